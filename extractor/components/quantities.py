@@ -1,0 +1,317 @@
+"""Stage 3 — quantities: numbers with their unit, qualifier, range and sign.
+
+Reads Arabic numbers (1,234.5), Chinese numerals (两, 十二, 三百, 一万) and mixed forms (2.5万亿元),
+units with magnitude prefixes (亿元, 万平方米, 万人次), compound units (万元/亩), units left implicit
+(20个亿 → 亿元, 60万/亩 → 万元/亩), qualifiers (余, 多, 超, 近, 约, 左右, 以上), ranges (2—4家, 4.5%—5%),
+signs from the words before (下降 3% → -3) and ranks (排名朔州第一 → 1 名).
+
+What is not a quantity (dates, list markers, numbers in names, quotes and codes) follows the gold
+guide; the rules are in patterns/units.toml and patterns/quantities.toml.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import patterns
+from ..document import Document
+
+PUNCT = "，。；、：！？,;:!?（）()“”《》【】\n"
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass
+class Quantity:
+    start: int            # clean offsets of the whole quantity (qualifiers included)
+    end: int
+    value: float
+    unit: str
+    kind: str             # money, area, percent, pp, count, duration_day, rank …
+    approx: str = "exact"
+    value_max: float | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
+    number_start: int = 0  # where the first number itself starts
+    is_rank: bool = False
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def parse_chinese_number(text: str) -> float | None:
+    """十二 → 12, 三百 → 300, 一万五千 → 15000, 两 → 2. None if the characters do not form a number."""
+    if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS and ch not in CHINESE_MAGNITUDES
+                       for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in CHINESE_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # two digits in a row (三四) is an estimate, not a number
+            digit = CHINESE_DIGITS[ch]
+        elif ch in CHINESE_UNITS:
+            section += (1 if digit is None else digit) * CHINESE_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total += (section or 1) * CHINESE_MAGNITUDES[ch]
+            section, digit = 0, None
+    return float(total + section + (digit or 0))
+
+
+@functools.cache
+def _rules():
+    units = patterns.load("units")
+    quant = patterns.load("quantities")
+    magnitudes = dict(sorted(units["magnitudes"].items(), key=lambda kv: -len(kv[0])))
+    base = units["base"]
+    measure = units["measure_words"]
+    # every simple unit we can read, longest first: base units and measure words, each with or
+    # without a magnitude prefix
+    simple: dict[str, tuple[str, float, str]] = {}  # surface → (kind, factor, base)
+    for name, kind in base.items():
+        simple[name] = (kind, 1.0, name)
+        for mag, factor in magnitudes.items():
+            simple.setdefault(mag + name, (kind, factor, name))
+    for word in measure:
+        simple.setdefault(word, ("count", 1.0, word))
+        for mag in ("万", "亿"):
+            simple.setdefault(mag + word, ("count", magnitudes[mag], word))
+    for mag, factor in magnitudes.items():
+        if mag in ("万", "亿", "万亿", "千万", "百万", "十万"):
+            simple.setdefault(mag, ("money", factor, "元"))  # 5000万 / 20亿 with 元 left out
+    unit_re = "|".join(regex.escape(u) for u in sorted(simple, key=len, reverse=True))
+    approx = quant["approx"]
+    before_re = "|".join(regex.escape(w) for w in sorted(approx["before"], key=len, reverse=True))
+    return {
+        "simple": simple,
+        "unit": regex.compile(
+            rf"(?P<between>余|多)?(?P<implied>个亿)?(?P<unit>{unit_re})?"
+            r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
+            r"(?P<after>以上|左右|以下|以内|多|余)?"),
+        "approx": approx,
+        "approx_before": regex.compile(rf"(?:{before_re})$") if before_re else None,
+        "range_dash": regex.compile(quant["range_dash"]),
+        "table_base": units["table_base"],
+        "one_units": tuple(units["chinese_one_units"]),
+        "chinese_units": tuple(sorted(units["chinese_numeral_units"], key=len, reverse=True)),
+        "implied": units["implied_money"],
+        "negative": tuple(quant["negative_words"]),
+        "sign_window": quant["sign_window"],
+        "rank_cues": tuple(quant["rank_cues"]),
+        "rank_window": quant["rank_window"],
+        "rank_not": tuple(quant["rank_not_followed_by"]),
+        "not_after": tuple(quant["not_after"]),
+        "chinese_not_after": tuple(quant["chinese_not_after"]),
+        "framing": tuple(quant["framing_after"]),
+        "name_heads": tuple(quant["name_heads"]),
+        "name_window": quant["name_window"],
+        "quotes": quant["quote_pairs"],
+        "quoted_max": quant["quoted_name_max_chars"],
+        "speech_punct": frozenset(quant["quoted_speech_punct"]),
+        "name_before": tuple(quant["name_before"]),
+    }
+
+
+NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
+                       r"|[零〇一二两三四五六七八九十百千万亿]+")
+RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})")
+PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "power", "energy", "container"}
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside “…”, 《…》, 【…】 (per paragraph, so an unclosed mark cannot swallow the text)."""
+    rules = _rules()
+    regions = []
+    for open_mark, close_mark in rules["quotes"]:
+        pos = 0
+        while (start := text.find(open_mark, pos)) != -1:
+            stop = text.find(close_mark, start + 1)
+            line_end = text.find("\n", start)
+            if stop == -1 or (line_end != -1 and stop > line_end):
+                pos = start + 1
+                continue
+            inner = text[start + 1:stop]
+            if open_mark != "“" or (len(inner) <= rules["quoted_max"]
+                                    and not rules["speech_punct"].intersection(inner)):
+                regions.append((start, stop + 1))  # a name or slogan; a quoted speech stays text
+            pos = stop + 1
+    return sorted(regions)
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(regions, (pos, float("inf"))) - 1
+    return i >= 0 and regions[i][0] < pos < regions[i][1]
+
+
+def _read_unit(text: str, pos: int):
+    """The unit (with its qualifiers) starting at `pos`, or None where no unit follows."""
+    rules = _rules()
+    m = rules["unit"].match(text, pos)
+    if not m or not (m.group("unit") or m.group("implied")):
+        return None
+    if m.group("implied"):
+        kind, factor, base = "money", 1e8, "元"
+        unit = "亿元"
+    else:
+        unit = m.group("unit")
+        kind, factor, base = rules["simple"][unit]
+        if unit in ("万", "亿", "万亿", "千万", "百万", "十万"):
+            unit += "元"
+    if m.group("per"):
+        per = m.group("per")
+        unit, kind, base = f"{unit}/{per}", f"{kind}/{per}", f"{base}/{per}"
+    approx = rules["approx"]["between"].get(m.group("between") or "", None) \
+        or rules["approx"]["after"].get(m.group("after") or "", None)
+    return m, unit, kind, factor, base, approx
+
+
+def _framing(text: str, unit_start: int, end: int) -> bool:
+    rules = _rules()
+    return text.startswith(rules["framing"], end) or text.startswith(rules["framing"], unit_start)
+
+
+def _in_name(text: str, start: int, end: int, kind: str) -> bool:
+    """A size inside a name: 科技产业园28万平方米标准化厂房工程 (no punctuation before the name's head)."""
+    if kind.split("/")[0] not in PHYSICAL:
+        return False
+    rules = _rules()
+    if text[:start].endswith(rules["name_before"]):
+        return True
+    window = text[end:end + rules["name_window"]]
+    cut = next((i for i, ch in enumerate(window) if ch in PUNCT or ch == "的"), len(window))
+    return any(head in window[:cut] for head in rules["name_heads"])
+
+
+def _sign(text: str, start: int) -> int:
+    rules = _rules()
+    window = text[max(0, start - rules["sign_window"]):start]
+    return -1 if any(w in window for w in rules["negative"]) else 1
+
+
+def _to_value(token: str) -> float | None:
+    if token[0].isdigit():
+        return float(token.replace(",", ""))
+    return parse_chinese_number(token)
+
+
+def _base(value: float | None, factor: float, base: str, kind: str) -> tuple[float | None, str]:
+    if value is None:
+        return None, base
+    table_base = _rules()["table_base"].get(kind.split("/")[0])
+    if table_base and "/" in kind:
+        table_base += "/" + kind.split("/")[1]
+    return round(value * factor, 6), table_base or base
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    rules = _rules()
+    regions = quoted_regions(text)
+    found: list[Quantity] = []
+    taken_until = 0
+    for m in NUMBER.finditer(text):
+        start, token = m.start(), m.group()
+        if start < taken_until or _inside(start, regions):
+            continue
+        chinese = not token[0].isdigit()
+        quantity = _quantity_at(text, m, chinese)
+        if quantity is None:
+            continue
+        if (found and found[-1].end == quantity.number_start and found[-1].kind == "count"
+                and quantity.approx == "over"):
+            continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
+        found.append(quantity)
+        taken_until = quantity.end
+    found.extend(_ranks(text, regions, found))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
+    rules = _rules()
+    start, token = m.start(), m.group()
+    value = _to_value(token)
+    if value is None:
+        return None
+    before = text[max(0, start - 4):start]
+    if before.endswith(rules["chinese_not_after"] if chinese else rules["not_after"]):
+        return None
+    if chinese:
+        if not text.startswith(rules["chinese_units"], m.end()):
+            return None
+        if value == 1 and not text.startswith(rules["one_units"], m.end()):
+            return None  # 一 alone is an article (一个重要方向), not a count; 一周, 一天 are durations
+    unit_info = _read_unit(text, m.end())
+    value_max = None
+    # a range whose first number has no unit of its own: 2—4家, 3至5个
+    if unit_info is None:
+        dash = rules["range_dash"].match(text, m.end())
+        second = NUMBER.match(text, dash.end()) if dash else None
+        if not second or not second.group()[0].isdigit() == token[0].isdigit():
+            return None
+        value_max = _to_value(second.group())
+        unit_info = _read_unit(text, second.end())
+        if unit_info is None or value_max is None:
+            return None
+    um, unit, kind, factor, base, approx = unit_info
+    end = um.end()
+    if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
+        return None
+    if _framing(text, m.end(), end) or _in_name(text, start, end, kind):
+        return None
+    # a range whose first number carries the unit too: 4.5%—5%
+    if value_max is None:
+        dash = rules["range_dash"].match(text, end)
+        second = NUMBER.match(text, dash.end()) if dash else None
+        if second and second.group()[0].isdigit() == token[0].isdigit():
+            second_unit = _read_unit(text, second.end())
+            if second_unit and second_unit[1] == unit:
+                value_max = _to_value(second.group())
+                um = second_unit[0]
+                end = um.end()
+                approx = second_unit[5] or approx
+    q_start = start
+    lead = rules["approx_before"].search(text, max(0, start - 2), start) if rules["approx_before"] else None
+    if lead:
+        approx = approx or rules["approx"]["before"][lead.group()]
+        q_start = lead.start()
+    sign = _sign(text, q_start)
+    value *= sign
+    if value_max is not None:
+        value_max *= sign
+        approx = "range"
+    base_value, base_unit = _base(value, factor, base, kind)
+    return Quantity(start=q_start, end=end, value=value, unit=unit, kind=kind, approx=approx or "exact",
+                    value_max=value_max, base_value=base_value, base_unit=base_unit, number_start=start)
+
+
+def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    rules = _rules()
+    out = []
+    for m in RANK.finditer(text):
+        if _inside(m.start(), regions) or text.startswith(rules["rank_not"], m.end()):
+            continue
+        window = text[max(0, m.start() - rules["rank_window"]):m.start()]
+        cut = max(window.rfind(ch) for ch in "，。；：\n")
+        if not any(cue in window[cut + 1:] for cue in rules["rank_cues"]):
+            continue
+        n = m.group("n")
+        value = float(n) if n.isdigit() else parse_chinese_number(n)
+        if value is None or any(q.start <= m.start() < q.end for q in found):
+            continue
+        out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank",
+                            base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
+    return out
+
+
+def annotate(doc: Document) -> Document:
+    doc.quantities = find_quantities(doc.text)
+    return doc

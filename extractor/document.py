@@ -1,0 +1,87 @@
+"""The document every stage reads and annotates (as a spaCy `Doc` carries its annotations).
+
+Offsets of paragraphs, articles, sections, sentences and quantities are *clean* offsets (into
+`doc.text`); `doc.clean.to_raw()` maps them back to the raw file, and facts carry both.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .normalize import CleanText, normalize
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # body | heading | section | furniture | byline | source | caption
+
+
+@dataclass
+class Section:
+    start: int
+    end: int
+    heading: str
+    period: str | None
+    status: str | None
+
+
+@dataclass
+class Article:
+    start: int
+    end: int
+    kind: str                 # report | news | caption
+    title: str | None = None
+    source: str | None = None  # 供稿：…
+    byline: str | None = None  # （…） or ◎ …
+    sections: list[Section] = field(default_factory=list)
+    subject: Any = None        # set by the subjects stage
+
+    def section_at(self, pos: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= pos < section.end:
+                return section
+        return None
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    id: str
+    clean: CleanText
+    year: int | None = None          # the year 今年 means in this document
+    meta: dict = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quantities: list = field(default_factory=list)
+    facts: list = field(default_factory=list)
+    pages: Any = None                # for PDFs: per clean character (page, x0, top, x1, bottom)
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @classmethod
+    def from_raw(cls, raw: str, doc_id: str = "doc", year: int | None = None, **meta) -> "Document":
+        return cls(id=doc_id, clean=normalize(raw), year=year, meta=meta)
+
+    def article_at(self, pos: int) -> Article | None:
+        for article in self.articles:
+            if article.start <= pos < article.end:
+                return article
+        return None
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        import bisect
+
+        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None

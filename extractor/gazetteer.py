@@ -1,0 +1,64 @@
+"""Places and development zones of Shanxi (patterns/zones.toml): names, aliases and their cities."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from . import patterns
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str   # canonical name
+    type: str   # province | city | zone | county
+    city: str | None = None
+
+
+@functools.cache
+def places() -> dict[str, Place]:
+    """Every known alias → its place. Longer names are preferred when matching text."""
+    spec = patterns.load("zones")
+    table: dict[str, Place] = {}
+    province = Place(spec["province"]["name"], "province")
+    table[province.name] = province
+    for city in spec["city"]:
+        place = Place(city["name"], "city", city["name"])
+        table[place.name] = place
+        table.setdefault(place.name.removesuffix("市"), place)
+        for county in city.get("counties", []):
+            table.setdefault(county, Place(county, "county", city["name"]))
+    for zone in spec["zone"]:
+        place = Place(zone["name"], "zone", zone["city"])
+        for alias in [zone["name"], *zone.get("aliases", []), *_rule_aliases(zone["name"], spec["alias_rule"])]:
+            table[alias] = place  # a zone alias wins over a county of the same letters
+    return table
+
+
+def _rule_aliases(name: str, rules: list[dict]) -> list[str]:
+    for rule in rules:
+        if name.endswith(rule["suffix"]):
+            place = name[: -len(rule["suffix"])]
+            return [place + short for short in rule["short"]]
+    return []
+
+
+@functools.cache
+def _mention_pattern() -> regex.Pattern:
+    names = sorted(places(), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(n) for n in names))
+
+
+def mentions(text: str) -> list[tuple[int, int, Place]]:
+    """Known places named in a text, longest match first, left to right."""
+    table = places()
+    return [(m.start(), m.end(), table[m.group()]) for m in _mention_pattern().finditer(text)]
+
+
+def canonical(name: str) -> Place | None:
+    return places().get(name)
+
+
+def province() -> Place:
+    return places()[patterns.load("zones")["province"]["name"]]

@@ -1,0 +1,225 @@
+"""Stage 1 — the normaliser: the PDF's text layer back to the text the editor wrote.
+
+Raw text in; clean text out, with `offsets[i]` = the raw offset of clean character `i`, so any clean
+span maps back to the raw characters it came from. Two kinds of repair:
+
+* character repairs, one character for one character (full-width folding, symbol-font glyphs, traditional
+  characters): they never move an offset;
+* layout repairs, which only ever *drop* whitespace or turn a run of whitespace into one ' ' or '\\n':
+  column line breaks inside words and numbers are joined, the spaces of justified lines removed, real
+  paragraph breaks kept as '\\n'.
+
+The rules are data in `patterns/` (glyphs.toml, fold.toml, layout.toml, furniture.toml,
+traditional_to_simplified.tsv).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+from . import patterns
+
+WHITESPACE = " \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff"
+_LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%+-/")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_INNER_SPACE = regex.compile(r"[ \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff]+")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    raw: str
+    text: str
+    offsets: list[int]  # offsets[i] is the raw offset of text[i]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Clean span [start, end) → raw span covering exactly its source characters."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.raw)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def to_clean(self, raw_offset: int) -> int:
+        """The first clean character at or after a raw offset."""
+        return bisect.bisect_left(self.offsets, raw_offset)
+
+
+# --- character repairs (length-preserving) -------------------------------------------------------
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    import unicodedata
+
+    spec = patterns.load("fold")
+    table: dict[int, str] = {}
+    for first, last in spec["fold_ranges"]:
+        for code in range(ord(first), ord(last) + 1):
+            table[code] = unicodedata.normalize("NFKC", chr(code))
+    for ch in spec["fold_chars"]:
+        table[ord(ch)] = unicodedata.normalize("NFKC", ch)
+    for ch in spec["space_chars"]:
+        table[ord(ch)] = " "
+    assert all(len(v) == 1 for v in table.values())
+    return table
+
+
+@functools.cache
+def _simplified_table() -> dict[int, str]:
+    return {ord(t): s for t, s in patterns.load_pairs("traditional_to_simplified.tsv").items()}
+
+
+@functools.cache
+def _glyph_rules() -> list[tuple[str, str, regex.Pattern | None, regex.Pattern | None, tuple[str, ...]]]:
+    rules = []
+    for rule in patterns.load("glyphs")["repair"]:
+        assert len(rule["replacement"]) == 1, "a glyph repair must keep the text's length"
+        before = regex.compile(rule["before"]) if rule["before"] else None
+        after = regex.compile(rule["after"]) if rule["after"] else None
+        rules.append((rule["glyph"], rule["replacement"], before, after, tuple(rule["keep_words"])))
+    return rules
+
+
+def _inside_word(text: str, i: int, words: tuple[str, ...]) -> bool:
+    for word in words:
+        for k, ch in enumerate(word):
+            if ch == text[i] and text.startswith(word, i - k):
+                return True
+    return False
+
+
+def repair_glyphs(text: str) -> str:
+    """Symbol-font glyphs (垣 → +, 豫 → %, 姻 → ◎), each only where its context says it is a symbol."""
+    chars = None
+    for glyph, replacement, before, after, keep_words in _glyph_rules():
+        start = text.find(glyph)
+        while start != -1:
+            left = text[max(0, start - 12):start]
+            right = text[start + 1:start + 13]
+            if ((before is None or before.search(left)) and (after is None or after.search(right))
+                    and not _inside_word(text, start, keep_words)):
+                if chars is None:
+                    chars = list(text)
+                chars[start] = replacement
+            start = text.find(glyph, start + 1)
+    return text if chars is None else "".join(chars)
+
+
+def repair_characters(raw: str) -> str:
+    """All one-for-one repairs; the result has the raw text's length and offsets."""
+    folded = raw.translate(_fold_table())
+    return repair_glyphs(folded).translate(_simplified_table())
+
+
+# --- layout repairs (whitespace only) -------------------------------------------------------------
+
+@functools.cache
+def _layout():
+    spec = patterns.load("layout")
+    furniture = patterns.load("furniture")
+    return {
+        "paragraph_end": regex.compile(spec["paragraph_end"]),
+        "byline_end": regex.compile(spec["byline_end"]),
+        "block_start": regex.compile(spec["block_start"]),
+        "block_end": regex.compile(spec["block_end"]),
+        "heading_forbidden": regex.compile(spec["heading_forbidden"]),
+        "heading_max_chars": spec["heading_max_chars"],
+        "heading_max_width_share": spec["heading_max_width_share"],
+        "furniture": [regex.compile(p) for p in furniture["line_patterns"]],
+        "masthead": frozenset(furniture["masthead_lines"]),
+    }
+
+
+@dataclass
+class _Line:
+    start: int  # raw offset of the first non-space character
+    end: int    # raw offset after the last non-space character
+    text: str   # the line's characters between start and end (inner spaces included)
+
+    @functools.cached_property
+    def compact(self) -> str:
+        return _INNER_SPACE.sub("", self.text)
+
+
+def _content_lines(text: str) -> list[_Line]:
+    lines, pos = [], 0
+    for piece in text.split("\n"):
+        stripped_left = piece.lstrip(WHITESPACE)
+        body = stripped_left.rstrip(WHITESPACE)
+        if body:
+            start = pos + (len(piece) - len(stripped_left))
+            lines.append(_Line(start, start + len(body), body))
+        pos += len(piece) + 1
+    return lines
+
+
+def is_furniture(line: str) -> bool:
+    layout = _layout()
+    compact = line.strip()
+    return compact in layout["masthead"] or any(p.search(compact) for p in layout["furniture"])
+
+
+def _is_heading(line: _Line, width: float) -> bool:
+    layout = _layout()
+    n = len(line.compact)
+    return (n <= layout["heading_max_chars"] and n <= layout["heading_max_width_share"] * width
+            and not layout["heading_forbidden"].search(line.compact))
+
+
+def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: float) -> bool:
+    layout = _layout()
+    if is_furniture(prev.text) or is_furniture(cur.text):
+        return True
+    if (layout["paragraph_end"].search(prev.text) or layout["byline_end"].search(prev.text)
+            or layout["block_end"].search(prev.text)):
+        return True
+    if layout["block_start"].search(cur.text):
+        return True
+    return prev_opens_paragraph and _is_heading(prev, width)
+
+
+def _emit_line(line: _Line, out: list[str], offsets: list[int]) -> None:
+    """Copy a line, dropping the spaces of justified print unless they separate two Latin/number runs."""
+    text, pos = line.text, 0
+    for gap in _INNER_SPACE.finditer(text):
+        out.append(text[pos:gap.start()])
+        offsets.extend(range(line.start + pos, line.start + gap.start()))
+        if text[gap.start() - 1] in _LATIN and text[gap.end()] in _LATIN:
+            out.append(" ")
+            offsets.append(line.start + gap.start())
+        pos = gap.end()
+    out.append(text[pos:])
+    offsets.extend(range(line.start + pos, line.end))
+
+
+def reflow(text: str) -> tuple[str, list[int]]:
+    lines = _content_lines(text)
+    if not lines:
+        return "", []
+    widths = [len(line.compact) for line in lines if len(line.compact) >= 4]
+    width = statistics.median(widths) if widths else 0
+    out: list[str] = []
+    offsets: list[int] = []
+    opens_paragraph = True
+    prev = None
+    for line in lines:
+        if prev is not None:
+            if _breaks_between(prev, line, opens_paragraph, width):
+                out.append("\n")
+                offsets.append(prev.end)
+                opens_paragraph = True
+            else:
+                if prev.text[-1] in _LETTERS and line.text[0] in _LETTERS:
+                    out.append(" ")  # an English word does not run on into the next line's word
+                    offsets.append(prev.end)
+                opens_paragraph = False
+        _emit_line(line, out, offsets)
+        prev = line
+    return "".join(out), offsets
+
+
+def normalize(raw: str) -> CleanText:
+    text, offsets = reflow(repair_characters(raw))
+    return CleanText(raw=raw, text=text, offsets=offsets)

@@ -1,0 +1,239 @@
+"""Stage 2 — structure: paragraphs → articles (with title, source, byline) → sections → sentences.
+
+The weekly's PDF text layer does not keep the printed order of a page: a title block may come
+before its article or after it. A title block standing between two articles is therefore given to
+the neighbour it names (by the places of the gazetteer), and to the next article when it names
+neither.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from . import gazetteer, patterns
+from .document import Article, Document, Paragraph, Section, Sentence
+from .normalize import is_furniture
+
+
+@functools.cache
+def _rules():
+    spec = patterns.load("structure")
+    return {
+        "news": tuple(spec["news_markers"]),
+        "source": regex.compile(spec["source_marker"]),
+        "byline_end": regex.compile(spec["byline_end"]),
+        "byline_line": regex.compile(spec["byline_line"]),
+        "caption": regex.compile(spec["caption"]),
+        "section": regex.compile(spec["section_head"]),
+        "sentence_end": regex.compile(spec["sentence_end"]),
+        "heading_max": spec["heading_max_chars"],
+        "heading_forbidden": regex.compile(spec["heading_forbidden"]),
+        "status": spec["section_status"],
+        "period": spec["section_period"],
+    }
+
+
+def classify(text: str) -> str:
+    rules = _rules()
+    if is_furniture(text):
+        return "furniture"
+    if rules["section"].search(text):
+        return "section"
+    if rules["byline_line"].search(text):
+        return "byline"
+    if rules["source"].match(text):
+        return "source"
+    if rules["caption"].search(text):
+        return "caption"
+    if len(text) <= rules["heading_max"] and not rules["heading_forbidden"].search(text):
+        return "heading"
+    return "body"
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        if piece:
+            out.append(Paragraph(pos, pos + len(piece), classify(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None]:
+    """(period, status) that a section head such as 【2024年工作计划】 gives its figures."""
+    rules = _rules()
+    status = next((r["status"] for r in rules["status"] if any(w in heading for w in r["words"])), None)
+    found = regex.search(r"(?<!\d)(19|20)\d{2}(?=\s*年)", heading)
+    period = found.group() if found else None
+    for rule in rules["period"]:
+        if year and any(w in heading for w in rule["words"]):
+            period = rule["period"].format(year=period or year)
+    return period, status
+
+
+def _affinity(block: str, article: Article, text: str) -> int:
+    """How strongly a title block names what an article is about."""
+    names = {place.name for _, _, place in gazetteer.mentions(block)}
+    if not names:
+        return 0
+    head = text[article.start:min(article.end, article.start + 400)] + (article.source or "")
+    found = {place.name for _, _, place in gazetteer.mentions(head)}
+    return len(names & found)
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.articles: list[Article] = []
+        self.current: Article | None = None
+        self.closed = True           # the current article has ended (source or byline seen)
+        self.pending: list[Paragraph] = []  # a title block waiting for its article
+        self.tentative: list[Paragraph] = []  # headings inside an open article, not yet placed
+        self._next_title = self._next_byline = None
+
+    def demote_tentative(self, to_title_block: bool) -> None:
+        """Headings met inside an open article: subheadings when body follows, else a title block."""
+        if not self.tentative:
+            return
+        if to_title_block:
+            self.close()
+            self.pending = self.tentative + self.pending
+        else:
+            self.current.end = self.tentative[-1].end
+        self.tentative = []
+
+    def open(self, para: Paragraph, kind: str) -> None:
+        self.flush_pending(next_start=para.start)
+        self.current = Article(para.start, para.end, kind)
+        self.articles.append(self.current)
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+    def flush_pending(self, next_start: int | None) -> None:
+        """A title block between two articles goes to the neighbour it names (the next one by default)."""
+        if not self.pending:
+            return
+        block = "".join(self.text[p.start:p.end] for p in self.pending)
+        title = "".join(self.text[p.start:p.end] for p in self.pending if p.kind == "heading")
+        byline = next((self.text[p.start:p.end] for p in self.pending if p.kind == "byline"), None)
+        prev = self.articles[-1] if self.articles else None
+        self.pending = []
+        if prev is not None and (next_start is None or self._prefers_previous(block, prev, next_start)):
+            prev.title = prev.title or title or None
+            prev.byline = prev.byline or byline
+            return
+        self._next_title, self._next_byline = title or None, byline
+
+    def _prefers_previous(self, block: str, prev: Article, next_start: int) -> bool:
+        nxt = Article(next_start, min(len(self.text), next_start + 400), "report")
+        return _affinity(block, prev, self.text) > _affinity(block, nxt, self.text)
+
+    def add(self, para: Paragraph) -> None:
+        text = self.text[para.start:para.end]
+        rules = _rules()
+        if para.kind == "heading" and not self.closed and self.current is not None:
+            self.tentative.append(para)  # a subheading if body text follows, else a title block
+            return
+        if para.kind in ("heading", "byline", "furniture") or (para.kind == "body" and text.startswith(rules["news"])):
+            self.demote_tentative(to_title_block=para.kind != "heading")
+        else:
+            self.demote_tentative(to_title_block=False)
+        if para.kind == "furniture":
+            self.close()
+            return
+        if para.kind in ("heading", "byline") and (self.closed or self.current is None):
+            self.pending.append(para)
+            if para.kind == "byline":
+                self.close()
+            return
+        if para.kind == "caption":
+            if self.current is None or self.current.kind != "caption" or self.closed:
+                self.open(para, "caption")
+            self.current.end = para.end
+            self.close()
+            return
+        if para.kind == "source":
+            if self.current is not None:
+                self.current.end = para.end
+                self.current.source = rules["source"].match(text).group("source").strip()
+            self.close()
+            return
+        news = text.startswith(rules["news"])
+        if self.current is None or self.closed or news:
+            self.open(para, "news" if news else "report")
+            if self._next_title or self._next_byline:
+                self.current.title, self.current.byline = self._next_title, self._next_byline
+                self._next_title = self._next_byline = None
+        self.current.end = para.end
+        if para.kind == "body":
+            source = rules["source"].search(text)
+            byline = rules["byline_end"].search(text)
+            if source:
+                self.current.source = source.group("source").strip()
+                self.close()
+            elif byline:
+                self.current.byline = byline.group("byline")
+                self.close()
+
+    def finish(self) -> list[Article]:
+        self.demote_tentative(to_title_block=True)
+        self.flush_pending(next_start=None)
+        return self.articles
+
+
+def _merge_caption_headlines(articles: list[Article], paragraphs_: list[Paragraph], text: str) -> list[Article]:
+    """A lone short paragraph right before a caption is the photo's headline, not an article."""
+    out: list[Article] = []
+    for article in articles:
+        if (article.kind == "caption" and out and out[-1].kind == "report" and out[-1].source is None
+                and out[-1].byline is None and out[-1].title is None
+                and sum(1 for p in paragraphs_ if out[-1].start <= p.start < out[-1].end) == 1):
+            prev = out.pop()
+            article.start = prev.start
+        out.append(article)
+    return out
+
+
+def _sections(article: Article, paras: list[Paragraph], text: str, year: int | None) -> list[Section]:
+    rules = _rules()
+    heads = [p for p in paras if p.kind == "section" and article.start <= p.start < article.end]
+    sections = []
+    for i, head in enumerate(heads):
+        heading = rules["section"].search(text[head.start:head.end]).group("heading")
+        end = heads[i + 1].start if i + 1 < len(heads) else article.end
+        period, status = section_meta(heading, year)
+        sections.append(Section(head.start, end, heading, period, status))
+    return sections
+
+
+def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
+    rules = _rules()
+    out = []
+    for para in paras:
+        if para.kind == "furniture":
+            continue
+        pos = para.start
+        for end in rules["sentence_end"].finditer(text, para.start, para.end):
+            out.append(Sentence(pos, end.end()))
+            pos = end.end()
+        if pos < para.end:
+            out.append(Sentence(pos, para.end))
+    return out
+
+
+def segment(doc: Document) -> Document:
+    text = doc.text
+    doc.paragraphs = paragraphs(text)
+    builder = _Builder(doc)
+    for para in doc.paragraphs:
+        builder.add(para)
+    articles = _merge_caption_headlines(builder.finish(), doc.paragraphs, text)
+    for article in articles:
+        article.sections = _sections(article, doc.paragraphs, text, doc.year)
+    doc.articles = articles
+    doc.sentences = sentences(text, doc.paragraphs)
+    return doc
