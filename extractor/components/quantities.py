@@ -38,6 +38,16 @@ class Quantity:
     base_unit: str | None = None
     number_start: int = 0  # where the first number itself starts
     is_rank: bool = False
+    # filled by the later stages
+    metric: str | None = None
+    metric_source: str | None = None   # taxonomy | fallback | list
+    aspect: str | None = None
+    subject: str | None = None
+    subject_type: str | None = None
+    city: str | None = None
+    period: str | None = None
+    status: str | None = None
+    parent: int | None = None          # index (in doc.quantities) of the stated total this is part of
 
     @property
     def text_span(self) -> tuple[int, int]:

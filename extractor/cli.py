@@ -1,0 +1,275 @@
+"""The `bulletin-facts` command."""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1      # audit: inconsistent figures found; evaluate: below the floor
+EXIT_USAGE = 2         # wrong arguments (argparse's own code)
+EXIT_BAD_INPUT = 3     # one or more input files could not be read (the others were processed)
+
+EPILOG = """\
+examples:
+  bulletin-facts extract corpus/                      facts of every bulletin, as a table
+  bulletin-facts extract issue.txt --format jsonl -o facts.jsonl
+  bulletin-facts extract corpus/ --format summary     counts per document, metric and status
+  bulletin-facts normalize corpus/000_56f2bf5d4fae28d3.txt      the repaired text
+  bulletin-facts segment corpus/004_68c82b09bb470f3b.txt --json  articles, sections, sentences
+  bulletin-facts evaluate --errors                    scores against gold/, with every miss
+
+exit codes:
+  0  success
+  1  findings: the audit found inconsistent figures, or evaluate fell below --floor
+  2  usage error
+  3  some input could not be read (each named on stderr); the rest was processed
+"""
+
+
+def _progress(iterable, total: int, label: str):
+    """A progress line on stderr for long runs on a terminal; silent when piped."""
+    show = total > 1 and sys.stderr.isatty()
+    for n, item in enumerate(iterable, start=1):
+        if show:
+            print(f"\r{label} {n}/{total}", end="", file=sys.stderr, flush=True)
+        yield item
+    if show:
+        print(file=sys.stderr)
+
+
+def _read_documents(paths: list[str]):
+    """(source, document) for every readable input; unreadable ones are reported and skipped."""
+    from . import corpus
+    from .document import Document
+
+    failures = []
+    try:
+        srcs = corpus.sources(paths)
+    except InputError as exc:
+        return [], [str(exc)]
+    docs = []
+    for src in _progress(srcs, len(srcs), "reading"):
+        try:
+            if src.path.suffix.lower() == ".pdf":
+                from .pdf import read_pdf
+
+                docs.append((src, read_pdf(src.path, doc_id=src.id, year=src.year)))
+            else:
+                docs.append((src, Document.from_raw(corpus.read_text(src.path), src.id, src.year)))
+        except InputError as exc:
+            failures.append(str(exc))
+    return docs, failures
+
+
+def _report_failures(failures: list[str]) -> int:
+    for failure in failures:
+        print(f"bulletin-facts: error: {failure}", file=sys.stderr)
+    return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+def _output(args) -> io.TextIOBase:
+    return open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+
+
+# --- commands ---------------------------------------------------------------------------------------
+
+def cmd_normalize(args) -> int:
+    docs, failures = _read_documents([args.file])
+    for _, doc in docs:
+        print(doc.text)
+    return _report_failures(failures)
+
+
+def cmd_segment(args) -> int:
+    from .segment import segment
+
+    docs, failures = _read_documents([args.file])
+    for _, doc in docs:
+        segment(doc)
+        tree = _segment_tree(doc)
+        if args.json:
+            print(json.dumps(tree, ensure_ascii=False, indent=2))
+        else:
+            for article in tree["articles"]:
+                print(f"[{article['kind']}] {article['title'] or '(untitled)'}"
+                      f"  source: {article['source'] or '-'}  byline: {article['byline'] or '-'}"
+                      f"  raw {article['start']}..{article['end']}")
+                for section in article["sections"]:
+                    print(f"    【{section['heading']}】 period {section['period']} status {section['status']}")
+                print(f"    {article['sentences']} sentences")
+    return _report_failures(failures)
+
+
+def _segment_tree(doc) -> dict:
+    raw = doc.clean.to_raw
+    articles = []
+    for article in doc.articles:
+        start, end = raw(article.start, article.end)
+        sentences = [s for s in doc.sentences if article.start <= s.start < article.end]
+        articles.append({
+            "kind": article.kind, "title": article.title, "source": article.source, "byline": article.byline,
+            "start": start, "end": end,
+            "sections": [{"heading": s.heading, "period": s.period, "status": s.status,
+                          "start": raw(s.start, s.end)[0], "end": raw(s.start, s.end)[1]}
+                         for s in article.sections],
+            "sentences": len(sentences) if not hasattr(doc, "_full") else [
+                {"start": raw(s.start, s.end)[0], "end": raw(s.start, s.end)[1], "text": doc.text[s.start:s.end]}
+                for s in sentences],
+        })
+    return {"doc": doc.id, "articles": articles}
+
+
+def cmd_extract(args) -> int:
+    from .pipeline import run
+
+    docs, failures = _read_documents(args.paths)
+    facts = []
+    per_doc = {}
+    for src, doc in _progress(docs, len(docs), "extracting"):
+        run(doc)
+        facts.extend(doc.facts)
+        per_doc[src.id] = doc.facts
+    out = _output(args)
+    try:
+        _write_facts(facts, per_doc, args.format, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return _report_failures(failures)
+
+
+def _write_facts(facts, per_doc, fmt: str, out) -> None:
+    from . import to_dataframe
+
+    if fmt == "jsonl":
+        for fact in facts:
+            out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        to_dataframe(facts).to_csv(out, index=False)
+    elif fmt == "summary":
+        out.write(_summary(per_doc))
+    else:
+        for fact in facts:
+            value = f"{fact.value:g}" + (f"–{fact.value_max:g}" if fact.value_max is not None else "")
+            out.write(f"{fact.doc[:3]} {fact.start:>6}  {value:>10} {fact.unit:<8} {fact.approx:<6} "
+                      f"{(fact.metric or '?'):<16} {fact.aspect:<12} {(fact.subject or '?'):<18} "
+                      f"{fact.period or '?':<16} {fact.status}\n")
+
+
+def _summary(per_doc: dict) -> str:
+    from collections import Counter
+
+    lines = [f"{'document':<24}{'facts':>7}{'actual':>8}{'target':>8}{'expected':>10}{'metrics':>9}"]
+    total = Counter()
+    for doc_id, facts in per_doc.items():
+        status = Counter(f.status for f in facts)
+        metrics = len({f.metric for f in facts if f.metric})
+        lines.append(f"{doc_id:<24}{len(facts):>7}{status['actual']:>8}{status['target']:>8}"
+                     f"{status['expected']:>10}{metrics:>9}")
+        total.update(status)
+        total["facts"] += len(facts)
+    lines.append(f"{'all':<24}{total['facts']:>7}{total['actual']:>8}{total['target']:>8}{total['expected']:>10}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import LEVELS, evaluate, format_table
+
+    result = evaluate(Path(args.corpus), Path(args.gold))
+    if args.json:
+        payload = {"overall": result["overall"].to_dict(),
+                   "documents": {k: v.to_dict() for k, v in result["documents"].items()}}
+        if args.errors:
+            payload["errors"] = result["errors"]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(result))
+        if args.errors:
+            for doc_id, errors in result["errors"].items():
+                for err in errors:
+                    fact = err.get("gold") or err.get("predicted")
+                    print(f"\n{doc_id} {err['kind']}: {fact.get('quote')!r} raw {fact['start']}..{fact['end']}")
+                    if "gold" in err:
+                        g = err["gold"]
+                        print(f"   gold: {g['metric']} | {g['aspect']} | {g['subject']} | {g['period']} | {g['status']}")
+                    if "predicted" in err:
+                        p = err["predicted"]
+                        print(f"   pred: {p['metric']} | {p['aspect']} | {p['subject']} | {p['period']} | {p['status']}")
+                    print(f"   {err['sentence']}")
+    if args.floor is not None:
+        _, _, f1 = result["overall"].prf(LEVELS[0])
+        if f1 < args.floor:
+            print(f"bulletin-facts: L1 F1 {f1:.3f} is below the floor {args.floor}", file=sys.stderr)
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+# --- parser -----------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    from .corpus import CORPUS_DIR
+    from .gold import GOLD_DIR
+
+    parser = argparse.ArgumentParser(
+        prog="bulletin-facts",
+        description="Numeric facts from the bulletins of 《开发区建设》周刊: each figure with its value and "
+                    "unit, metric, subject, period and status, traced to the characters it came from.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract the facts of bulletins (text or PDF, files or folders)",
+                       description="Extract every numeric fact, one record per fact.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files (.txt, .pdf) or folders of them")
+    p.add_argument("--format", choices=["table", "jsonl", "csv", "summary"], default="table",
+                   help="table (default, for reading), jsonl or csv (one record per fact, every field), "
+                        "summary (counts per document)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("normalize", help="print a bulletin's repaired text",
+                       description="Join broken lines, drop justification spaces, repair symbol glyphs.")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("segment", help="print a bulletin's articles, sections and sentences",
+                       description="The article/section/sentence tree, with raw offsets.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_segment)
+
+    p = sub.add_parser("evaluate", help="score the extractor against the hand-labelled gold",
+                       description="Precision, recall and F1 at four levels: L1 quantity, L2 + metric, "
+                                   "L3 + subject, L4 + period and status.")
+    p.add_argument("--gold", default=str(GOLD_DIR), metavar="DIR", help="gold folder (default: gold/)")
+    p.add_argument("--corpus", default=str(CORPUS_DIR), metavar="DIR", help="corpus folder (default: corpus/)")
+    p.add_argument("--errors", action="store_true", help="list misses, false positives and wrong fields")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--floor", type=float, metavar="F1", help="exit 1 when L1 F1 falls below this")
+    p.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"bulletin-facts: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("bulletin-facts: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

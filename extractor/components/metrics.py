@@ -1,0 +1,210 @@
+"""Stage 5 — metrics and aspects: what each figure measures, and which side of it.
+
+The aspect (value, growth, change, share, rank, difference, contribution) comes from the words that
+frame the number in its clause (patterns/aspects.toml). The metric comes from the taxonomy
+(patterns/metrics.toml): the nearest cue before the figure in its sentence whose unit kinds fit (for a
+count, a cue right after it first: 47个项目开工建设). A topic (标准地, 签约一批) names figures by their
+unit. With no cue, the figure is named from the text's own noun phrase (jieba segments the clause,
+with the gazetteer and the taxonomy in its user dictionary), so a new issue's new metric still gets a
+sensible name.
+"""
+from __future__ import annotations
+
+import functools
+import io
+
+import regex
+
+from .. import gazetteer, patterns
+from ..document import Document
+
+QUOTES = str.maketrans("", "", "“”‘’\"'")
+CLAUSE_END = "，。；：、,;:\n"
+RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
+
+
+@functools.cache
+def taxonomy():
+    spec = patterns.load("metrics")
+    cues: dict[str, list[tuple[str, dict]]] = {}
+    for metric in spec.get("metric", []):
+        for cue in metric["cues"]:
+            cues.setdefault(cue, []).append(("metric", metric))
+    for topic in spec.get("topic", []):
+        for cue in topic["cues"]:
+            cues.setdefault(cue, []).append(("topic", topic))
+    pattern = regex.compile("|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True)))
+    return cues, pattern, spec["fallback"]
+
+
+@functools.cache
+def _aspects():
+    spec = patterns.load("aspects")
+    rules = []
+    for aspect in spec["aspect"]:
+        for word in aspect["words"]:
+            rules.append((word, aspect["name"], tuple(aspect.get("units", []))))
+    rules.sort(key=lambda r: -len(r[0]))
+    return rules, spec["pp_default"]
+
+
+def canonical_names() -> set[str]:
+    spec = patterns.load("metrics")
+    names = {m["name"] for m in spec.get("metric", [])}
+    for topic in spec.get("topic", []):
+        names.update(topic["names"].values())
+    return names
+
+
+def _clause_left(text: str, start: int, floor: int) -> int:
+    cut = max(text.rfind(ch, floor, start) for ch in CLAUSE_END)
+    return max(cut + 1, floor)
+
+
+def aspect_of(text: str, q, floor: int) -> str:
+    if q.is_rank:
+        return "rank"
+    rules, pp_default = _aspects()
+    clause = text[_clause_left(text, q.start, floor):q.start]
+    base_kind = q.kind.split("/")[0]
+    best, best_pos = None, -1
+    for word, name, units in rules:
+        if units and base_kind not in units:
+            continue
+        pos = clause.rfind(word)
+        if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
+            best, best_pos = name, pos
+    if best:
+        return best
+    return pp_default if base_kind == "pp" else "value"
+
+
+def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
+    """The metric name this taxonomy entry gives the figure, or None where its units do not fit."""
+    if entry_type == "topic":
+        return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") else None
+    if aspect in ("value", "change"):
+        kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
+        return entry["name"] if kind in entry["kinds"] else None
+    return entry["name"]
+
+
+def _cue_matches(text: str, start: int, end: int):
+    cues, pattern, _ = taxonomy()
+    segment = text[start:end].translate(QUOTES)
+    return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)], segment
+
+
+def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
+    # a count names its counted thing right after it: 47个项目开工建设
+    if q.kind == "count" and aspect in ("value", "change"):
+        stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END), q.end + 16)
+        matches, _ = _cue_matches(text, q.end, stop)
+        for _, _, _, entries in sorted(matches, key=lambda m: -len(m[2])):
+            for entry_type, entry in entries:
+                name = _fits(entry_type, entry, q, aspect)
+                if name:
+                    return name, "taxonomy"
+    matches, _ = _cue_matches(text, floor, q.start)
+    chosen = None
+    for m_start, m_end, cue, entries in reversed(matches):
+        for entry_type, entry in entries:
+            name = _fits(entry_type, entry, q, aspect)
+            if name:
+                chosen = (m_start, name, entry_type, entry)
+                break
+        if chosen:
+            break
+    # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资)
+    if chosen is None or chosen[3].get("generic"):
+        for m_start, m_end, cue, entries in reversed(matches):
+            if chosen and m_start > chosen[0]:
+                continue
+            for entry_type, entry in entries:
+                if entry_type == "topic":
+                    name = _fits(entry_type, entry, q, aspect)
+                    if name:
+                        return name, "taxonomy"
+    if chosen:
+        return chosen[1], "taxonomy"
+    name = fallback_name(text, q, floor)
+    return (name, "fallback") if name else (None, None)
+
+
+@functools.cache
+def _jieba():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    words = io.StringIO()
+    cues, _, _ = taxonomy()
+    for cue in cues:
+        words.write(f"{cue} 1000 n\n")
+    for name, place in gazetteer.places().items():
+        words.write(f"{name} 1000 ns\n")
+    words.seek(0)
+    jieba.load_userdict(words)
+    return jieba.posseg
+
+
+def fallback_name(text: str, q, floor: int) -> str | None:
+    """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
+    _, _, spec = taxonomy()
+    left = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    phrase = _noun_phrase(left, spec)
+    if not phrase and q.kind == "count":
+        stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
+        phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
+    if not phrase:
+        return None
+    if q.kind == "count" and not phrase.endswith(RATE_SUFFIXES):
+        phrase += spec["count_suffix"]
+    return phrase
+
+
+def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
+    if not clause:
+        return None
+    tokens = [(t.word, t.flag) for t in _jieba().lcut(clause)]
+    keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
+    if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
+        out = []
+        for word, flag in tokens:
+            if not flag.startswith(keep_flags) or flag == "v" and out:
+                break
+            out.append(word)
+        phrase = "".join(out)
+    else:
+        out = []
+        for word, flag in reversed(tokens):
+            if flag.startswith(("ns", "t", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
+                break
+            out.append(word)
+        phrase = "".join(reversed(out))
+    changed = True
+    while phrase and changed:
+        changed = False
+        for word in spec["strip_leading"]:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word):], True
+        for word in spec["strip_trailing"]:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[: -len(word)], True
+    if not (2 <= len(phrase) <= spec["max_chars"]) or not regex.fullmatch(r"[\p{Han}A-Za-z]+", phrase):
+        return None
+    if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
+        return None
+    return phrase
+
+
+def annotate(doc: Document) -> Document:
+    text = doc.text
+    for q in doc.quantities:
+        sentence = doc.sentence_at(q.start)
+        floor = sentence.start if sentence else max(0, q.start - 80)
+        q.aspect = aspect_of(text, q, floor)
+        q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+    return doc

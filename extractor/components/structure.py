@@ -1,0 +1,78 @@
+"""Stage 7 — structure inside sentences: 分别 lists and 其中 breakdowns.
+
+* "开工率、投产率、达效率分别达到97.69%、57.11%和100%": the listed names are paired in order with the
+  figures after 分别, each name giving its figure's metric (or subject, when it is a place).
+* "共出让标准地33宗…其中，大同经开区…8宗": each part after 其中 gets `parent` = the stated total, the
+  nearest figure before 其中 (in the sentence or the one before) with the same unit.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from . import metrics, subjects
+
+LIST_SPLIT = regex.compile(r"[、和及与]")
+RESPECTIVELY = "分别"
+OF_WHICH = "其中"
+
+
+def _pair_lists(doc: Document) -> None:
+    text = doc.text
+    for sentence in doc.sentences:
+        pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
+        while pos != -1:
+            left_start = max(text.rfind(ch, sentence.start, pos) for ch in "，；：。") + 1
+            left_start = max(left_start, sentence.start)
+            right_end = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1),
+                            default=sentence.end)
+            names = [n for n in LIST_SPLIT.split(text[left_start:pos]) if n]
+            figures = [q for q in doc.quantities if pos < q.start < right_end]
+            if len(names) >= 2 and len(names) == len(figures):
+                _apply_names(doc, names, figures)
+            pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
+
+
+def _apply_names(doc: Document, names: list[str], figures: list) -> None:
+    _, pattern, _ = metrics.taxonomy()
+    for name, q in zip(names, figures):
+        found = list(pattern.finditer(name.translate(metrics.QUOTES)))
+        if found:
+            cue = found[-1].group()
+            for entry_type, entry in metrics.taxonomy()[0][cue]:
+                metric = metrics._fits(entry_type, entry, q, q.aspect)
+                if metric:
+                    q.metric, q.metric_source = metric, "list"
+                    break
+        places = subjects._mentions_before(name, 0, len(name))
+        if places and not found:
+            article = doc.article_at(q.start)
+            s, e, kind, value = places[-1]
+            resolved = subjects._resolve(kind, value, name, e, article.subject if article else None)
+            if resolved:
+                q.subject, q.subject_type, q.city = resolved.name, resolved.type, resolved.city
+
+
+def _link_parts(doc: Document) -> None:
+    text = doc.text
+    quantities = doc.quantities
+    for i, sentence in enumerate(doc.sentences):
+        pos = text.find(OF_WHICH, sentence.start, sentence.end)
+        if pos == -1:
+            continue
+        floor = doc.sentences[i - 1].start if i > 0 else sentence.start
+        totals = [k for k, q in enumerate(quantities) if floor <= q.start < pos]
+        for k, q in enumerate(quantities):
+            if not (pos < q.start < sentence.end) or q.aspect not in ("value", None):
+                continue
+            for t in reversed(totals):
+                total = quantities[t]
+                if total.unit == q.unit and total.aspect in ("value", None) and abs(total.value) >= abs(q.value):
+                    q.parent = t
+                    break
+
+
+def annotate(doc: Document) -> Document:
+    _pair_lists(doc)
+    _link_parts(doc)
+    return doc

@@ -1,0 +1,182 @@
+"""Stage 4 — subjects: whom each figure is about.
+
+The article's own subject comes from its title, its source line (供稿：朔州市商务局 → the city's zones)
+or its first sentence. In a figure's clause, a place named before it takes over (其中，大同经开区…);
+我区/该区 resolve to the article's zone, 全市/该市 to its city (or the city's zones when 开发区 follows),
+全省 to the province; a project that owns a figure (总投资40亿元的…项目) is the subject of that figure.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import gazetteer, patterns
+from ..document import Article, Document
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str
+    type: str          # zone | city_zones | city | province_zones | province | project | company | county
+    city: str | None = None
+
+
+@functools.cache
+def _rules():
+    spec = patterns.load("subjects")
+    return {
+        **spec,
+        "zone_name_re": regex.compile(spec["zone_name"]),
+        "not_a_name": tuple(spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["not_a_name_prefixes"]),
+        "project_after_re": regex.compile(spec["project_after"]),
+        "project_before_re": regex.compile(spec["project_before"]),
+        "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
+            spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
+            key=len, reverse=True))),
+    }
+
+
+def _city_subject(city: str, zones: bool) -> Subject:
+    return Subject(f"{city}开发区", "city_zones", city) if zones else Subject(city, "city", city)
+
+
+def _province_subject(zones: bool) -> Subject:
+    name = gazetteer.province().name
+    return Subject(f"{name}开发区", "province_zones") if zones else Subject(name, "province")
+
+
+def _place_subject(place: gazetteer.Place, zones: bool) -> Subject:
+    if place.type == "zone":
+        return Subject(place.name, "zone", place.city)
+    if place.type == "city":
+        return _city_subject(place.name, zones)
+    if place.type == "province":
+        return _province_subject(zones)
+    return Subject(place.name, "county", place.city)
+
+
+def _zones_follow(text: str, end: int) -> bool:
+    rules = _rules()
+    window = text[end:end + rules["zones_window"]]
+    cut = next((i for i, ch in enumerate(window) if ch in "，。；：、"), len(window))
+    return rules["zones_word"] in window[:cut]
+
+
+def article_subject(article: Article, text: str) -> Subject | None:
+    """The article's own subject: title, then source line, then the first sentence."""
+    rules = _rules()
+    body = text[article.start:min(article.end, article.start + 120)]
+    report = article.kind == "report"
+    for candidate in (article.title, article.source, body):
+        if not candidate:
+            continue
+        if any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
+            return _province_subject(zones=True)
+        for start, end, place in gazetteer.mentions(candidate):
+            zones = report or _zones_follow(candidate, end) or candidate is not body
+            if place.type == "city" and candidate is article.source and "商务局" in candidate:
+                zones = True
+            return _place_subject(place, zones and place.type != "zone")
+        found = rules["zone_name_re"].search(candidate)
+        if found:
+            return Subject(found.group("name"), "zone")
+    return None
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the ；-delimited segment holding pos (a named zone governs its segment)."""
+    cut = max(text.rfind(ch, floor, pos) for ch in "；;。\n")
+    return max(cut + 1, floor)
+
+
+def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, str, object]]:
+    """Places and self-references in text[start:end], in order."""
+    rules = _rules()
+    segment = text[start:end]
+    found = [(start + s, start + e, "place", p) for s, e, p in gazetteer.mentions(segment)]
+    taken = [(s, e) for s, e, _, _ in found]
+    for m in rules["zone_name_re"].finditer(segment):
+        s, e = start + m.start("name"), start + m.end("name")
+        if m.group("name").startswith(rules["not_a_name"]):
+            continue  # 全市开发区, 各开发区: a reference, not a zone's name
+        if not any(a <= s < b or s <= a < e for a, b in taken):
+            found.append((s, e, "zone_name", m.group("name")))
+    for m in rules["self_re"].finditer(segment):
+        s, e = start + m.start(), start + m.end()
+        if not any(a <= s < b for a, b in taken):
+            found.append((s, e, "self", m.group()))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _resolve(kind: str, value, text: str, end: int, default: Subject | None) -> Subject | None:
+    rules = _rules()
+    zones = _zones_follow(text, end)
+    if kind == "place":
+        if value.type == "county":
+            return None  # a county named in passing does not own a development zone's figure
+        return _place_subject(value, zones)
+    if kind == "zone_name":
+        return Subject(value, "zone")
+    if value in rules["zone_self"]:
+        return default if default and default.type == "zone" else None
+    if value in rules["city_self"]:
+        city = default.city if default else None
+        return _city_subject(city, zones) if city else None
+    if value in rules["province_self"] or value in rules["province_actors"]:
+        return _province_subject(zones)
+    return None
+
+
+def _project(text: str, q, floor: int) -> Subject | None:
+    rules = _rules()
+    before = text[max(floor, q.start - 6):q.start]
+    if any(before.endswith(w) for w in rules["project_money_words"]):
+        after = rules["project_after_re"].match(text, q.end)
+        if after:
+            return Subject(after.group("name"), "project")
+        lead = rules["project_before_re"].search(text, max(floor, q.start - 60), q.start)
+        if lead:
+            return Subject(lead.group("name"), "project")
+    return None
+
+
+def subject_of(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
+    rules = _rules()
+    text = doc.text
+    sentence = doc.sentence_at(q.start)
+    floor = sentence.start if sentence else 0
+    project = _project(text, q, floor)
+    if project:
+        return project
+    # a figure in brackets right after a place's word: 高于全市增速（7.7%）
+    if text[q.start - 1:q.start] in "（(" and text[q.end:q.end + 1] in "）)":
+        near = _mentions_before(text, max(floor, q.start - 8), q.start)
+        if near:
+            s, e, kind, value = near[-1]
+            resolved = _resolve(kind, value, text, e, default)
+            if resolved:
+                return resolved
+    start = _clause_start(text, q.start, floor)
+    for s, e, kind, value in reversed(_mentions_before(text, start, q.start)):
+        if any(text[:s].endswith(w) for w in rules["not_subject_after"]):
+            continue
+        resolved = _resolve(kind, value, text, e, default)
+        if resolved:
+            return resolved
+    return default
+
+
+def annotate(doc: Document) -> Document:
+    defaults: dict[int, Subject | None] = {}
+    for article in doc.articles:
+        article.subject = article_subject(article, doc.text)
+        defaults[id(article)] = article.subject
+    for q in doc.quantities:
+        article = doc.article_at(q.start)
+        default = article.subject if article else None
+        subject = subject_of(doc, q, article, default)
+        if subject:
+            q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
+    return doc
