@@ -69,8 +69,8 @@ class Document:
         return self.clean.text
 
     @classmethod
-    def from_raw(cls, raw: str, doc_id: str = "doc", year: int | None = None, **meta) -> "Document":
-        return cls(id=doc_id, clean=normalize(raw), year=year, meta=meta)
+    def from_raw(cls, raw: str, doc_id: str = "doc", year: int | str | None = None, **meta) -> "Document":
+        return cls(id=doc_id, clean=normalize(raw), year=_as_year(year), meta=meta)
 
     def article_at(self, pos: int) -> Article | None:
         for article in self.articles:
@@ -85,3 +85,13 @@ class Document:
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+
+def _as_year(year) -> int | None:
+    """A year given as 2023 or "2023" (manifests and JSON lines differ); None when there is none."""
+    if year is None or year == "":
+        return None
+    try:
+        return int(str(year).strip()[:4])
+    except ValueError:
+        raise ValueError(f"year {year!r} is not a year") from None

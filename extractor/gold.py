@@ -89,6 +89,8 @@ def canonical_metric(name: str | None) -> str | None:
 def canonical_subject(name: str | None) -> str | None:
     if not name:
         return None
+    if name.endswith("项目") and len(name) > 4:
+        name = name[: -len("项目")]  # 双雁生物医药产业园项目 and 双雁生物医药产业园 are one project
     place = gazetteer.canonical(name)
     if place is not None and place.type == "zone":
         return place.name

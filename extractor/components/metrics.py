@@ -61,11 +61,18 @@ def _clause_left(text: str, start: int, floor: int) -> int:
     return max(cut + 1, floor)
 
 
+def mask_cues(segment: str) -> str:
+    """The segment with metric names blotted out, so that the words inside them (增加值's 增加,
+    计划总投资's 计划) are not read as aspect or status words. Length is kept."""
+    _, pattern, _ = taxonomy()
+    return pattern.sub(lambda m: "□" * len(m.group()), segment)
+
+
 def aspect_of(text: str, q, floor: int) -> str:
     if q.is_rank:
         return "rank"
     rules, pp_default = _aspects()
-    clause = text[_clause_left(text, q.start, floor):q.start]
+    clause = mask_cues(text[_clause_left(text, q.start, floor):q.start])
     base_kind = q.kind.split("/")[0]
     best, best_pos = None, -1
     for word, name, units in rules:
@@ -95,6 +102,17 @@ def _cue_matches(text: str, start: int, end: int):
     return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)], segment
 
 
+def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
+    """Where the search for a share's (gap's, contribution's) metric must stop: before 占/高于/对 …"""
+    spec = patterns.load("aspects")
+    if aspect not in spec["denominator_aspects"]:
+        return q.start
+    clause_start = _clause_left(text, q.start, floor)
+    masked = mask_cues(text[clause_start:q.start])
+    found = [i for i in (masked.find(w) for w in spec["denominator_words"]) if i != -1]
+    return clause_start + min(found) if found else q.start
+
+
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     # a count names its counted thing right after it: 47个项目开工建设
     if q.kind == "count" and aspect in ("value", "change"):
@@ -105,18 +123,27 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
                 name = _fits(entry_type, entry, q, aspect)
                 if name:
                     return name, "taxonomy"
-    matches, _ = _cue_matches(text, floor, q.start)
-    chosen = None
-    for m_start, m_end, cue, entries in reversed(matches):
+    matches, segment = _cue_matches(text, floor, _denominator_cut(text, q, aspect, floor))
+    chosen, chosen_at = None, None
+    for k in range(len(matches) - 1, -1, -1):
+        m_start, m_end, cue, entries = matches[k]
         for entry_type, entry in entries:
             name = _fits(entry_type, entry, q, aspect)
-            if name:
-                chosen = (m_start, name, entry_type, entry)
+            if name and not entry.get("only_after"):
+                chosen, chosen_at = (m_start, name, entry_type, entry), k
                 break
         if chosen:
             break
+    # a generic word glued to a specific cue (“承诺制”项目) takes the specific name
+    if chosen and chosen[3].get("generic") and chosen_at > 0:
+        p_start, p_end, _, entries = matches[chosen_at - 1]
+        if chosen[0] - p_end <= 1:
+            for entry_type, entry in entries:
+                name = _fits(entry_type, entry, q, aspect)
+                if name and not entry.get("generic"):
+                    return name, "taxonomy"
     # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资)
-    if chosen is None or chosen[3].get("generic"):
+    if chosen is None or chosen[3].get("generic") is True:
         for m_start, m_end, cue, entries in reversed(matches):
             if chosen and m_start > chosen[0]:
                 continue

@@ -14,6 +14,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
+from .metrics import mask_cues
 
 
 @functools.cache
@@ -22,11 +23,8 @@ def _phrases():
 
 
 @functools.cache
-def _status_words():
-    words = []
-    for rule in patterns.load("status")["rule"]:
-        words.extend((w, rule["status"]) for w in rule["words"] if "…" not in w)
-    return sorted(words, key=lambda w: -len(w[0]))
+def _status_patterns():
+    return [(regex.compile(p), rule["status"]) for rule in patterns.load("status")["rule"] for p in rule["patterns"]]
 
 
 def _format(template: str, match, year: int | None) -> str | None:
@@ -54,12 +52,12 @@ def period_of(text: str, start: int, floor: int, year: int | None) -> str | None
 
 
 def status_of(text: str, start: int, floor: int, default: str) -> str:
-    window = text[floor:start]
-    best, best_pos = default, -1
-    for word, status in _status_words():
-        pos = window.rfind(word)
-        if pos > best_pos:
-            best, best_pos = status, pos
+    window = mask_cues(text[floor:start])
+    best, best_end = default, -1
+    for pattern, status in _status_patterns():
+        for m in pattern.finditer(window):
+            if m.end() > best_end:  # the status word nearest the number wins
+                best, best_end = status, m.end()
     return best
 
 

@@ -38,6 +38,14 @@ def _rules():
     }
 
 
+def _plausible_zone_name(name: str) -> bool:
+    """A zone's name is a place plus a zone word; its place part holds no function words."""
+    rules = _rules()
+    prefix = regex.sub(r"(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|示范区|开发区)$", "", name)
+    return (len(prefix) >= 2 and not name.startswith(rules["not_a_name"])
+            and not any(ch in rules["zone_prefix_stop_chars"] for ch in prefix))
+
+
 def _city_subject(city: str, zones: bool) -> Subject:
     return Subject(f"{city}开发区", "city_zones", city) if zones else Subject(city, "city", city)
 
@@ -72,23 +80,19 @@ def article_subject(article: Article, text: str) -> Subject | None:
     for candidate in (article.title, article.source, body):
         if not candidate:
             continue
-        if any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
-            return _province_subject(zones=True)
         for start, end, place in gazetteer.mentions(candidate):
             zones = report or _zones_follow(candidate, end) or candidate is not body
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
             return _place_subject(place, zones and place.type != "zone")
         found = rules["zone_name_re"].search(candidate)
-        if found:
+        if found and _plausible_zone_name(found.group("name")):
             return Subject(found.group("name"), "zone")
+    # no place named: a provincial department's item on the zones is about the province's zones
+    for candidate in (article.title, body):
+        if candidate and any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
+            return _province_subject(zones=True)
     return None
-
-
-def _clause_start(text: str, pos: int, floor: int) -> int:
-    """Start of the ；-delimited segment holding pos (a named zone governs its segment)."""
-    cut = max(text.rfind(ch, floor, pos) for ch in "；;。\n")
-    return max(cut + 1, floor)
 
 
 def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, str, object]]:
@@ -99,8 +103,8 @@ def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, st
     taken = [(s, e) for s, e, _, _ in found]
     for m in rules["zone_name_re"].finditer(segment):
         s, e = start + m.start("name"), start + m.end("name")
-        if m.group("name").startswith(rules["not_a_name"]):
-            continue  # 全市开发区, 各开发区: a reference, not a zone's name
+        if not _plausible_zone_name(m.group("name")):
+            continue  # 全市开发区, 今年向各开发区: a reference, not a zone's name
         if not any(a <= s < b or s <= a < e for a, b in taken):
             found.append((s, e, "zone_name", m.group("name")))
     for m in rules["self_re"].finditer(segment):
@@ -110,7 +114,7 @@ def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, st
     return sorted(found, key=lambda f: f[0])
 
 
-def _resolve(kind: str, value, text: str, end: int, default: Subject | None) -> Subject | None:
+def _resolve(kind: str, value, text: str, end: int, default: Subject | None, whole: bool = False) -> Subject | None:
     rules = _rules()
     zones = _zones_follow(text, end)
     if kind == "place":
@@ -123,6 +127,8 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None) -> 
         return default if default and default.type == "zone" else None
     if value in rules["city_self"]:
         city = default.city if default else None
+        if city and default.type == "city_zones" and not whole:
+            return default  # in a report on a city's zones, 全市 speaks of those zones
         return _city_subject(city, zones) if city else None
     if value in rules["province_self"] or value in rules["province_actors"]:
         return _province_subject(zones)
@@ -134,12 +140,20 @@ def _project(text: str, q, floor: int) -> Subject | None:
     before = text[max(floor, q.start - 6):q.start]
     if any(before.endswith(w) for w in rules["project_money_words"]):
         after = rules["project_after_re"].match(text, q.end)
-        if after:
+        if after and not any(w in after.group("name") for w in rules["project_not_words"]):
             return Subject(after.group("name"), "project")
         lead = rules["project_before_re"].search(text, max(floor, q.start - 60), q.start)
-        if lead:
-            return Subject(lead.group("name"), "project")
+        if lead and not any(w in lead.group("name") for w in rules["project_not_words"]):
+            return Subject(_strip_mentions(lead.group("name")), "project")
     return None
+
+
+def _strip_mentions(name: str) -> str:
+    """特别是双雁生物医药产业园 → 双雁生物医药产业园: a project's name starts after the words before it."""
+    for word in ("特别是", "其中", "如", "以及", "和", "及"):
+        if word in name:
+            name = name[name.rindex(word) + len(word):]
+    return name
 
 
 def subject_of(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
@@ -155,11 +169,10 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
         near = _mentions_before(text, max(floor, q.start - 8), q.start)
         if near:
             s, e, kind, value = near[-1]
-            resolved = _resolve(kind, value, text, e, default)
+            resolved = _resolve(kind, value, text, e, default, whole=True)
             if resolved:
                 return resolved
-    start = _clause_start(text, q.start, floor)
-    for s, e, kind, value in reversed(_mentions_before(text, start, q.start)):
+    for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
         if any(text[:s].endswith(w) for w in rules["not_subject_after"]):
             continue
         resolved = _resolve(kind, value, text, e, default)

@@ -1,0 +1,88 @@
+"""The command line: outputs, and bad input named in one line with a non-zero exit, never a traceback."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import CORPUS, ROOT
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "extractor", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8")
+
+
+def test_help_teaches():
+    out = run("--help")
+    assert out.returncode == 0
+    assert "examples:" in out.stdout and "exit codes:" in out.stdout
+
+
+def test_extract_jsonl_traces_every_fact(tmp_path):
+    out = run("extract", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    raw = (CORPUS / "000_56f2bf5d4fae28d3.txt").read_text(encoding="utf-8")
+    facts = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(facts) > 50
+    assert all(raw[f["start"]:f["end"]] == f["quote"] for f in facts)
+    total = next(f for f in facts if f["value"] == 2417.52)
+    assert (total["unit"], total["metric"], total["subject"]) == ("亩", "标准地出让面积", "大同市开发区")
+
+
+def test_extract_csv_to_file(tmp_path):
+    target = tmp_path / "facts.csv"
+    out = run("extract", str(CORPUS), "--format", "csv", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    import pandas as pd
+
+    frame = pd.read_csv(target)
+    assert set(frame["doc"]) == {p.stem for p in CORPUS.glob("*.txt")}
+
+
+def test_segment_json():
+    out = run("segment", str(CORPUS / "003_af2d74c9e19e1703.txt"), "--json")
+    tree = json.loads(out.stdout)
+    assert len(tree["articles"]) == 6
+
+
+def _bad_inputs(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02junk" * 50)
+    (tmp_path / "gbk.txt").write_bytes("开发区建设周刊".encode("gbk"))
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04")
+    return {
+        "empty.txt": "empty file",
+        "binary.txt": "binary",
+        "gbk.txt": "not UTF-8",
+        "report.docx": "unknown file type",
+        "missing.txt": "no such file",
+    }
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "gbk.txt", "report.docx", "missing.txt"])
+def test_bad_input_is_one_clear_line(tmp_path, name):
+    problems = _bad_inputs(tmp_path)
+    out = run("extract", str(tmp_path / name))
+    assert out.returncode == 3
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0] and problems[name] in lines[0]
+
+
+def test_one_broken_file_does_not_abort_the_batch(tmp_path):
+    import shutil
+
+    shutil.copy(CORPUS / "004_68c82b09bb470f3b.txt", tmp_path / "good.txt")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    out = run("extract", str(tmp_path), "--format", "jsonl")
+    assert out.returncode == 3
+    assert "bad.txt" in out.stderr
+    assert {json.loads(line)["doc"] for line in out.stdout.splitlines()} == {"good"}
+
+
+def test_evaluate_json_and_floor():
+    out = run("evaluate", "--json")
+    payload = json.loads(out.stdout)
+    assert set(payload["overall"]) >= {"L1", "L2", "L3", "L4"}
+    assert run("evaluate", "--floor", "1.01").returncode == 1

@@ -1,0 +1,57 @@
+"""The segmenter finds every article of the five bulletins, with its title, source and byline."""
+from extractor.segment import section_meta
+
+EXPECTED = {
+    "000_56f2bf5d4fae28d3": [("report", "大同市开发区", "大同市商务局", None),
+                             ("report", None, "朔州市商务局", None)],
+    "001_1a8d8aa01a70d735": [("report", "朔州经济开发区", "朔州经济开发区", None),
+                             ("report", "大同经济技术开发区", "大同经济技术开发区", None)],
+    "002_97cfec9b54826632": [("report", None, None, None), ("report", None, None, None)],
+    "003_af2d74c9e19e1703": [
+        ("news", "大同市创建开发区区域经济融合发展新模式", None, "（高雅敏）"),
+        ("news", None, None, "（王波）"),
+        ("report", "招落一体园区赋能聚焦重点树立标杆———山西综改示范区工作亮点扫描", None, "◎王媛"),
+        ("news", "临汾市商务局", None, "（贺玉斌）"),
+        ("caption", None, None, None),
+        ("news", "省商务厅召开开发区主要经济指标调度会", None, "（王波）"),
+    ],
+    "004_68c82b09bb470f3b": [("report", None, "临汾市商务局", None), ("report", None, "晋城市商务局", None)],
+}
+
+FIRST_WORDS = {
+    "002_97cfec9b54826632": ["2023年以来，太原市", "2023年以来，吕梁市"],
+    "004_68c82b09bb470f3b": ["2023年，临汾市", "今年以来，晋城市"],
+}
+
+
+def test_every_article_with_title_source_and_byline(processed):
+    for doc_id, expected in EXPECTED.items():
+        doc = processed[doc_id]
+        got = [(a.kind, a.title, a.source, a.byline) for a in doc.articles]
+        assert got == expected, doc_id
+
+
+def test_articles_start_where_their_text_starts(processed):
+    for doc_id, starts in FIRST_WORDS.items():
+        doc = processed[doc_id]
+        assert [doc.text[a.start:a.start + len(s)] for a, s in zip(doc.articles, starts)] == starts
+
+
+def test_page_furniture_is_no_article(processed):
+    doc = processed["003_af2d74c9e19e1703"]
+    for article in doc.articles:
+        body = doc.text[article.start:article.end]
+        assert "KAIFAQU JIANSHE ZHOUKAN" not in body and "山西省商务厅主办" not in body
+
+
+def test_sections_carry_period_and_status(processed):
+    sections = [(s.heading, s.period, s.status) for a in processed["001_1a8d8aa01a70d735"].articles for s in a.sections]
+    assert ("2024年工作计划", "2024", "target") in sections
+    assert ("首季“开门红”主要举措", "2024Q1", "target") in sections
+    assert section_meta("2025年工作成绩", 2025) == ("2025", "actual")
+
+
+def test_sentences_cover_the_body(processed):
+    doc = processed["000_56f2bf5d4fae28d3"]
+    sentence = next(s for s in doc.sentences if "2417.52亩" in doc.text[s.start:s.end])
+    assert doc.text[sentence.start:sentence.end] == "“标准地”改革方面，截至目前，全市开发区共出让“标准地”33宗，出让总面积2417.52亩。"
