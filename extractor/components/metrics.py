@@ -114,15 +114,11 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 
 
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
-    # a count names its counted thing right after it: 47个项目开工建设
+    # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
-        stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END), q.end + 16)
-        matches, _ = _cue_matches(text, q.end, stop)
-        for _, _, _, entries in sorted(matches, key=lambda m: -len(m[2])):
-            for entry_type, entry in entries:
-                name = _fits(entry_type, entry, q, aspect)
-                if name:
-                    return name, "taxonomy"
+        counted = _counted_noun(text, q.end)
+        if counted:
+            return counted
     matches, segment = _cue_matches(text, floor, _denominator_cut(text, q, aspect, floor))
     chosen, chosen_at = None, None
     for k in range(len(matches) - 1, -1, -1):
@@ -142,7 +138,11 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
                 name = _fits(entry_type, entry, q, aspect)
                 if name and not entry.get("generic"):
                     return name, "taxonomy"
-    # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资)
+    # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资);
+    # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
+    own = fallback_name(text, q, floor) if chosen is None else None
+    if own and own.removesuffix(taxonomy()[2]["count_suffix"]) not in taxonomy()[2]["generic_measures"]:
+        return own, "fallback"
     if chosen is None or chosen[3].get("generic") is True:
         for m_start, m_end, cue, entries in reversed(matches):
             if chosen and m_start > chosen[0]:
@@ -156,6 +156,26 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
         return chosen[1], "taxonomy"
     name = fallback_name(text, q, floor)
     return (name, "fallback") if name else (None, None)
+
+
+def _counted_noun(text: str, end: int) -> tuple[str, str] | None:
+    """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
+    _, pattern, spec = taxonomy()
+    stop = end
+    limit = min(len(text), end + 14)
+    while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
+        stop += 1
+    noun = text[end:stop].translate(QUOTES)
+    phrase = _noun_phrase(noun, spec, from_left=True) if noun else None
+    if not phrase:
+        return None
+    found = [m.group() for m in pattern.finditer(phrase)]
+    cues = taxonomy()[0]
+    for cue in sorted(found, key=len, reverse=True):
+        for entry_type, entry in cues[cue]:
+            if entry_type == "metric" and "count" in entry["kinds"] and not (entry.get("generic") and cue != phrase):
+                return entry["name"], "taxonomy"
+    return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase, "fallback"
 
 
 @functools.cache

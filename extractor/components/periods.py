@@ -51,7 +51,17 @@ def period_of(text: str, start: int, floor: int, year: int | None) -> str | None
     return _format(best[0], best[1], year)
 
 
-def status_of(text: str, start: int, floor: int, default: str) -> str:
+@functools.cache
+def _status_after():
+    return [(regex.compile(p), status) for status, p in patterns.load("status").get("after", {}).items()]
+
+
+def status_of(text: str, start: int, floor: int, default: str, end: int | None = None) -> str:
+    if end is not None:
+        for pattern, status in _status_after():
+            if pattern.match(text[end:end + 12]):
+                return status
+    floor = max(floor, max(text.rfind(ch, floor, start) for ch in "；;") + 1)  # a status word governs its segment
     window = mask_cues(text[floor:start])
     best, best_end = default, -1
     for pattern, status in _status_patterns():
@@ -78,7 +88,9 @@ def annotate(doc: Document) -> Document:
         q.period = period_of(text, q.start, floor, year) or (section.period if section else None) \
             or (str(doc.year) if doc.year else None)
         default = (section.status if section and section.status else "actual")
-        q.status = status_of(text, q.start, floor, default)
+        q.status = status_of(text, q.start, floor, default, end=q.end)
+        if q.subject_type == "project" and q.aspect == "value" and q.kind == "money":
+            q.status = "actual"  # a project's size is an attribute of the project, stated as fact
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
             q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result
     return doc
