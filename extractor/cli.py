@@ -22,11 +22,12 @@ examples:
   bulletin-facts extract corpus/ --format summary     counts per document, metric and status
   bulletin-facts normalize corpus/000_56f2bf5d4fae28d3.txt      the repaired text
   bulletin-facts segment corpus/004_68c82b09bb470f3b.txt --json  articles, sections, sentences
+  bulletin-facts audit corpus/ --html review.html     check figures against each other, and a review page
   bulletin-facts evaluate --errors                    scores against gold/, with every miss
 
 exit codes:
   0  success
-  1  findings: the audit found inconsistent figures, or evaluate fell below --floor
+  1  findings: the audit found inconsistent or conflicting figures, or evaluate fell below --floor
   2  usage error
   3  some input could not be read (each named on stderr); the rest was processed
 """
@@ -178,6 +179,30 @@ def _summary(per_doc: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cmd_audit(args) -> int:
+    from .audit import audit, format_report
+    from .pipeline import run
+
+    docs, failures = _read_documents(args.paths)
+    for _, doc in _progress(docs, len(docs), "auditing"):
+        run(doc)
+    processed = [doc for _, doc in docs]
+    relations = audit([fact for doc in processed for fact in doc.facts])
+    if args.json:
+        print(json.dumps({"relations": [r.to_dict() for r in relations]}, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(relations))
+    if args.html:
+        from .review_page import render
+
+        Path(args.html).write_text(render(processed, relations), encoding="utf-8")
+        print(f"review page: {args.html}", file=sys.stderr)
+    code = _report_failures(failures)
+    if code:
+        return code
+    return EXIT_FINDINGS if any(r.verdict in ("inconsistent", "conflict") for r in relations) else EXIT_OK
+
+
 def cmd_evaluate(args) -> int:
     from .evaluate import LEVELS, evaluate, format_table
 
@@ -243,6 +268,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_segment)
+
+    p = sub.add_parser("audit", help="check the stated figures against each other",
+                       description="Parts against totals, rates against their figures, percentage-point gaps, "
+                                   "one figure stated twice with different values, suspicious repeats and unit "
+                                   "slips; each relation with its arithmetic. Exit 1 when anything is "
+                                   "inconsistent or in conflict.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files or folders (checked together)")
+    p.add_argument("--json", action="store_true", help='an object with a list "relations"')
+    p.add_argument("--html", metavar="FILE", help="write the review page (self-contained HTML) here")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("evaluate", help="score the extractor against the hand-labelled gold",
                        description="Precision, recall and F1 at four levels: L1 quantity, L2 + metric, "

@@ -48,6 +48,15 @@ def _aspects():
     return rules, spec["pp_default"]
 
 
+@functools.cache
+def family(metric: str | None) -> str | None:
+    """The measure family of a metric (patterns/metrics.toml `family`); None for most metrics."""
+    for entry in patterns.load("metrics").get("metric", []):
+        if entry["name"] == metric:
+            return entry.get("family")
+    return None
+
+
 def canonical_names() -> set[str]:
     spec = patterns.load("metrics")
     names = {m["name"] for m in spec.get("metric", [])}

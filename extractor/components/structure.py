@@ -67,7 +67,8 @@ def _link_parts(doc: Document) -> None:
                 continue
             for t in reversed(totals):
                 total = quantities[t]
-                if total.unit == q.unit and total.aspect in ("value", None) and abs(total.value) >= abs(q.value):
+                if (total.unit == q.unit and total.aspect in ("value", None) and abs(total.value) >= abs(q.value)
+                        and metrics.family(total.metric) == metrics.family(q.metric)):
                     q.parent = t
                     break
 

@@ -175,6 +175,8 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
     for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
         if any(text[:s].endswith(w) for w in rules["not_subject_after"]):
             continue
+        if q.kind == "pp" and regex.search(r"[（(][^）)]*[）)]", text[e:q.start]):
+            continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
         resolved = _resolve(kind, value, text, e, default)
         if resolved:
             return resolved
