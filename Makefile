@@ -19,6 +19,7 @@ evaluate: $(BIN)/.installed
 	$(BIN)/bulletin-facts evaluate
 
 test: $(BIN)/.installed
+	@scripts/ensure-browser.sh
 	$(BIN)/python -m pytest
 
 clean:

@@ -62,6 +62,11 @@ def _ref(fact) -> dict:
             "sentence": fact.sentence}
 
 
+def _shown(fact) -> str:
+    """A figure as the reader sees it: “2417.52亩”, without the print layout's spaces and line breaks."""
+    return "“" + "".join(fact.quote.split()) + "”"
+
+
 def _num(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
@@ -88,18 +93,18 @@ def parts_total(facts: list) -> list[Relation]:
                 out.append(Relation(
                     "parts_total", "consistent" if ok else "inconsistent",
                     f"{_num(part.value)}{total.unit} ≤ {_num(total.value)}{total.unit}",
-                    f"The part {part.quote!r} {'is within' if ok else 'exceeds'} its stated total {total.quote!r}.",
+                    f"The part {_shown(part)} {'is within' if ok else 'exceeds'} its stated total {_shown(total)}.",
                     [_ref(total), _ref(part)]))
             continue
         diff = found - total.value
         if abs(diff) <= tolerance:
-            verdict, message = "consistent", f"The {len(parts)} parts add up to the stated total {total.quote!r}."
+            verdict, message = "consistent", f"The {len(parts)} parts add up to the stated total {_shown(total)}."
         elif diff > 0:
             verdict, message = "inconsistent", (f"The {len(parts)} parts add up to {_num(found)}{total.unit}, "
-                                                f"more than the stated total {total.quote!r} (by {_num(diff)}).")
+                                                f"more than the stated total {_shown(total)} (by {_num(diff)}).")
         else:
             verdict, message = "inconsistent", (f"The {len(parts)} parts add up to {_num(found)}{total.unit}, "
-                                                f"{_num(-diff)} short of the stated total {total.quote!r}; "
+                                                f"{_num(-diff)} short of the stated total {_shown(total)}; "
                                                 "unless the list is incomplete, a figure is wrong.")
         out.append(Relation("parts_total", verdict,
                             f"{_num(total.value)}{total.unit} {'=' if verdict == 'consistent' else '≠'} {written}"
@@ -141,7 +146,7 @@ def rates(facts: list) -> list[Relation]:
             if stem and rate.value == 100 and any(f"{w}{stem}" in rate.sentence or f"{w}已{stem}" in rate.sentence
                                                   for w in ALL_WORDS):
                 out.append(Relation("rate", "consistent", f"{_num(rate.value)}% = all",
-                                    f"{rate.metric} {rate.quote!r}: the text says all of them reached it.",
+                                    f"{rate.metric} {_shown(rate)}: the text says all of them reached it.",
                                     [_ref(rate)]))
                 continue
             # the figures of its clause group: after the previous rate, up to this one
@@ -166,13 +171,13 @@ def rates(facts: list) -> list[Relation]:
                 out.append(Relation(
                     "rate", "consistent",
                     f"{_num(rate.value)}% ≈ {_num(part.value)}/{_num(whole.value)} = {ratio:.2f}%",
-                    f"{name} {rate.quote!r} matches {part.quote!r} of {whole.quote!r} (by {part.unit}).",
+                    f"{name} {_shown(rate)} matches {_shown(part)} of {_shown(whole)} (by {part.unit}).",
                     [_ref(rate), _ref(part), _ref(whole)]))
             else:
                 tried = "; ".join(f"{_num(p.value)}/{_num(w.value)} = {r:.2f}%" for _, r, p, w in bases[:4])
                 out.append(Relation(
                     "rate", "inconsistent", f"{_num(rate.value)}% vs {tried}",
-                    f"{name} {rate.quote!r} matches none of the ratios its sentence allows.",
+                    f"{name} {_shown(rate)} matches none of the ratios its sentence allows.",
                     [_ref(rate)] + [_ref(f) for f in before]))
     return out
 
@@ -196,7 +201,7 @@ def gaps(facts: list) -> list[Relation]:
         out.append(Relation(
             "gap", "consistent" if ok else "inconsistent",
             f"{_num(own.value)}% − {_num(reference.value)}% = {_num(found)} {'=' if ok else '≠'} {_num(gap.value)}个百分点",
-            f"The gap {gap.quote!r} {'equals' if ok else 'does not equal'} {own.quote!r} minus {reference.quote!r}.",
+            f"The gap {_shown(gap)} {'equals' if ok else 'does not equal'} {_shown(own)} minus {_shown(reference)}.",
             [_ref(gap), _ref(own), _ref(reference)]))
     return out
 
@@ -225,12 +230,12 @@ def conflicts(facts: list) -> list[Relation]:
                 if a.value != b.value:
                     out.append(Relation(
                         "conflict", "consistent", f"{_num(a.value)}{unit} ≈ {_num(b.value)}{unit}",
-                        f"{subject}'s {metric} is stated as {a.quote!r} and {b.quote!r}: equal within rounding.",
+                        f"{subject}'s {metric} is stated as {_shown(a)} and {_shown(b)}: equal within rounding.",
                         [_ref(a), _ref(b)]))
                 continue
             out.append(Relation(
                 "conflict", "conflict", f"{_num(a.value)}{unit} ({a.doc[:3]}) ≠ {_num(b.value)}{unit} ({b.doc[:3]})",
-                f"{subject}'s {metric} ({aspect}, {period}, {status}) is stated as {a.quote!r} and as {b.quote!r}.",
+                f"{subject}'s {metric} ({aspect}, {period}, {status}) is stated as {_shown(a)} and as {_shown(b)}.",
                 [_ref(a), _ref(b)]))
     return out
 
@@ -257,8 +262,8 @@ def repeats(facts: list, min_significant: int = 3) -> list[Relation]:
             if significant < min_significant + (0 if "." in _num(a.value) else 1):
                 continue  # 19 projects twice is a coincidence; 117.6 亿元 twice is not
             out.append(Relation(
-                "repeat", "suspicious", f"{a.quote!r} = {b.quote!r}",
-                f"{a.metric} and {b.metric} are both {a.quote!r}: with {significant} significant digits a "
+                "repeat", "suspicious", f"{_shown(a)} = {_shown(b)}",
+                f"{a.metric} and {b.metric} are both {_shown(a)}: with {significant} significant digits a "
                 "coincidence is unlikely; one may be copied from the other.",
                 [_ref(a), _ref(b)]))
     return out
@@ -269,8 +274,8 @@ def unit_slips(facts: list) -> list[Relation]:
     for f in facts:
         if f.unit.startswith(("万元", "亿元")) and "元" not in f.quote:
             out.append(Relation(
-                "unit_slip", "suspicious", f"{f.quote!r} read as {_num(f.value)}{f.unit}",
-                f"{f.quote!r} has no 元: read as {f.unit}, but the unit should be written out.", [_ref(f)]))
+                "unit_slip", "suspicious", f"{_shown(f)} read as {_num(f.value)}{f.unit}",
+                f"{_shown(f)} has no 元: read as {f.unit}, but the unit should be written out.", [_ref(f)]))
     return out
 
 
