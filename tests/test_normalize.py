@@ -57,10 +57,6 @@ def test_traditional_characters_convert_one_to_one():
     assert result.offsets == list(range(len(raw)))
 
 
-def _source_of(raw_char: str) -> str:
-    return repair_characters(raw_char)
-
-
 def check_offsets(raw: str) -> None:
     """Every clean character comes from the raw character its offset names (repaired one for one, or
     whitespace folded to ' '/'\\n'); offsets increase; no non-whitespace raw character is lost."""
@@ -83,7 +79,7 @@ def test_offset_map_is_exact_on_every_bulletin(raw_texts):
         check_offsets(raw)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_any_clean_span_maps_back_to_its_source(raw_texts, data):
     doc_id = data.draw(st.sampled_from(sorted(raw_texts)))
@@ -91,7 +87,8 @@ def test_any_clean_span_maps_back_to_its_source(raw_texts, data):
     start = data.draw(st.integers(0, len(result.text) - 1))
     end = data.draw(st.integers(start + 1, min(len(result.text), start + 200)))
     raw_start, raw_end = result.to_raw(start, end)
-    source = repair_characters(result.raw[raw_start:raw_end])
+    # repairs depend on context (豫 is % only after a digit): repair the whole text, then slice it
+    source = repair_characters(result.raw)[raw_start:raw_end]
     squeeze = lambda s: "".join(ch for ch in s if ch not in WHITESPACE + "\n")
     assert squeeze(source) == squeeze(result.text[start:end])
 
