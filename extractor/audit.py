@@ -207,8 +207,10 @@ def gaps(facts: list) -> list[Relation]:
 
 
 def _bracketed(fact) -> bool:
-    i = fact.sentence.find(fact.quote.replace(" ", "").replace("\n", ""))
-    return i > 0 and fact.sentence[i - 1] in "（(" and fact.sentence[i + len(fact.quote.replace(" ", "").replace("\n", "")):][:1] in "）)"
+    """The figure stands in brackets in its sentence: 全市增速（7.7%）."""
+    quote = "".join(fact.quote.split())
+    i = fact.sentence.find(quote)
+    return i > 0 and fact.sentence[i - 1] in "（(" and fact.sentence[i + len(quote):][:1] in "）)"
 
 
 def conflicts(facts: list) -> list[Relation]:

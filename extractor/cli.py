@@ -103,7 +103,7 @@ def cmd_segment(args) -> int:
                       f"  raw {article['start']}..{article['end']}")
                 for section in article["sections"]:
                     print(f"    【{section['heading']}】 period {section['period']} status {section['status']}")
-                print(f"    {article['sentences']} sentences")
+                print(f"    {len(article['sentences'])} sentences")
     return _report_failures(failures)
 
 
@@ -119,9 +119,8 @@ def _segment_tree(doc) -> dict:
             "sections": [{"heading": s.heading, "period": s.period, "status": s.status,
                           "start": raw(s.start, s.end)[0], "end": raw(s.start, s.end)[1]}
                          for s in article.sections],
-            "sentences": len(sentences) if not hasattr(doc, "_full") else [
-                {"start": raw(s.start, s.end)[0], "end": raw(s.start, s.end)[1], "text": doc.text[s.start:s.end]}
-                for s in sentences],
+            "sentences": [{"start": raw(s.start, s.end)[0], "end": raw(s.start, s.end)[1],
+                           "text": doc.text[s.start:s.end]} for s in sentences],
         })
     return {"doc": doc.id, "articles": articles}
 

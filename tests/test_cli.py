@@ -86,3 +86,10 @@ def test_evaluate_json_and_floor():
     payload = json.loads(out.stdout)
     assert set(payload["overall"]) >= {"L1", "L2", "L3", "L4"}
     assert run("evaluate", "--floor", "1.01").returncode == 1
+
+
+def test_segment_json_lists_sentences_with_raw_offsets():
+    raw = (CORPUS / "000_56f2bf5d4fae28d3.txt").read_text(encoding="utf-8")
+    tree = json.loads(run("segment", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), "--json").stdout)
+    sentence = next(s for a in tree["articles"] for s in a["sentences"] if "2417.52亩" in s["text"])
+    assert "".join(raw[sentence["start"]:sentence["end"]].split()) == sentence["text"]

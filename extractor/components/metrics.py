@@ -57,14 +57,6 @@ def family(metric: str | None) -> str | None:
     return None
 
 
-def canonical_names() -> set[str]:
-    spec = patterns.load("metrics")
-    names = {m["name"] for m in spec.get("metric", [])}
-    for topic in spec.get("topic", []):
-        names.update(topic["names"].values())
-    return names
-
-
 def _clause_left(text: str, start: int, floor: int) -> int:
     cut = max(text.rfind(ch, floor, start) for ch in CLAUSE_END)
     return max(cut + 1, floor)

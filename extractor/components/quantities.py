@@ -49,10 +49,6 @@ class Quantity:
     status: str | None = None
     parent: int | None = None          # index (in doc.quantities) of the stated total this is part of
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 def parse_chinese_number(text: str) -> float | None:
     """十二 → 12, 三百 → 300, 一万五千 → 15000, 两 → 2. None if the characters do not form a number."""

@@ -184,10 +184,8 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
 
 
 def annotate(doc: Document) -> Document:
-    defaults: dict[int, Subject | None] = {}
     for article in doc.articles:
         article.subject = article_subject(article, doc.text)
-        defaults[id(article)] = article.subject
     for q in doc.quantities:
         article = doc.article_at(q.start)
         default = article.subject if article else None
