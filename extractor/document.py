@@ -81,7 +81,9 @@ class Document:
     def sentence_at(self, pos: int) -> Sentence | None:
         import bisect
 
-        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        if getattr(self, "_starts_of", None) is not self.sentences:  # sentences are set once, by segment
+            self._starts_of, self._starts = self.sentences, [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None

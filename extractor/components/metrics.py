@@ -155,8 +155,7 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
                         return name, "taxonomy"
     if chosen:
         return chosen[1], "taxonomy"
-    name = fallback_name(text, q, floor)
-    return (name, "fallback") if name else (None, None)
+    return (own, "fallback") if own else (None, None)
 
 
 def _counted_noun(text: str, end: int) -> tuple[str, str] | None:
