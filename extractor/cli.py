@@ -15,6 +15,9 @@ EXIT_FINDINGS = 1      # audit: inconsistent figures found; evaluate: below the 
 EXIT_USAGE = 2         # wrong arguments (argparse's own code)
 EXIT_BAD_INPUT = 3     # one or more input files could not be read (the others were processed)
 
+# optional dependencies → the extra that installs them (pyproject.toml)
+OPTIONAL_MODULES = {"openpyxl": "tables", "pyarrow": "tables", "dask": "dask", "distributed": "dask"}
+
 EPILOG = """\
 examples:
   bulletin-facts extract corpus/                      facts of every bulletin, as a table
@@ -24,12 +27,21 @@ examples:
   bulletin-facts segment corpus/004_68c82b09bb470f3b.txt --json  articles, sections, sentences
   bulletin-facts audit corpus/ --html review.html     check figures against each other, and a review page
   bulletin-facts evaluate --errors                    scores against gold/, with every miss
+  bulletin-facts ingest corpus/ --workers 2           add bulletins to the collection (facts.sqlite)
+  bulletin-facts table --rows subject --cols metric --period 2023 --status actual -o zones.xlsx
+  bulletin-facts export --format parquet -o facts.parquet     every stored fact, one row each
+  bulletin-facts audit new-issue.txt --db facts.sqlite  check a new issue against the collection
+  bulletin-facts extract archive/ --engine dask --scheduler tcp://host:8786 -o facts.parquet/
 
 exit codes:
   0  success
   1  findings: the audit found inconsistent or conflicting figures, or evaluate fell below --floor
   2  usage error
   3  some input could not be read (each named on stderr); the rest was processed
+  130 interrupted (Ctrl-C): what was already stored stays stored
+
+environment:
+  BULLETIN_FACTS_DB   the collection's database when --db is not given (default: facts.sqlite)
 """
 
 
@@ -46,23 +58,13 @@ def _progress(iterable, total: int, label: str):
 
 def _read_documents(paths: list[str]):
     """(source, document) for every readable input; unreadable ones are reported and skipped."""
-    from . import corpus
-    from .document import Document
+    from .batch import expand, read_document
 
-    failures = []
-    try:
-        srcs = corpus.sources(paths)
-    except InputError as exc:
-        return [], [str(exc)]
+    srcs, failures = expand(paths)
     docs = []
     for src in _progress(srcs, len(srcs), "reading"):
         try:
-            if src.path.suffix.lower() == ".pdf":
-                from .pdf import read_pdf
-
-                docs.append((src, read_pdf(src.path, doc_id=src.id, year=src.year)))
-            else:
-                docs.append((src, Document.from_raw(corpus.read_text(src.path), src.id, src.year)))
+            docs.append((src, read_document(src)))
         except InputError as exc:
             failures.append(str(exc))
     return docs, failures
@@ -126,22 +128,108 @@ def _segment_tree(doc) -> dict:
 
 
 def cmd_extract(args) -> int:
-    from .pipeline import run
+    from .batch import extract_files, terminal_progress
 
-    docs, failures = _read_documents(args.paths)
-    facts = []
-    per_doc = {}
-    for src, doc in _progress(docs, len(docs), "extracting"):
-        run(doc)
-        facts.extend(doc.facts)
-        per_doc[src.id] = doc.facts
+    if args.engine == "dask":
+        return _extract_on_dask(args)
+    report = extract_files(args.paths, workers=args.workers, progress=terminal_progress("extracting"))
+    per_doc = {o.source.id: o.stored.facts for o in report.outcomes if o.stored is not None}
+    facts = [fact for doc_facts in per_doc.values() for fact in doc_facts]
     out = _output(args)
     try:
         _write_facts(facts, per_doc, args.format, out)
     finally:
         if out is not sys.stdout:
             out.close()
-    return _report_failures(failures)
+    return _finish(report)
+
+
+def _extract_on_dask(args) -> int:
+    from .dask_bag import write_parquet
+
+    if not args.output:
+        print("bulletin-facts: error: --engine dask writes a Parquet dataset: name its folder with -o",
+              file=sys.stderr)
+        return EXIT_USAGE
+    result = write_parquet(args.paths, args.output, scheduler=args.scheduler, npartitions=args.partitions)
+    print(f"{len(result['files'])} Parquet partitions in {args.output}", file=sys.stderr)
+    return _report_failures(result["failures"])
+
+
+def _finish(report) -> int:
+    """The batch's summary on stderr, its failures named, and the exit code they mean."""
+    if report.interrupted:
+        print(f"bulletin-facts: {report.summary()}", file=sys.stderr)
+        return 130
+    code = _report_failures(report.failures)
+    if code:
+        print(f"bulletin-facts: {report.summary()}; failed: " +
+              ", ".join(str(o.source.path) if o.source else o.error.split(":")[0]
+                        for o in report.outcomes if o.status == "failed"), file=sys.stderr)
+    return code
+
+
+def cmd_ingest(args) -> int:
+    from .batch import ingest, terminal_progress
+    from .store import Store
+
+    with Store(args.db) as store:
+        report = ingest(args.paths, store, workers=args.workers, progress=terminal_progress("ingesting"))
+        total = len(store.documents())
+    if args.json:
+        print(json.dumps({"db": str(args.db), "documents_in_db": total, "interrupted": report.interrupted,
+                          "outcomes": [{"path": str(o.source.path) if o.source else None, "doc": o.source.id
+                                        if o.source else None, "status": o.status, "error": o.error,
+                                        "facts": len(o.stored.facts) if o.stored else None}
+                                       for o in report.outcomes]}, ensure_ascii=False, indent=2))
+    else:
+        print(f"{report.summary()}; {args.db} holds {total} documents")
+    return _finish(report)
+
+
+def cmd_table(args) -> int:
+    from .store import Store
+    from .tables import wide, write_wide
+
+    with Store(args.db, create=False) as store:
+        facts = store.frame()
+    try:
+        result = wide(facts, rows=args.rows, cols=args.cols, period=args.period, status=args.status,
+                      aspect=args.aspect, metric=args.metric, subject=args.subject)
+    except ValueError as exc:
+        print(f"bulletin-facts: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output:
+        try:
+            written = write_wide(result, args.output)
+        except ValueError as exc:
+            print(f"bulletin-facts: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"{result.table.shape[0]} rows × {result.table.shape[1]} columns, {result.conflicts} "
+              f"conflicting cells → {', '.join(map(str, written))}", file=sys.stderr)
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            print(result.table.fillna("").to_string())
+        print(f"{result.conflicts} conflicting cells (values joined by ' | ')", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .store import Store
+    from .tables import write_long
+
+    if args.format in ("parquet", "xlsx") and not args.output:
+        print(f"bulletin-facts: error: --format {args.format} is binary: name a file with -o", file=sys.stderr)
+        return EXIT_USAGE
+    with Store(args.db, create=False) as store:
+        facts = store.frame("SELECT f.*, d.source_path FROM facts f JOIN documents d USING (doc) "
+                            "ORDER BY f.doc, f.start, f.id")
+    write_long(facts, args.output, args.format, out=sys.stdout)
+    if args.output:
+        print(f"{len(facts)} facts → {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _write_facts(facts, per_doc, fmt: str, out) -> None:
@@ -186,7 +274,13 @@ def cmd_audit(args) -> int:
     for _, doc in _progress(docs, len(docs), "auditing"):
         run(doc)
     processed = [doc for _, doc in docs]
-    relations = audit([fact for doc in processed for fact in doc.facts])
+    facts = [fact for doc in processed for fact in doc.facts]
+    if args.db:
+        facts += _earlier_facts(args.db, exclude={doc.id for doc in processed})
+    relations = audit(facts)
+    if args.db:  # the collection's own relations were checked when it was ingested: report the new ones
+        new = {doc.id for doc in processed}
+        relations = [r for r in relations if any(f["doc"] in new for f in r.facts)]
     if args.json:
         print(json.dumps({"relations": [r.to_dict() for r in relations]}, ensure_ascii=False, indent=2))
     else:
@@ -200,6 +294,14 @@ def cmd_audit(args) -> int:
     if code:
         return code
     return EXIT_FINDINGS if any(r.verdict in ("inconsistent", "conflict") for r in relations) else EXIT_OK
+
+
+def _earlier_facts(db, exclude: set[str]) -> list:
+    """Facts of the collection's other documents, for conflicts across issues."""
+    from .store import Store
+
+    with Store(db, create=False) as store:
+        return store.facts(exclude_docs=tuple(exclude))
 
 
 def cmd_evaluate(args) -> int:
@@ -239,6 +341,7 @@ def cmd_evaluate(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from .corpus import CORPUS_DIR
     from .gold import GOLD_DIR
+    from .store import AXES
 
     parser = argparse.ArgumentParser(
         prog="bulletin-facts",
@@ -255,7 +358,52 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table (default, for reading), jsonl or csv (one record per fact, every field), "
                         "summary (counts per document)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    _batch_options(p)
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local (default): this machine, --workers processes; dask: a Dask cluster, writing a "
+                        "Parquet dataset (one file per partition) into the folder given by -o")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the dask.distributed scheduler (tcp://host:8786); default: "
+                        "Dask's local process scheduler")
+    p.add_argument("--partitions", type=int, metavar="N", help="with --engine dask: partitions (default: one "
+                   "per document, at most 64)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="add bulletins to the collection (an SQLite database)",
+                       description="Extract each bulletin (text or PDF, files or folders) into the collection: "
+                                   "documents, articles, facts and their audit findings. Content already "
+                                   "stored is skipped (so an interrupted run resumes); a changed file replaces "
+                                   "its own rows. Each document is written in one transaction.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files (.txt, .pdf) or folders of them")
+    _db_option(p)
+    _batch_options(p)
+    p.add_argument("--json", action="store_true", help="what happened to each file, machine-readable")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("table", help="a wide table from the collection (zone × metric, metric × period …)",
+                       description="Rows × columns of stated figures, units in the column headers. Where facts "
+                                   "disagree the cell shows every value ('342.8 | 22'); a provenance sheet (xlsx) "
+                                   "or sibling file (*.provenance.csv) points every cell to its document and "
+                                   "offsets. Filters take a value or a shell pattern ('2023*').")
+    _db_option(p)
+    p.add_argument("--rows", default="subject", choices=AXES, help="the rows' field (default: subject)")
+    p.add_argument("--cols", default="metric", choices=AXES, help="the columns' field (default: metric)")
+    p.add_argument("--period", help="e.g. 2023, 2024Q1, '2023*'")
+    p.add_argument("--status", help="actual, target or expected")
+    p.add_argument("--aspect", help="value, growth, change, share, rank, difference or contribution")
+    p.add_argument("--metric", help="one metric (needed when metric is on neither axis)")
+    p.add_argument("--subject", help="one subject, e.g. '大同*'")
+    p.add_argument("-o", "--output", metavar="FILE", help=".xlsx, .csv, .parquet or .jsonl (default: print)")
+    p.set_defaults(func=cmd_table)
+
+    p = sub.add_parser("export", help="every stored fact, one row each (the long table)",
+                       description="The collection's facts with every field, offsets, page and box, and the "
+                                   "source path of their document.")
+    _db_option(p)
+    p.add_argument("--format", choices=["csv", "jsonl", "parquet", "xlsx"], default="csv",
+                   help="csv (default), jsonl, parquet or xlsx (the last two need -o)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("normalize", help="print a bulletin's repaired text",
                        description="Join broken lines, drop justification spaces, repair symbol glyphs.")
@@ -276,6 +424,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files or folders (checked together)")
     p.add_argument("--json", action="store_true", help='an object with a list "relations"')
     p.add_argument("--html", metavar="FILE", help="write the review page (self-contained HTML) here")
+    p.add_argument("--db", metavar="FILE", help="also check against the collection's earlier issues (a "
+                   "database made by `ingest`): a figure stated differently there is a conflict")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("evaluate", help="score the extractor against the hand-labelled gold",
@@ -290,6 +440,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _db_option(p) -> None:
+    from .store import DB_ENV, default_path
+
+    p.add_argument("--db", default=str(default_path()), metavar="FILE",
+                   help=f"the collection's SQLite database (default: ${DB_ENV} or facts.sqlite)")
+
+
+def _batch_options(p) -> None:
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="extract with N processes (default 1); the machine's cores are a sensible most")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -298,6 +460,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"bulletin-facts: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except ModuleNotFoundError as exc:
+        extra = OPTIONAL_MODULES.get((exc.name or "").split(".")[0])
+        if extra is None:
+            raise
+        print(f"bulletin-facts: error: this needs {exc.name}, which is optional: "
+              f"pip install 'bulletin-facts[{extra}]'", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:

@@ -1,0 +1,180 @@
+"""Batch runs over files and folders: one document per task, a process pool for `--workers N`.
+
+The extractor is a pure function of a document (`extract_source`), so a batch is a map over sources.
+Workers extract; the calling process alone writes to the store, one transaction per document, so a
+broken file or a crash costs at most the document in flight.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import __version__
+from .errors import InputError
+from .store import Store, StoredDocument
+
+
+@dataclass
+class Outcome:
+    """What happened to one source in a batch."""
+    source: object                        # corpus.Source
+    status: str                           # added | replaced | unchanged | extracted | failed
+    stored: StoredDocument | None = None
+    error: str | None = None
+
+
+@dataclass
+class BatchReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failures(self) -> list[str]:
+        return [o.error for o in self.outcomes if o.status == "failed"]
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("added", "replaced", "unchanged", "extracted", "failed")
+                 if self.count(s)]
+        head = "interrupted after" if self.interrupted else "done:"
+        return f"{head} {len(self.outcomes)} documents ({', '.join(parts) or 'none'})"
+
+
+def content_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+
+
+def read_document(src):
+    """A source's Document, from text or PDF; InputError when the file cannot be read."""
+    from . import corpus
+    from .document import Document
+
+    if src.path.suffix.lower() in corpus.PDF_SUFFIXES:
+        from .pdf import read_pdf
+
+        return read_pdf(src.path, doc_id=src.id, year=src.year)
+    return Document.from_raw(corpus.read_text(src.path), src.id, src.year)
+
+
+def extract_source(src) -> StoredDocument:
+    """Read, extract and audit one document: everything the store keeps of it. Runs in a worker."""
+    from .audit import audit
+    from .pipeline import run
+
+    digest = content_hash(src.path)
+    doc = run(read_document(src))
+    articles = [{"kind": a.kind, "title": a.title, "source": a.source, "byline": a.byline,
+                 "start": doc.clean.to_raw(a.start, a.end)[0], "end": doc.clean.to_raw(a.start, a.end)[1]}
+                for a in doc.articles]
+    return StoredDocument(
+        doc=doc.id, source_path=str(src.path), content_hash=digest, year=doc.year, meta=dict(src.meta),
+        facts=doc.facts, articles=articles, findings=[r.to_dict() for r in audit(doc.facts)],
+        n_pages=getattr(doc.pages, "page_count", None))
+
+
+def _safe_extract(src) -> tuple[StoredDocument | None, str | None]:
+    """Errors come back as values: one broken document must not take the pool down."""
+    try:
+        return extract_source(src), None
+    except InputError as exc:
+        return None, str(exc)
+    except Exception as exc:  # an extractor bug on one document: report it, go on with the rest
+        return None, f"{src.path}: extractor failed: {type(exc).__name__}: {exc}"
+
+
+def run_sources(sources: list, workers: int = 1) -> Iterator[tuple[object, StoredDocument | None, str | None]]:
+    """(source, stored, error) for each source, in completion order; workers > 1 uses processes."""
+    if workers <= 1 or len(sources) <= 1:
+        for src in sources:
+            yield (src, *_safe_extract(src))
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_safe_extract, src): src for src in sources}
+        try:
+            for future in as_completed(futures):
+                yield (futures[future], *future.result())
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def expand(paths: list) -> tuple[list, list[str]]:
+    """Sources of every path; a missing path is a failure of its own, not the end of the batch."""
+    from . import corpus
+
+    sources, failures = [], []
+    for path in paths:
+        try:
+            sources.extend(corpus.sources([path]))
+        except InputError as exc:
+            failures.append(str(exc))
+    return sources, failures
+
+
+def extract_files(paths: list, workers: int = 1, progress: Callable | None = None) -> BatchReport:
+    """Extract every document under `paths` (no store): outcomes carry the facts, in input order."""
+    sources, failures = expand(paths)
+    report = BatchReport([Outcome(None, "failed", error=e) for e in failures])
+    done = {}
+    try:
+        for n, (src, stored, error) in enumerate(run_sources(sources, workers), start=1):
+            done[src.path] = Outcome(src, "failed" if error else "extracted", stored, error)
+            if progress:
+                progress(n, len(sources), src)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.outcomes += [done[s.path] for s in sources if s.path in done]
+    return report
+
+
+def ingest(paths: list, store: Store, workers: int = 1, progress: Callable | None = None) -> BatchReport:
+    """Extract new and changed documents into the store; content already stored is skipped (resumable)."""
+    sources, failures = expand(paths)
+    report = BatchReport([Outcome(None, "failed", error=e) for e in failures])
+    todo, seen = [], set()
+    for src in sources:
+        try:
+            digest = content_hash(src.path)
+        except InputError as exc:
+            report.outcomes.append(Outcome(src, "failed", error=str(exc)))
+            continue
+        if digest in seen or store.has_content(digest):
+            report.outcomes.append(Outcome(src, "unchanged"))
+        else:
+            seen.add(digest)
+            todo.append(src)
+    try:
+        for n, (src, stored, error) in enumerate(run_sources(todo, workers), start=1):
+            if error:
+                report.outcomes.append(Outcome(src, "failed", error=error))
+            else:
+                report.outcomes.append(Outcome(src, store.write(stored, __version__), stored))
+            if progress:
+                progress(n, len(todo), src)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    return report
+
+
+def terminal_progress(label: str) -> Callable | None:
+    """A one-line progress bar on stderr when it is a terminal; None (silent) when piped."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n: int, total: int, src) -> None:
+        width = 30
+        filled = width * n // max(total, 1)
+        name = src.path.name if src is not None else ""
+        print(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {n}/{total} {name[:40]:<40}",
+              end="" if n < total else "\n", file=sys.stderr, flush=True)
+
+    return show
