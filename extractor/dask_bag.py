@@ -39,22 +39,26 @@ def _extract_partition(sources: list) -> list[dict]:
 
 
 def _bag_of_results(paths: list, npartitions: int | None = None):
+    """The bag of fact and failure records, and the paths that named nothing to read."""
     import dask.bag as db
 
     from .batch import expand
 
-    sources, _ = expand(paths)
+    sources, missing = expand(paths)
     n = npartitions or max(1, min(len(sources), 64))
-    return db.from_sequence(sources, npartitions=n).map_partitions(_extract_partition)
+    return db.from_sequence(sources, npartitions=n).map_partitions(_extract_partition), missing
 
 
 def facts_bag(paths: list, npartitions: int | None = None):
     """A dask.bag of fact records (dicts with every Fact field) for the documents under `paths`."""
-    return _bag_of_results(paths, npartitions).filter(lambda r: "_error" not in r)
+    return _bag_of_results(paths, npartitions)[0].filter(lambda r: "_error" not in r)
 
 
 def failures_bag(paths: list, npartitions: int | None = None):
-    return _bag_of_results(paths, npartitions).filter(lambda r: "_error" in r)
+    """A dask.bag of one message per document that could not be read (paths naming nothing to read are
+    reported by `write_parquet`, and by `batch.expand` before a bag exists)."""
+    bag, _ = _bag_of_results(paths, npartitions)
+    return bag.filter(lambda r: "_error" in r).map(lambda r: r["_error"])
 
 
 def _arrow_schema():
@@ -76,7 +80,7 @@ def write_parquet(paths: list, out_dir: str | Path, scheduler: str | None = None
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("part-*.parquet"):
         old.unlink()  # a rerun replaces the dataset rather than mixing two runs
-    bag = _bag_of_results(paths, npartitions)
+    bag, missing = _bag_of_results(paths, npartitions)
     schema = _arrow_schema()
 
     # Each partition writes its own file on its worker, so no fact funnels through the client.
@@ -90,7 +94,7 @@ def write_parquet(paths: list, out_dir: str | Path, scheduler: str | None = None
         if client is not None:
             client.close()
     files = sorted(str(p) for p in out.glob("part-*.parquet"))
-    failures = [f for r in results for f in r]
+    failures = missing + [f for r in results for f in r]
     return {"files": files, "failures": failures}
 
 
