@@ -23,6 +23,7 @@ li.finding{margin:.4em 0;padding:.4em;border-radius:4px;cursor:pointer;list-styl
 li.finding:hover{border-color:#888}
 .v-inconsistent,.v-conflict{border-left:5px solid #d33!important}
 .v-suspicious{border-left:5px solid #e90!important}.v-consistent{border-left:5px solid #3a3!important}
+blockquote.elsewhere{margin:.4em 0 0;padding:.3em .6em;background:#fafafa;border-left:3px solid #bbb}
 code{font-size:.9em}.legend span{padding:0 .4em;margin-right:.5em;border-radius:3px}
 """
 
@@ -66,11 +67,22 @@ def _document_html(doc) -> str:
     return f'<h2>{html.escape(doc.id)}</h2>\n<p class="doc">{"".join(parts)}</p>'
 
 
-def _relation_html(relation) -> str:
+def _relation_html(relation, on_page: set[str]) -> str:
     ids = " ".join(_anchor(f["id"]) for f in relation.facts)
+    elsewhere = "".join(_quoted_elsewhere(f) for f in relation.facts if f["id"] not in on_page)
     return (f'<li class="finding v-{html.escape(relation.verdict)}" data-facts="{html.escape(ids, quote=True)}">'
             f'<b>{html.escape(relation.verdict)}</b> · {html.escape(relation.kind)}<br>'
-            f'<code>{html.escape(relation.arithmetic)}</code><br>{html.escape(relation.message)}</li>')
+            f'<code>{html.escape(relation.arithmetic)}</code><br>{html.escape(relation.message)}{elsewhere}</li>')
+
+
+def _quoted_elsewhere(fact: dict) -> str:
+    """A figure from an earlier issue (audit --db) is not on the page: quote its sentence, figure marked."""
+    sentence, figure = fact.get("sentence") or "", "".join((fact.get("quote") or "").split())
+    before, found, after = sentence.partition(figure)
+    body = (f"{html.escape(before)}<mark class=\"flash\">{html.escape(found)}</mark>{html.escape(after)}"
+            if found else html.escape(sentence))
+    return f'<blockquote class="elsewhere"><small>{html.escape(fact["doc"])}</small><br>{body}</blockquote>'
+
 
 
 def render(docs: list, relations: list) -> str:
@@ -78,6 +90,7 @@ def render(docs: list, relations: list) -> str:
     findings = [r for r in relations if r.verdict != "consistent"]
     verified = [r for r in relations if r.verdict == "consistent"]
     findings.sort(key=lambda r: order[r.verdict])
+    on_page = {f.id for d in docs for f in d.facts}
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
@@ -90,9 +103,9 @@ def render(docs: list, relations: list) -> str:
 </main>
 <aside>
 <h1>Findings ({len(findings)})</h1>
-<ul id="findings">{"".join(_relation_html(r) for r in findings) or "<li>none</li>"}</ul>
+<ul id="findings">{"".join(_relation_html(r, on_page) for r in findings) or "<li>none</li>"}</ul>
 <h1>Verified ({len(verified)})</h1>
-<ul id="verified">{"".join(_relation_html(r) for r in verified) or "<li>none</li>"}</ul>
+<ul id="verified">{"".join(_relation_html(r, on_page) for r in verified) or "<li>none</li>"}</ul>
 </aside>
 <script>{SCRIPT}</script>
 </body></html>

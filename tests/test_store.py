@@ -175,6 +175,11 @@ def test_audit_against_the_collection_finds_a_conflict_with_an_earlier_issue(tmp
     assert not any(r["verdict"] == "conflict" and "产出强度" in r["message"] for r in alone)
     # every reported relation involves the new issue: the collection's own were checked at ingest
     assert all(any(f["doc"] == "001_1a8d8aa01a70d735" for f in r["facts"]) for r in against)
+    # the review page quotes the earlier issue's sentence, since its figure is not on the page
+    page = tmp_path / "review.html"
+    cli("audit", new_issue, "--db", str(db), "--html", str(page))
+    quoted = page.read_text(encoding="utf-8").split('<blockquote class="elsewhere">')[1:]
+    assert any("000_56f2bf5d4fae28d3" in q and '<mark class="flash">342.8万元/亩</mark>' in q for q in quoted)
 
 
 def test_audit_findings_are_stored_per_document(stored):
