@@ -162,7 +162,7 @@ def _finish(report) -> int:
         print(f"bulletin-facts: {report.summary()}", file=sys.stderr)
         return 130
     code = _report_failures(report.failures)
-    if code:
+    if code and len(report.outcomes) > 1:  # a batch: say what became of it, and which files failed
         print(f"bulletin-facts: {report.summary()}; failed: " +
               ", ".join(str(o.source.path) if o.source else o.error.split(":")[0]
                         for o in report.outcomes if o.status == "failed"), file=sys.stderr)
