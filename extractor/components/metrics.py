@@ -51,9 +51,13 @@ def _aspects():
 @functools.cache
 def family(metric: str | None) -> str | None:
     """The measure family of a metric (patterns/metrics.toml `family`); None for most metrics."""
-    for entry in patterns.load("metrics").get("metric", []):
+    entries = [e for e in patterns.load("metrics").get("metric", []) if e.get("family")]
+    for entry in entries:
         if entry["name"] == metric:
-            return entry.get("family")
+            return entry["family"]
+    for entry in entries:  # a name composed on a set (开工一批完成投资) keeps its base's family
+        if metric and metric.endswith(entry["name"]):
+            return entry["family"]
     return None
 
 
@@ -115,6 +119,14 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 
 
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
+    name, source = _named(text, q, aspect, floor)
+    sets = patterns.load("metrics")["project_sets"]
+    if name in sets["names"] or name in sets["stages"]:
+        return _of_project_set(text, q, floor, name, source)
+    return name, source
+
+
+def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
         counted = _counted_noun(text, q.end)
@@ -149,13 +161,133 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
             if chosen and m_start > chosen[0]:
                 continue
             for entry_type, entry in entries:
-                if entry_type == "topic":
+                if entry_type == "topic" and not entry.get("project_set"):
                     name = _fits(entry_type, entry, q, aspect)
                     if name:
                         return name, "taxonomy"
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+@functools.cache
+def _project_topics():
+    topics = [t for t in patterns.load("metrics").get("topic", []) if t.get("project_set")]
+    by_cue = {cue: t for t in topics for cue in t["cues"]}
+    return by_cue, regex.compile("|".join(regex.escape(c) for c in sorted(by_cue, key=len, reverse=True)))
+
+
+def _set_verb(clause: str) -> str | None:
+    """The verb that gathered a set in this clause (对接了……等26个项目 → 对接), if any."""
+    sets = patterns.load("metrics")["project_sets"]
+    found = [(clause.find(v), -len(v), v) for v in sets["set_verbs"] if v in clause]
+    return min(found)[2] if found else None
+
+
+def _clause_of(text: str, pos: int, floor: int) -> str:
+    start = max(floor, max(text.rfind(ch, floor, pos) for ch in "，。；：,;") + 1)
+    return text[start:pos]
+
+
+def _part_before(text: str, pos: int, floor: int) -> str:
+    """The part a set's name takes from the words glued before 项目 at `pos` (已开工项目 → 开工,
+    其中亿元以上项目 → 亿元以上), or from the verb of its clause; empty when they name nothing."""
+    sets = patterns.load("metrics")["project_sets"]
+    run = regex.search(r"[\p{Han}0-9]*$", text[floor:pos].translate(QUOTES)).group()
+    run = regex.sub(r"^[0-9]+[年月日]?", "", run[run.rfind("的") + 1:])  # 2023年实施项目: a date, then the verb
+    places = gazetteer.mentions(run)
+    if places and places[0][0] == 0:
+        run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
+    changed = True
+    while run and changed:
+        changed = False
+        for word in sets["part_strip"]:
+            if run.startswith(word):
+                run, changed = run[len(word):], True
+    verb = next((v for v in sorted(sets["set_verbs"], key=len, reverse=True) if run.startswith(v)), None)
+    if verb:
+        return verb
+    stage = next((w for w in sets["stage_words"] if run.endswith(w)), None)
+    if stage and any(run.startswith(w) for w in sets["part_not"] + ["活动"]):
+        return stage  # “三个一批”活动共签约项目: the stage, after the event's words
+    if (not run or len(run) > sets["part_max_chars"] or any(w in run for w in sets["part_not"])
+            or run in _project_topics()[0] or gazetteer.mentions(run)):
+        return _set_verb(_clause_of(text, pos, floor)) or ""
+    return run
+
+
+def _set_mention(text: str, start: int, end: int) -> int:
+    """The nearest 项目 before `end` that names a set: not inside brackets (a list of project names),
+    not a predicate (都是工业项目)."""
+    sets = patterns.load("metrics")["project_sets"]
+    at = text.rfind("项目", start, end)
+    while at != -1:
+        opened = max(text.rfind("(", start, at), text.rfind("（", start, at))
+        closed = max(text.rfind(")", start, at), text.rfind("）", start, at))
+        run = regex.search(r"\p{Han}*$", text[start:at]).group()
+        if opened <= closed and not any(run.startswith(w) for w in sets["predicate_words"]):
+            return at
+        at = text.rfind("项目", start, at)
+    return -1
+
+
+def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[str, str]:
+    """A generic project metric named after its set: the sentence's project-set topic and the part
+    its clause names (“签约一批”项目…其中，已开工项目30个 → 签约一批开工项目数)."""
+    from . import subjects
+
+    sets = patterns.load("metrics")["project_sets"]
+    if subjects.project_owner(text, q, floor):
+        return name, source  # one named project's size: 项目总投资 of that project
+    by_cue, topic_re = _project_topics()
+    cues = list(topic_re.finditer(text, floor, q.start))
+    topic = by_cue[cues[-1].group()] if cues else None
+    # “三个一批”活动 is the events; “三个一批”项目 the set, whose parts are its batches
+    event = bool(cues) and text[cues[-1].end():cues[-1].end() + 3].translate(QUOTES).startswith("活动")
+    window = cues[-1].end() if cues else floor
+    clause = _clause_of(text, q.start, floor)
+    verb = _set_verb(clause)
+    part = sets["stages"].get(name)
+    if part is None:
+        after = regex.match(r"[\p{Han}“”]{1,10}?项目", text[q.end:q.end + 12]) if q.kind == "count" else None
+        at = _set_mention(text, window, q.start)
+        if after:
+            part = _part_before(text, q.end + after.end() - 2, q.end)
+        elif at != -1:
+            part = _part_before(text, at, window)
+        else:
+            part = verb or ""
+    elif verb and not topic:
+        return name, source
+    if part and not any(w in part for w in sets["stage_words"]):
+        part += _outer_stage(text, q.start, floor)
+    label = topic["label"] if topic and not (verb and part == verb) else ""
+    if event and any(w in part for w in sets["stage_words"]):
+        label = ""
+    elif topic and part in topic.get("parts", {}):
+        label, part = topic["parts"][part], ""
+    if topic and part and (part.removeprefix("新") == topic.get("stage") or part in label):
+        part = ""
+    if not label and name in sets["stages"]:
+        return name, source
+    base = "项目数" if name in sets["stages"] else name
+    named = sets["names"][base].format(label=label, part=part, part_projects=part + "项目" if part else "")
+    if named == base:
+        return name, source
+    from ..gold import canonical_metric  # the canonical spelling of a composed name (签约项目总投资 → 签约金额)
+
+    return canonical_metric(named), "taxonomy" if not part else "context"
+
+
+def _outer_stage(text: str, pos: int, floor: int) -> str:
+    """A part after 其中 belongs to the stage set named before it: 签约项目86个…其中亿元以上项目 → 签约."""
+    sets = patterns.load("metrics")["project_sets"]
+    of_which = text.rfind("其中", floor, pos)
+    if of_which == -1:
+        return ""
+    before = text[floor:of_which]
+    found = [(before.rfind(w + "项目"), w) for w in sets["stage_words"] if w + "项目" in before]
+    return max(found)[1].removeprefix("新") if found else ""
 
 
 def _counted_noun(text: str, end: int) -> tuple[str, str] | None:

@@ -135,6 +135,11 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, who
     return None
 
 
+def project_owner(text: str, q, floor: int) -> Subject | None:
+    """The project that owns a money figure (总投资40亿元的…项目), if one does."""
+    return _project(text, q, floor)
+
+
 def _project(text: str, q, floor: int) -> Subject | None:
     rules = _rules()
     before = text[max(floor, q.start - 6):q.start]
