@@ -61,6 +61,15 @@ def family(metric: str | None) -> str | None:
     return None
 
 
+@functools.cache
+def scope(metric: str | None) -> str | None:
+    """`scope = "city"`: a metric a city has as a whole (社会消费品零售总额), never its zones'."""
+    for entry in patterns.load("metrics").get("metric", []):
+        if entry["name"] == metric:
+            return entry.get("scope")
+    return None
+
+
 def _clause_left(text: str, start: int, floor: int) -> int:
     cut = max(text.rfind(ch, floor, start) for ch in CLAUSE_END)
     return max(cut + 1, floor)
