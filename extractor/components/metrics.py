@@ -20,6 +20,7 @@ from ..document import Document
 
 QUOTES = str.maketrans("", "", "“”‘’\"'")
 CLAUSE_END = "，。；：、,;:\n"
+EVENT_SUFFIXES = ("次数", "期数", "场次")
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
 
@@ -106,6 +107,8 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
         return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") else None
     if aspect in ("value", "change"):
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
+        if kind == "count" and q.unit in taxonomy()[2]["count_suffix_by_unit"]:
+            return entry["name"] if entry["name"].endswith(EVENT_SUFFIXES) else None  # 21次 counts events
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
 
@@ -138,7 +141,10 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
 def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
-        counted = _counted_noun(text, q.end)
+        counted = _counted_noun(text, q.end, q.unit)
+        if counted and counted[1] == "fallback":
+            noun = _with_set_verb(counted[0], _clause_of(text, q.start, floor))
+            return _counted(noun, q.unit, taxonomy()[2]), "fallback"
         if counted:
             return counted
     matches, segment = _cue_matches(text, floor, _denominator_cut(text, q, aspect, floor))
@@ -264,6 +270,11 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
             part = _part_before(text, q.end + after.end() - 2, q.end)
         elif at != -1:
             part = _part_before(text, at, window)
+            while not part and at > window and not regex.match(r"\p{Han}", text[at - 1]):
+                at = _set_mention(text, window, at)  # a bare 项目 (，项目个数…) speaks of the set named before
+                if at == -1:
+                    break
+                part = _part_before(text, at, window)
         else:
             part = verb or ""
     elif verb and not topic:
@@ -299,7 +310,7 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
     return max(found)[1].removeprefix("新") if found else ""
 
 
-def _counted_noun(text: str, end: int) -> tuple[str, str] | None:
+def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None:
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
     stop = end
@@ -307,16 +318,25 @@ def _counted_noun(text: str, end: int) -> tuple[str, str] | None:
     while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
         stop += 1
     noun = text[end:stop].translate(QUOTES)
+    opening = pattern.match(noun) if unit not in spec.get("count_suffix_by_unit", {}) else None
+    for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
+        if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
+            return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
     phrase = _noun_phrase(noun, spec, from_left=True) if noun else None
     if not phrase:
         return None
-    found = [m.group() for m in pattern.finditer(phrase)]
+    # a cue that modifies a 项目 after it (“专精特新”项目) does not name the count; 项目开工 does
+    events = unit in spec["count_suffix_by_unit"]  # 七次“三个一批”活动项目: 次 counts the events
+    found = [m.group() for m in pattern.finditer(phrase) if events or phrase.find("项目", m.end()) == -1]
     cues = taxonomy()[0]
     for cue in sorted(found, key=len, reverse=True):
         for entry_type, entry in cues[cue]:
             if entry_type == "metric" and "count" in entry["kinds"] and not (entry.get("generic") and cue != phrase):
                 return entry["name"], "taxonomy"
-    return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase, "fallback"
+    head = phrase.find("项目")
+    if head > 0:
+        phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
+    return phrase, "fallback"
 
 
 @functools.cache
@@ -348,9 +368,26 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
     if not phrase:
         return None
-    if q.kind == "count" and not phrase.endswith(RATE_SUFFIXES):
-        phrase += spec["count_suffix"]
+    if q.kind == "count":
+        phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
+        phrase = _counted(phrase, q.unit, spec)
     return phrase
+
+
+def _counted(phrase: str, unit: str, spec: dict) -> str:
+    """The name of a count of `phrase`: 调度会 + 次 → 调度会次数, 企业 + 家 → 企业数."""
+    by_unit = spec.get("count_suffix_by_unit", {})
+    if unit in by_unit:
+        return phrase + by_unit[unit] if not phrase.endswith(by_unit[unit]) else phrase
+    return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase
+
+
+def _with_set_verb(noun: str, clause: str) -> str:
+    """Firms or projects are named by the verb that gathered them: 拜访对接80余家企业 → 拜访对接企业."""
+    if not noun.endswith(tuple(patterns.load("metrics")["project_sets"]["generic_counted"])):
+        return noun
+    verb = _set_verb(clause)
+    return verb + noun if verb else noun
 
 
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
@@ -376,7 +413,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     while phrase and changed:
         changed = False
         for word in spec["strip_leading"]:
-            if phrase.startswith(word) and len(phrase) > len(word):
+            if phrase.startswith(word) and len(phrase) > len(word) + 1:  # 约谈 stays 约谈
                 phrase, changed = phrase[len(word):], True
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):

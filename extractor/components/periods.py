@@ -133,7 +133,7 @@ def annotate(doc: Document) -> Document:
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
             if not own and year:
                 q.period = str(year)  # …and holds for the section's year, not its quarter
-        if _plan_by_nature(q.metric) and q.aspect == "value":
+        if _plan_by_nature(q.metric):
             q.status = "target"
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
             q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result
