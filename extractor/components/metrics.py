@@ -20,6 +20,7 @@ from ..document import Document
 
 QUOTES = str.maketrans("", "", "“”‘’\"'")
 CLAUSE_END = "，。；：、,;:\n"
+EVENT_SUFFIXES = ("次数", "期数", "场次")
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
 
@@ -51,9 +52,22 @@ def _aspects():
 @functools.cache
 def family(metric: str | None) -> str | None:
     """The measure family of a metric (patterns/metrics.toml `family`); None for most metrics."""
+    entries = [e for e in patterns.load("metrics").get("metric", []) if e.get("family")]
+    for entry in entries:
+        if entry["name"] == metric:
+            return entry["family"]
+    for entry in entries:  # a name composed on a set (开工一批完成投资) keeps its base's family
+        if metric and metric.endswith(entry["name"]):
+            return entry["family"]
+    return None
+
+
+@functools.cache
+def scope(metric: str | None) -> str | None:
+    """`scope = "city"`: a metric a city has as a whole (社会消费品零售总额), never its zones'."""
     for entry in patterns.load("metrics").get("metric", []):
         if entry["name"] == metric:
-            return entry.get("family")
+            return entry.get("scope")
     return None
 
 
@@ -93,6 +107,8 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
         return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") else None
     if aspect in ("value", "change"):
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
+        if kind == "count" and q.unit in taxonomy()[2]["count_suffix_by_unit"]:
+            return entry["name"] if entry["name"].endswith(EVENT_SUFFIXES) else None  # 21次 counts events
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
 
@@ -115,9 +131,20 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 
 
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
+    name, source = _named(text, q, aspect, floor)
+    sets = patterns.load("metrics")["project_sets"]
+    if name in sets["names"] or name in sets["stages"]:
+        return _of_project_set(text, q, floor, name, source)
+    return name, source
+
+
+def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
-        counted = _counted_noun(text, q.end)
+        counted = _counted_noun(text, q.end, q.unit)
+        if counted and counted[1] == "fallback":
+            noun = _with_set_verb(counted[0], _clause_of(text, q.start, floor))
+            return _counted(noun, q.unit, taxonomy()[2]), "fallback"
         if counted:
             return counted
     matches, segment = _cue_matches(text, floor, _denominator_cut(text, q, aspect, floor))
@@ -149,7 +176,7 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
             if chosen and m_start > chosen[0]:
                 continue
             for entry_type, entry in entries:
-                if entry_type == "topic":
+                if entry_type == "topic" and not entry.get("project_set"):
                     name = _fits(entry_type, entry, q, aspect)
                     if name:
                         return name, "taxonomy"
@@ -158,7 +185,132 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
     return (own, "fallback") if own else (None, None)
 
 
-def _counted_noun(text: str, end: int) -> tuple[str, str] | None:
+@functools.cache
+def _project_topics():
+    topics = [t for t in patterns.load("metrics").get("topic", []) if t.get("project_set")]
+    by_cue = {cue: t for t in topics for cue in t["cues"]}
+    return by_cue, regex.compile("|".join(regex.escape(c) for c in sorted(by_cue, key=len, reverse=True)))
+
+
+def _set_verb(clause: str) -> str | None:
+    """The verb that gathered a set in this clause (对接了……等26个项目 → 对接), if any."""
+    sets = patterns.load("metrics")["project_sets"]
+    found = [(clause.find(v), -len(v), v) for v in sets["set_verbs"] if v in clause]
+    return min(found)[2] if found else None
+
+
+def _clause_of(text: str, pos: int, floor: int) -> str:
+    start = max(floor, max(text.rfind(ch, floor, pos) for ch in "，。；：,;") + 1)
+    return text[start:pos]
+
+
+def _part_before(text: str, pos: int, floor: int) -> str:
+    """The part a set's name takes from the words glued before 项目 at `pos` (已开工项目 → 开工,
+    其中亿元以上项目 → 亿元以上), or from the verb of its clause; empty when they name nothing."""
+    sets = patterns.load("metrics")["project_sets"]
+    run = regex.search(r"[\p{Han}0-9]*$", text[floor:pos].translate(QUOTES)).group()
+    run = regex.sub(r"^[0-9]+[年月日]?", "", run[run.rfind("的") + 1:])  # 2023年实施项目: a date, then the verb
+    places = gazetteer.mentions(run)
+    if places and places[0][0] == 0:
+        run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
+    changed = True
+    while run and changed:
+        changed = False
+        for word in sets["part_strip"]:
+            if run.startswith(word):
+                run, changed = run[len(word):], True
+    verb = next((v for v in sorted(sets["set_verbs"], key=len, reverse=True) if run.startswith(v)), None)
+    if verb:
+        return verb
+    stage = next((w for w in sets["stage_words"] if run.endswith(w)), None)
+    if stage and any(run.startswith(w) for w in sets["part_not"] + ["活动"]):
+        return stage  # “三个一批”活动共签约项目: the stage, after the event's words
+    if (not run or len(run) > sets["part_max_chars"] or any(w in run for w in sets["part_not"])
+            or run in _project_topics()[0] or gazetteer.mentions(run)):
+        return _set_verb(_clause_of(text, pos, floor)) or ""
+    return run
+
+
+def _set_mention(text: str, start: int, end: int) -> int:
+    """The nearest 项目 before `end` that names a set: not inside brackets (a list of project names),
+    not a predicate (都是工业项目)."""
+    sets = patterns.load("metrics")["project_sets"]
+    at = text.rfind("项目", start, end)
+    while at != -1:
+        opened = max(text.rfind("(", start, at), text.rfind("（", start, at))
+        closed = max(text.rfind(")", start, at), text.rfind("）", start, at))
+        run = regex.search(r"\p{Han}*$", text[start:at]).group()
+        if opened <= closed and not any(run.startswith(w) for w in sets["predicate_words"]):
+            return at
+        at = text.rfind("项目", start, at)
+    return -1
+
+
+def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[str, str]:
+    """A generic project metric named after its set: the sentence's project-set topic and the part
+    its clause names (“签约一批”项目…其中，已开工项目30个 → 签约一批开工项目数)."""
+    from . import subjects
+
+    sets = patterns.load("metrics")["project_sets"]
+    if subjects.project_owner(text, q, floor):
+        return name, source  # one named project's size: 项目总投资 of that project
+    by_cue, topic_re = _project_topics()
+    cues = list(topic_re.finditer(text, floor, q.start))
+    topic = by_cue[cues[-1].group()] if cues else None
+    # “三个一批”活动 is the events; “三个一批”项目 the set, whose parts are its batches
+    event = bool(cues) and text[cues[-1].end():cues[-1].end() + 3].translate(QUOTES).startswith("活动")
+    window = cues[-1].end() if cues else floor
+    clause = _clause_of(text, q.start, floor)
+    verb = _set_verb(clause)
+    part = sets["stages"].get(name)
+    if part is None:
+        after = regex.match(r"[\p{Han}“”]{1,10}?项目", text[q.end:q.end + 12]) if q.kind == "count" else None
+        at = _set_mention(text, window, q.start)
+        if after:
+            part = _part_before(text, q.end + after.end() - 2, q.end)
+        elif at != -1:
+            part = _part_before(text, at, window)
+            while not part and at > window and not regex.match(r"\p{Han}", text[at - 1]):
+                at = _set_mention(text, window, at)  # a bare 项目 (，项目个数…) speaks of the set named before
+                if at == -1:
+                    break
+                part = _part_before(text, at, window)
+        else:
+            part = verb or ""
+    elif verb and not topic:
+        return name, source
+    if part and not any(w in part for w in sets["stage_words"]):
+        part += _outer_stage(text, q.start, floor)
+    label = topic["label"] if topic and not (verb and part == verb) else ""
+    if event and any(w in part for w in sets["stage_words"]):
+        label = ""
+    elif topic and part in topic.get("parts", {}):
+        label, part = topic["parts"][part], ""
+    if topic and part and (part.removeprefix("新") == topic.get("stage") or part in label):
+        part = ""
+    if not label and name in sets["stages"]:
+        return name, source
+    base = "项目数" if name in sets["stages"] else name
+    named = sets["names"][base].format(label=label, part=part, part_projects=part + "项目" if part else "")
+    if named == base:
+        return name, source
+    from ..gold import canonical_metric  # the canonical spelling of a composed name (签约项目总投资 → 签约金额)
+
+    return canonical_metric(named), "taxonomy" if not part else "context"
+
+
+def _outer_stage(text: str, pos: int, floor: int) -> str:
+    """A part after 其中 belongs to the stage set named before it: 签约项目86个…其中亿元以上项目 → 签约."""
+    sets = patterns.load("metrics")["project_sets"]
+    of_which = text.rfind("其中", floor, pos)
+    if of_which == -1:
+        return ""
+    before = text[floor:of_which]
+    found = [(before.rfind(w + "项目"), w) for w in sets["stage_words"] if w + "项目" in before]
+    return max(found)[1].removeprefix("新") if found else ""
+
+
+def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None:
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
     stop = end
@@ -166,16 +318,25 @@ def _counted_noun(text: str, end: int) -> tuple[str, str] | None:
     while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
         stop += 1
     noun = text[end:stop].translate(QUOTES)
+    opening = pattern.match(noun) if unit not in spec.get("count_suffix_by_unit", {}) else None
+    for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
+        if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
+            return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
     phrase = _noun_phrase(noun, spec, from_left=True) if noun else None
     if not phrase:
         return None
-    found = [m.group() for m in pattern.finditer(phrase)]
+    # a cue that modifies a 项目 after it (“专精特新”项目) does not name the count; 项目开工 does
+    events = unit in spec["count_suffix_by_unit"]  # 七次“三个一批”活动项目: 次 counts the events
+    found = [m.group() for m in pattern.finditer(phrase) if events or phrase.find("项目", m.end()) == -1]
     cues = taxonomy()[0]
     for cue in sorted(found, key=len, reverse=True):
         for entry_type, entry in cues[cue]:
             if entry_type == "metric" and "count" in entry["kinds"] and not (entry.get("generic") and cue != phrase):
                 return entry["name"], "taxonomy"
-    return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase, "fallback"
+    head = phrase.find("项目")
+    if head > 0:
+        phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
+    return phrase, "fallback"
 
 
 @functools.cache
@@ -207,9 +368,26 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
     if not phrase:
         return None
-    if q.kind == "count" and not phrase.endswith(RATE_SUFFIXES):
-        phrase += spec["count_suffix"]
+    if q.kind == "count":
+        phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
+        phrase = _counted(phrase, q.unit, spec)
     return phrase
+
+
+def _counted(phrase: str, unit: str, spec: dict) -> str:
+    """The name of a count of `phrase`: 调度会 + 次 → 调度会次数, 企业 + 家 → 企业数."""
+    by_unit = spec.get("count_suffix_by_unit", {})
+    if unit in by_unit:
+        return phrase + by_unit[unit] if not phrase.endswith(by_unit[unit]) else phrase
+    return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase
+
+
+def _with_set_verb(noun: str, clause: str) -> str:
+    """Firms or projects are named by the verb that gathered them: 拜访对接80余家企业 → 拜访对接企业."""
+    if not noun.endswith(tuple(patterns.load("metrics")["project_sets"]["generic_counted"])):
+        return noun
+    verb = _set_verb(clause)
+    return verb + noun if verb else noun
 
 
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
@@ -235,7 +413,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     while phrase and changed:
         changed = False
         for word in spec["strip_leading"]:
-            if phrase.startswith(word) and len(phrase) > len(word):
+            if phrase.startswith(word) and len(phrase) > len(word) + 1:  # 约谈 stays 约谈
                 phrase, changed = phrase[len(word):], True
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):

@@ -8,6 +8,7 @@ plan section's is an actual.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -15,6 +16,7 @@ import regex
 from .. import patterns
 from ..document import Document
 from .metrics import mask_cues
+from .quantities import parse_chinese_number
 
 
 @functools.cache
@@ -33,7 +35,9 @@ def _format(template: str, match, year: int | None) -> str | None:
     values = {"year": year, "prev": (year or 0) - 1}
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
-            values[key] = int(val)
+            values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
+    if "n" in values and year is not None:
+        values["first"] = year - values["n"] + 1  # 连续三年 in 2023: 2021~2023
     try:
         return template.format(**values)
     except (KeyError, ValueError):
@@ -76,8 +80,40 @@ def _year_of(period: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@functools.cache
+def _after_period():
+    return [(regex.compile(p), kind) for kind, p in patterns.load("status").get("after_period", {}).items()]
+
+
+def _plan_by_nature(metric: str | None) -> bool:
+    return bool(metric) and metric.endswith(tuple(patterns.load("status")["metric_status"]["target"]))
+
+
+def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict) -> str | None:
+    """截至6月底，市场主体达52692户…。市场主体质量进一步提升，企业占比76.17%: an as-of phrase that
+    opens a sentence holds for the next sentences of its paragraph that name no time of their own."""
+    if index in memo:
+        return memo[index]
+    text, carried = doc.text, None
+    this = doc.sentences[index]
+    if "截至" not in text[text.rfind("\n", 0, this.start) + 1:this.start]:
+        return None  # no as-of phrase earlier in the paragraph: nothing to carry (the common case, cheap)
+    if index > 0:
+        prev, this = doc.sentences[index - 1], doc.sentences[index]
+        if "\n" not in text[prev.start:this.start]:
+            opening = regex.match(r"截至[^，,]{1,8}[，,]", text[prev.start:prev.end])
+            if opening:
+                carried = period_of(text, prev.start + opening.end(), prev.start, year)
+            elif not period_of(text, prev.end, prev.start, year):
+                carried = _carried_as_of(doc, index - 1, year, memo)
+    memo[index] = carried
+    return carried
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
+    carried: dict = {}
+    starts = [s.start for s in doc.sentences]
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -85,12 +121,20 @@ def annotate(doc: Document) -> Document:
         floor = sentence.start if sentence else max(0, q.start - 80)
         section_year = _year_of(section.period) if section else None
         year = section_year or doc.year
-        q.period = period_of(text, q.start, floor, year) or (section.period if section else None) \
-            or (str(doc.year) if doc.year else None)
+        own = period_of(text, q.start, floor, year)
+        if not own and sentence:
+            own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
+        q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         default = (section.status if section and section.status else "actual")
         q.status = status_of(text, q.start, floor, default, end=q.end)
+        if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
+            q.period = str(year)  # 增长15%的年度目标任务: the year's target
         if q.subject_type == "project" and q.aspect == "value" and q.kind == "money":
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
+            if not own and year:
+                q.period = str(year)  # …and holds for the section's year, not its quarter
+        if _plan_by_nature(q.metric):
+            q.status = "target"
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
             q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result
     return doc

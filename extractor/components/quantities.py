@@ -234,11 +234,22 @@ def find_quantities(text: str) -> list[Quantity]:
         if (found and found[-1].end == quantity.number_start and found[-1].kind == "count"
                 and quantity.approx == "over"):
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
+        if quantity.approx == "over" and quantity.kind != "count" and _names_category(text, quantity.end):
+            continue  # 10亿元以上项目7个: the threshold names the category of projects
         found.append(quantity)
         taken_until = quantity.end
     found.extend(_ranks(text, regions, found))
     found.sort(key=lambda q: q.start)
     return found
+
+
+@functools.cache
+def _category_re():
+    return regex.compile(patterns.load("quantities")["category_after_threshold"])
+
+
+def _names_category(text: str, end: int) -> bool:
+    return bool(_category_re().match(text, end))
 
 
 def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:

@@ -35,7 +35,11 @@ def _pair_lists(doc: Document) -> None:
 
 def _apply_names(doc: Document, names: list[str], figures: list) -> None:
     _, pattern, _ = metrics.taxonomy()
+    sets = metrics.patterns.load("metrics")["project_sets"]
     for name, q in zip(names, figures):
+        if q is not figures[0] and q.aspect == "value" and figures[0].aspect != "value" \
+                and q.kind.split("/")[0] == figures[0].kind.split("/")[0]:
+            q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
         found = list(pattern.finditer(name.translate(metrics.QUOTES)))
         if found:
             cue = found[-1].group()
@@ -43,6 +47,10 @@ def _apply_names(doc: Document, names: list[str], figures: list) -> None:
                 metric = metrics._fits(entry_type, entry, q, q.aspect)
                 if metric:
                     q.metric, q.metric_source = metric, "list"
+                    if metric in sets["names"]:  # 项目个数和年度投资额: the set named earlier in the sentence
+                        sentence = doc.sentence_at(q.start)
+                        q.metric, q.metric_source = metrics._of_project_set(
+                            doc.text, q, sentence.start if sentence else 0, metric, "list")
                     break
         places = subjects._mentions_before(name, 0, len(name))
         if places and not found:

@@ -32,6 +32,7 @@ def _rules():
         "not_a_name": tuple(spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["not_a_name_prefixes"]),
         "project_after_re": regex.compile(spec["project_after"]),
         "project_before_re": regex.compile(spec["project_before"]),
+        "project_named_re": regex.compile(spec["project_named"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
             key=len, reverse=True))),
@@ -135,6 +136,11 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, who
     return None
 
 
+def project_owner(text: str, q, floor: int) -> Subject | None:
+    """The project that owns a money figure (总投资40亿元的…项目), if one does."""
+    return _project(text, q, floor)
+
+
 def _project(text: str, q, floor: int) -> Subject | None:
     rules = _rules()
     before = text[max(floor, q.start - 6):q.start]
@@ -157,11 +163,52 @@ def _strip_mentions(name: str) -> str:
 
 
 def subject_of(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
+    subject = _subject(doc, q, article, default)
+    if subject and subject.type == "city_zones" and _city_scope(q.metric) and not _zones_in_clause(doc, q):
+        return _city_subject(subject.city, zones=False)  # 全市社会消费品零售总额: the city's own figure
+    return subject
+
+
+def _city_scope(metric: str | None) -> bool:
+    """Metrics a city has as a whole, not its zones (patterns/metrics.toml `scope = "city"`)."""
+    from .metrics import scope
+
+    return scope(metric) == "city"
+
+
+def _zones_in_clause(doc: Document, q) -> bool:
+    sentence = doc.sentence_at(q.start)
+    floor = sentence.start if sentence else max(0, q.start - 80)
+    return _rules()["zones_word"] in doc.text[floor:q.start]
+
+
+def _project_in_focus(doc: Document, q, article: Article | None) -> Subject | None:
+    """该项目…“项目自今年5月底…120余名施工人员…”: figures of a sentence that says 该项目, and of the
+    quoted speech it opens, belong to the project the article named last before them."""
+    if article is None:
+        return None
+    text, rules = doc.text, _rules()
+    opened = text.rfind("“", article.start, q.start)
+    anchor = opened if opened != -1 and text.find("”", opened, q.start) == -1 else q.start
+    sentence = doc.sentence_at(anchor)
+    floor = sentence.start if sentence else max(article.start, anchor - 80)
+    this = text.rfind(rules["project_anaphor"], floor, anchor)
+    if this == -1:
+        return None
+    named = None
+    for start, end, place in gazetteer.mentions(text[article.start:this]):
+        m = rules["project_named_re"].match(text, article.start + end)
+        if m and place.type == "zone":
+            named = m.group("name")
+    return Subject(named, "project") if named else None
+
+
+def _subject(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
     rules = _rules()
     text = doc.text
     sentence = doc.sentence_at(q.start)
     floor = sentence.start if sentence else 0
-    project = _project(text, q, floor)
+    project = _project(text, q, floor) or _project_in_focus(doc, q, article)
     if project:
         return project
     # a figure in brackets right after a place's word: 高于全市增速（7.7%）
@@ -175,6 +222,11 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
     for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
         if any(text[:s].endswith(w) for w in rules["not_subject_after"]):
             continue
+        if q.is_rank and not regex.search(r"[，；,;]", text[e:q.start]):
+            continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
+        if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
+                and not _zones_follow(text, e):
+            return default  # in a report on a city's zones, the city's name speaks of those zones
         if q.kind == "pp" and regex.search(r"[（(][^）)]*[）)]", text[e:q.start]):
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
         resolved = _resolve(kind, value, text, e, default)
