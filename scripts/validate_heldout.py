@@ -1,0 +1,33 @@
+"""Validate the held-out gold (gold/heldout/*.jsonl) against corpus/heldout/*.txt with extractor.gold.
+
+Usage: .venv/bin/python scripts/validate_heldout.py   (exit status 1 on any problem)
+It only loads and checks the gold; it never runs the extractor.
+"""
+import sys
+from pathlib import Path
+
+from extractor import gold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    bad = 0
+    paths = sorted((ROOT / "gold" / "heldout").glob("*.jsonl"))
+    for path in paths:
+        raw = (ROOT / "corpus" / "heldout" / f"{path.stem}.txt").read_text(encoding="utf-8")
+        rows = gold.load(path)
+        problems = gold.validate(rows, raw)
+        if {r["doc"] for r in rows} != {path.stem}:
+            problems.append(f"doc field is not {path.stem}")
+        if len({r["id"] for r in rows}) != len(rows):
+            problems.append("duplicate ids")
+        print(f"{path.stem}: {len(rows)} facts, {len(problems)} problems")
+        for p in problems:
+            print("  ", p)
+        bad += bool(problems) or not rows
+    return 1 if bad or not paths else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
