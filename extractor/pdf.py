@@ -146,7 +146,7 @@ def _looks_like(data: bytes) -> str:
 
 def _open_error(path: Path, data: bytes, exc: Exception) -> InputError:
     """What a reader's failure to open a file means, said for a person."""
-    text = f"{type(exc).__name__} {exc}".lower()
+    text = repr(exc).lower()  # pdfplumber wraps pdfminer's error: PdfminerException(PDFPasswordIncorrect())
     if b"/Encrypt" in data and ("password" in text or "encrypt" in text):
         return InputError(path, "encrypted PDF: it needs a password; save an unencrypted copy first")
     pages = _count_pages(path)
@@ -436,35 +436,51 @@ def _bands(blocks: list, body_size: float) -> list[list] | None:
     parts = defaultdict(list)
     for b in blocks:
         parts[bisect.bisect_right(cuts, b.top)].append(b)
-    bands = [parts[k] for k in sorted(parts)]
-    merged = [bands[0]]
-    for band in bands[1:]:
-        if _same_columns(merged[-1], band, body_size):
-            merged[-1] = merged[-1] + band
-        else:
-            merged.append(band)
-    return merged
+    return _merge_coincidences([parts[k] for k in sorted(parts)], body_size)
+
+
+def _merge_coincidences(bands: list[list], body_size: float) -> list[list]:
+    """Undo cuts that only a coincidence made: two bands with the same gutters are one set of columns,
+    and so is a band sandwiched between two such whose blocks each fit in one of their columns (two
+    subheadings side by side at one height)."""
+    changed = True
+    while changed and len(bands) > 1:
+        changed = False
+        for i in range(len(bands) - 1):
+            if _same_columns(bands[i], bands[i + 1], body_size):
+                bands[i:i + 2] = [bands[i] + bands[i + 1]]
+                changed = True
+                break
+            if (i + 2 < len(bands) and _same_columns(bands[i], bands[i + 2], body_size)
+                    and _fits_columns(bands[i + 1], bands[i], body_size)):
+                bands[i:i + 3] = [bands[i] + bands[i + 1] + bands[i + 2]]
+                changed = True
+                break
+    return bands
 
 
 def _same_columns(upper: list, lower: list, body_size: float) -> bool:
-    """Both parts are columns, and their gutters are the same strips of the page."""
+    """Both parts are columns, and their gutters are the same strips of the page (a strip between a
+    running head's left and right parts is far wider than a gutter under it: not the same)."""
     a, b = _gutters(upper, body_size), _gutters(lower, body_size)
     if not a or len(a) != len(b):
         return False
     return all(min(g[1], h[1]) - max(g[0], h[0]) >= 0.5 * max(g[1] - g[0], h[1] - h[0]) for g, h in zip(a, b))
 
 
+def _fits_columns(band: list, columns_of: list, body_size: float) -> bool:
+    gutters = _gutters(columns_of, body_size)
+    edges = [min(b.x0 for b in columns_of)] + [x for g in gutters for x in g] + [max(b.x1 for b in columns_of)]
+    columns = list(zip(edges[::2], edges[1::2]))
+    slack = 0.5 * body_size
+    return all(any(c0 - slack <= b.x0 and b.x1 <= c1 + slack for c0, c1 in columns) for b in band)
+
+
 def _spanning_bands(blocks: list, body_size: float) -> list[list] | None:
     """Gutters that only a few blocks cross (titles across the columns): those blocks cut the region
     into bands: the columns above, the title, the columns below."""
-    xs = sorted({round(v) for b in blocks for v in (b.x0, b.x1)})
-    if len(xs) < 3:
-        return None
-    cover = [(x, sum(1 for b in blocks if b.x0 < x < b.x1)) for x in range(xs[0], xs[-1] + 1)]
-    peak = max(c for _, c in cover)
-    dense = [x for x, c in cover if c >= 0.5 * peak]
-    low = [x for x, c in cover if c <= max(2, 0.1 * peak) and dense[0] < x < dense[-1]]
-    spanning = [b for b in blocks if any(b.x0 < x < b.x1 for x in low) and b.x1 - b.x0 > 0.3 * (xs[-1] - xs[0])]
+    runs = _valleys(blocks, body_size)
+    spanning = [b for b in blocks if any(b.x0 < (lo + hi) / 2 < b.x1 for lo, hi in runs)]
     rest = [b for b in blocks if b not in spanning]
     if not spanning or not rest or _columns(rest, body_size) is None:
         return None
@@ -481,6 +497,28 @@ def _spanning_bands(blocks: list, body_size: float) -> list[list] | None:
         bands.append(current)
     bands.extend([s] for s in spans)
     return bands
+
+
+def _valleys(blocks: list, body_size: float) -> list[tuple[int, int]]:
+    """Strips of the x-histogram (how many blocks cover each point) that few blocks cross, at least a
+    gutter wide, with text on both sides: gutters bridged by a title or two."""
+    lo, hi = round(min(b.x0 for b in blocks)), round(max(b.x1 for b in blocks))
+    cover = [0] * (hi - lo + 2)
+    for b in blocks:
+        for x in range(round(b.x0) + 1, round(b.x1)):
+            cover[x - lo] += 1
+    peak = max(cover)
+    dense = [i for i, c in enumerate(cover) if c >= 0.5 * peak]
+    few = max(1, 0.1 * peak)
+    runs, start = [], None
+    for i in range(dense[0], dense[-1] + 1):
+        if cover[i] <= few and start is None:
+            start = i
+        elif cover[i] > few and start is not None:
+            if i - start >= MIN_GUTTER * body_size:
+                runs.append((start + lo, i + lo))
+            start = None
+    return runs
 
 
 # --- paragraphs and the text ----------------------------------------------------------------------
