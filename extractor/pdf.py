@@ -7,7 +7,9 @@
 
 The text then goes through the normaliser like any text layer (`Document.from_raw`), and
 `doc.pages.locate(clean_start, clean_end)` gives a fact its page (counted from 1) and box
-([x0, top, x1, bottom] in PDF points, origin at the top left of the page, as pdfplumber measures).
+([x0, top, x1, bottom] in PDF points from the top left corner of the page's media box: pdfplumber's
+coordinates where the media box starts at 0,0, as it nearly always does). Rotated pages and vertical
+writing are not handled.
 A figure printed across a line break gets the union of its characters' boxes on the page of its
 first character: that box contains every character of the figure on that page (and the text
 between its parts).
@@ -64,56 +66,74 @@ class PageGlyphs:
     images: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
 
 
+REPLACEMENT = "\ufffd"                  # a glyph the PDF gives no Unicode for, as either engine reports it
+_UNMAPPED = re.compile(r"\(cid:\d+\)")    # pdfminer's way of saying the same
+
+
 def _pdfplumber_pages(path: Path) -> list[PageGlyphs]:
     import pdfplumber
 
     pages = []
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            glyphs = [Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"])
-                      for c in page.chars if c["text"]]
-            images = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
+            dx, dy = page.bbox[0], page.bbox[1]  # pdfplumber keeps a media box's offset; measure from its corner
+            glyphs = [Glyph(_UNMAPPED.sub(REPLACEMENT, c["text"]), c["x0"] - dx, c["top"] - dy, c["x1"] - dx,
+                            c["bottom"] - dy, c["size"]) for c in page.chars if c["text"]]
+            images = [(i["x0"] - dx, i["top"] - dy, i["x1"] - dx, i["bottom"] - dy) for i in page.images]
             pages.append(PageGlyphs(number, float(page.width), float(page.height), glyphs, images))
             page.close()  # frees pdfminer's layout objects page by page
     return pages
 
 
 def _pdfium_pages(path: Path) -> list[PageGlyphs]:
-    import ctypes
-
     import pypdfium2
-    import pypdfium2.raw as pdfium_c
 
     pages = []
     doc = pypdfium2.PdfDocument(str(path))
     try:
         for number in range(1, len(doc) + 1):
             page = doc[number - 1]
-            height = page.get_height()
+            left, bottom, right, top = page.get_mediabox()  # pdfminer measures from the media box too
             textpage = page.get_textpage()
-            glyphs = []
-            origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-            for i in range(textpage.count_chars()):
-                if pdfium_c.FPDFText_IsGenerated(textpage.raw, i):  # pdfium's own spaces and line ends
-                    continue
-                code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
-                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
-                _, bottom, right, _ = textpage.get_charbox(i, loose=True)
-                pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, origin_x, origin_y)
-                # pdfminer's convention: from the origin to the advance, font size high from the
-                # descender line (the loose box's left edge follows a glyph's side bearing instead)
-                glyphs.append(Glyph(chr(code), origin_x.value, height - bottom - size, right,
-                                    height - bottom, size))
-            images = []
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-                left, bottom, right, top = obj.get_bounds()
-                images.append((left, height - top, right, height - bottom))
-            pages.append(PageGlyphs(number, page.get_width(), height, glyphs, images))
+            pages.append(PageGlyphs(number, right - left, top - bottom, _pdfium_glyphs(textpage, left, top),
+                                    _pdfium_images(page, left, top)))
             textpage.close()
             page.close()
     finally:
         doc.close()
     return pages
+
+
+def _pdfium_glyphs(textpage, left: float, top: float) -> list[Glyph]:
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    glyphs = []
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, i):  # pdfium's own spaces and line ends
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, loose)
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, origin_x, origin_y)
+        # pdfminer's convention: from the origin to the advance, font size high from the descender
+        # line (the loose box's left edge follows the glyph's side bearing, its top the glyph)
+        glyphs.append(Glyph(REPLACEMENT if code in (0, 0xFFFE, 0xFFFF) else chr(code), origin_x.value - left,
+                            top - loose.bottom - size, loose.right - left, top - loose.bottom, size))
+    return glyphs
+
+
+def _pdfium_images(page, left: float, top: float) -> list[tuple[float, float, float, float]]:
+    import pypdfium2.raw as pdfium_c
+
+    images = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):  # also inside form XObjects
+        x0, y0, x1, y1 = obj.get_bounds()
+        images.append((x0 - left, top - y1, x1 - left, top - y0))
+    return images
 
 
 # --- bad files: one clear line each --------------------------------------------------------------
@@ -594,8 +614,8 @@ def compose(items: list[tuple[Placed, bool]], body_size: float) -> tuple[str, li
                 parts.append(" ")  # a Latin word ended at the line end; CJK and numbers join directly
                 boxes.append(None)
             for ch, g in chars:
-                parts.append(ch)
-                boxes.append(None if g is None else (line_item.block.page, g.x0, g.top, g.x1, g.bottom))
+                parts.append(ch)  # one glyph may stand for two characters (a ligature): each gets its box
+                boxes.extend([None if g is None else (line_item.block.page, g.x0, g.top, g.x1, g.bottom)] * len(ch))
             prev_char = chars[-1][0]
     return "".join(parts), boxes
 

@@ -95,6 +95,25 @@ def test_both_engines_read_the_same_text_and_boxes(doc_id):
     assert drift < 0.2, f"boxes differ by up to {drift:.3f} pt"
 
 
+def test_a_media_box_not_at_the_origin_changes_nothing(tmp_path):
+    """Boxes are measured from the media box's corner, by both engines alike."""
+    import pypdfium2
+
+    source = PDF_DIR / "002_97cfec9b54826632.pdf"
+    doc = pypdfium2.PdfDocument(str(source))
+    for page in doc:
+        left, bottom, right, top = page.get_mediabox()
+        page.set_mediabox(left - 30, bottom - 50, right + 20, top + 40)
+    doc.save(str(tmp_path / "shifted.pdf"))
+    doc.close()
+    original = read_layout(source, engine="pdfium")
+    for engine in ENGINES:
+        shifted = read_layout(tmp_path / "shifted.pdf", engine=engine)
+        assert shifted.text == original.text, f"[{engine}] {first_difference(original.text, shifted.text)}"
+        moved = [(b[1] - a[1], b[2] - a[2]) for a, b in zip(original.boxes, shifted.boxes) if a is not None]
+        assert all(abs(dx - 30) < 0.2 and abs(dy - 40) < 0.2 for dx, dy in moved), (engine, moved[:3])
+
+
 def test_auto_engine_is_pdfium():
     assert read_layout(PDF_DIR / f"{DOC_IDS[0]}.pdf").engine == "pdfium"
 
