@@ -37,10 +37,10 @@ ENGINES = ("auto", "pdfplumber", "pdfium")
 # page size, column count and type size).
 SPLIT_GAP = 0.8        # a gap this wide inside a printed row separates two blocks (columns, head parts)
 SPACE_GAP = 0.22       # a gap this wide between two characters of a line is a space
-BAND_GAP = 0.9         # an empty horizontal strip this high may separate two bands of a page
+BAND_GAP = 0.4         # a strip across the page this much higher than the usual line gap may part bands
 MIN_GUTTER = 0.5       # an empty vertical strip this wide between blocks is a column gutter
 INDENT = 0.6           # a line starting this far right of its column's left edge opens a paragraph
-PARA_GAP = 1.0         # a vertical gap this large between two lines of a column ends a paragraph
+PARA_GAP = 0.5         # a gap between two lines this much above the usual line gap ends a paragraph
 MARGIN_ZONE = 0.12     # running heads and footers lie in this share of the page height, top or bottom
 CAPTION_REACH = 1.5    # a caption starts within this distance below its photo
 
@@ -231,6 +231,35 @@ def read_glyphs(path: str | Path, engine: str = "auto") -> tuple[list[PageGlyphs
     return pages, engine
 
 
+@dataclass(frozen=True)
+class Body:
+    """The document's body type: its size, and the usual gap between two lines of a column (leading
+    less the type). Gaps are judged against these, so loose and tight setting read alike."""
+    size: float
+    gap: float
+
+    def line_gap(self, size: float) -> float:
+        """The usual gap for lines of this size, the leading scaled with the type."""
+        return self.gap * size / self.size
+
+    def apart(self, gap: float, size: float) -> bool:
+        """A gap clearly wider than lines of this size have between them."""
+        return gap > self.line_gap(size) + PARA_GAP * size
+
+
+def body_type(pages: list[PageGlyphs], lines: dict[int, list[Line]]) -> Body:
+    sizes = Counter(round(g.size, 1) for page in pages for g in page.glyphs if not g.text.isspace())
+    size = sizes.most_common(1)[0][0]
+    gaps = []
+    for page_lines in lines.values():
+        body = sorted((l for l in page_lines if abs(l.size - size) < 0.5), key=lambda l: l.top)
+        for i, line in enumerate(body):
+            below = next((o for o in body[i + 1:] if o.top >= line.bottom - 0.5 and _x_overlap(o, line)), None)
+            if below is not None:
+                gaps.append(max(0.0, below.top - line.bottom))
+    return Body(size, statistics.median(gaps) if gaps else 0.5 * size)
+
+
 # --- lines: characters of one printed row, up to a wide gap ---------------------------------------
 
 @dataclass
@@ -298,17 +327,17 @@ def lines_of(page: PageGlyphs) -> list[Line]:
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*[版页])?[-—–\s]*$|^(page|p\.)\s*\d+$", re.I)
 
 
-def _margin_lines(page: PageGlyphs, lines: list[Line]) -> list[tuple[str, Line]]:
+def _margin_lines(page: PageGlyphs, lines: list[Line], body: Body) -> list[tuple[str, Line]]:
     """Lines in the top or bottom zone of a page that stand apart from the text next to them."""
     out = []
     for line in lines:
         if line.bottom <= MARGIN_ZONE * page.height:
             below = [o.top - line.bottom for o in lines if o.top > line.bottom and _x_overlap(o, line)]
-            if not below or min(below) > PARA_GAP * line.size:
+            if not below or body.apart(min(below), line.size):
                 out.append(("head", line))
         elif line.top >= (1 - MARGIN_ZONE) * page.height:
             above = [line.top - o.bottom for o in lines if o.bottom < line.top and _x_overlap(o, line)]
-            if not above or min(above) > PARA_GAP * line.size:
+            if not above or body.apart(min(above), line.size):
                 out.append(("foot", line))
     return out
 
@@ -317,19 +346,36 @@ def _furniture_key(line: Line) -> str:
     return re.sub(r"\d+", "#", "".join(line.text.split()))
 
 
-def drop_furniture(pages: list[PageGlyphs], lines: dict[int, list[Line]]) -> dict[int, list[Line]]:
-    """Running heads and footers are what repeats in a page's margin zone from page to page (page
-    numbers count as repeating: digits are compared as '#'); a lone page number is dropped as well."""
-    margins = {page.number: _margin_lines(page, lines[page.number]) for page in pages}
+def drop_furniture(pages: list[PageGlyphs], lines: dict[int, list[Line]], body: Body) -> dict[int, list[Line]]:
+    """Running heads and footers: lines in a page's margin zone that repeat from page to page (digits
+    compared as '#', so page numbers repeat), a page number and what shares its row, and a margin
+    row set in parts across the full measure (name left, date right): a head even on one page."""
+    margins = {page.number: _margin_lines(page, lines[page.number], body) for page in pages}
     seen = Counter()
     for page_margins in margins.values():
         seen.update({(zone, _furniture_key(line)) for zone, line in page_margins})
     kept = {}
     for page in pages:
+        across = _across_the_measure(margins[page.number], lines[page.number])
         drop = {id(line) for zone, line in margins[page.number]
-                if seen[(zone, _furniture_key(line))] >= 2 or PAGE_NUMBER.match(line.text)}
+                if seen[(zone, _furniture_key(line))] >= 2 or PAGE_NUMBER.match(line.text) or id(line) in across}
         kept[page.number] = [line for line in lines[page.number] if id(line) not in drop]
     return kept
+
+
+def _across_the_measure(margin_lines: list[tuple[str, Line]], page_lines: list[Line]) -> set[int]:
+    """Margin rows of two or more parts that reach both edges of the page's text (within an em) or
+    hold a page number: a head or a foot line."""
+    if not page_lines:
+        return set()
+    left, right = min(l.x0 for l in page_lines), max(l.x1 for l in page_lines)
+    rows = defaultdict(list)
+    for zone, line in margin_lines:
+        rows[zone, round(line.bottom / line.size)].append(line)
+    return {id(line) for row in rows.values() if len(row) >= 2 and (
+                any(PAGE_NUMBER.match(l.text) for l in row)
+                or (min(l.x0 for l in row) - left < row[0].size and right - max(l.x1 for l in row) < row[0].size))
+            for line in row}
 
 
 # --- photos and their captions --------------------------------------------------------------------
@@ -358,15 +404,15 @@ class Figure:
         return max(l.bottom for l in self.lines)
 
 
-def take_figures(page: PageGlyphs, lines: list[Line]) -> tuple[list[Line], list[Figure]]:
+def take_figures(page: PageGlyphs, lines: list[Line], body: Body) -> tuple[list[Line], list[Figure]]:
     figures, taken = [], set()
     for image in sorted(page.images, key=lambda im: (im[1], im[0])):
         caption, edge = [], image[3]
         for line in sorted(lines, key=lambda l: l.top):
             if id(line) in taken or line.top < edge - 2 or not _within_x(line, image):
                 continue
-            reach = CAPTION_REACH * line.size if not caption else PARA_GAP * line.size
-            if line.top - edge > reach:
+            gap = line.top - edge
+            if (gap > CAPTION_REACH * line.size) if not caption else body.apart(gap, line.size):
                 break
             caption.append(line)
             taken.add(id(line))
@@ -393,7 +439,7 @@ class Placed:
     column: tuple[float, float]     # left and right edge of the column the block was read in
 
 
-def reading_order(blocks: list, body_size: float, column=None) -> list[Placed]:
+def reading_order(blocks: list, body: Body, column=None) -> list[Placed]:
     """Recursive cuts on the page's own blocks. A page is a stack of bands (a masthead, a banner,
     columns of text); a band is a row of columns. Horizontal cuts go where an empty strip crosses the
     whole region, unless the parts above and below share their gutters (then the strip is only a
@@ -405,12 +451,12 @@ def reading_order(blocks: list, body_size: float, column=None) -> list[Placed]:
     if len(blocks) <= 1:
         return [Placed(b, column) for b in blocks]
     for split in (_bands, _columns, _spanning_bands):
-        parts = split(blocks, body_size)
+        parts = split(blocks, body)
         if parts and len(parts) > 1:
             out = []
             for part in parts:
                 sub_column = (min(b.x0 for b in part), max(b.x1 for b in part)) if split is _columns else column
-                out.extend(reading_order(part, body_size, sub_column))
+                out.extend(reading_order(part, body, sub_column))
             return out
     return [Placed(b, column) for b in sorted(blocks, key=lambda b: (b.top, b.x0))]
 
@@ -425,8 +471,8 @@ def _gaps(intervals: list[tuple[float, float]], min_gap: float) -> list[tuple[fl
     return gaps
 
 
-def _gutters(blocks: list, body_size: float) -> list[tuple[float, float]]:
-    gaps = _gaps([(b.x0, b.x1) for b in blocks], MIN_GUTTER * body_size)
+def _gutters(blocks: list, body: Body) -> list[tuple[float, float]]:
+    gaps = _gaps([(b.x0, b.x1) for b in blocks], MIN_GUTTER * body.size)
     return [g for g in gaps if _side_by_side(blocks, g)]
 
 
@@ -437,8 +483,8 @@ def _side_by_side(blocks: list, gap: tuple[float, float]) -> bool:
     return any(l.top < r.bottom and r.top < l.bottom for l in left for r in right)
 
 
-def _columns(blocks: list, body_size: float) -> list[list] | None:
-    gutters = _gutters(blocks, body_size)
+def _columns(blocks: list, body: Body) -> list[list] | None:
+    gutters = _gutters(blocks, body)
     if not gutters:
         return None
     edges = [g[1] for g in gutters]
@@ -448,18 +494,18 @@ def _columns(blocks: list, body_size: float) -> list[list] | None:
     return [parts[k] for k in sorted(parts)]
 
 
-def _bands(blocks: list, body_size: float) -> list[list] | None:
-    gaps = _gaps([(b.top, b.bottom) for b in blocks], BAND_GAP * body_size)
+def _bands(blocks: list, body: Body) -> list[list] | None:
+    gaps = _gaps([(b.top, b.bottom) for b in blocks], body.gap + BAND_GAP * body.size)
     if not gaps:
         return None
     cuts = [g[1] for g in gaps]
     parts = defaultdict(list)
     for b in blocks:
         parts[bisect.bisect_right(cuts, b.top)].append(b)
-    return _merge_coincidences([parts[k] for k in sorted(parts)], body_size)
+    return _merge_coincidences([parts[k] for k in sorted(parts)], body)
 
 
-def _merge_coincidences(bands: list[list], body_size: float) -> list[list]:
+def _merge_coincidences(bands: list[list], body: Body) -> list[list]:
     """Undo cuts that only a coincidence made: two bands with the same gutters are one set of columns,
     and so is a band sandwiched between two such whose blocks each fit in one of their columns (two
     subheadings side by side at one height)."""
@@ -467,42 +513,42 @@ def _merge_coincidences(bands: list[list], body_size: float) -> list[list]:
     while changed and len(bands) > 1:
         changed = False
         for i in range(len(bands) - 1):
-            if _same_columns(bands[i], bands[i + 1], body_size):
+            if _same_columns(bands[i], bands[i + 1], body):
                 bands[i:i + 2] = [bands[i] + bands[i + 1]]
                 changed = True
                 break
-            if (i + 2 < len(bands) and _same_columns(bands[i], bands[i + 2], body_size)
-                    and _fits_columns(bands[i + 1], bands[i], body_size)):
+            if (i + 2 < len(bands) and _same_columns(bands[i], bands[i + 2], body)
+                    and _fits_columns(bands[i + 1], bands[i], body)):
                 bands[i:i + 3] = [bands[i] + bands[i + 1] + bands[i + 2]]
                 changed = True
                 break
     return bands
 
 
-def _same_columns(upper: list, lower: list, body_size: float) -> bool:
-    """Both parts are columns, and their gutters are the same strips of the page (a strip between a
-    running head's left and right parts is far wider than a gutter under it: not the same)."""
-    a, b = _gutters(upper, body_size), _gutters(lower, body_size)
+def _same_columns(upper: list, lower: list, body: Body) -> bool:
+    """Both parts are columns, as many, each gutter of one overlapping the matching gutter of the other
+    (a short title in one column widens that column's gutter, it does not move it)."""
+    a, b = _gutters(upper, body), _gutters(lower, body)
     if not a or len(a) != len(b):
         return False
-    return all(min(g[1], h[1]) - max(g[0], h[0]) >= 0.5 * max(g[1] - g[0], h[1] - h[0]) for g, h in zip(a, b))
+    return all(min(g[1], h[1]) > max(g[0], h[0]) for g, h in zip(a, b))
 
 
-def _fits_columns(band: list, columns_of: list, body_size: float) -> bool:
-    gutters = _gutters(columns_of, body_size)
+def _fits_columns(band: list, columns_of: list, body: Body) -> bool:
+    gutters = _gutters(columns_of, body)
     edges = [min(b.x0 for b in columns_of)] + [x for g in gutters for x in g] + [max(b.x1 for b in columns_of)]
     columns = list(zip(edges[::2], edges[1::2]))
-    slack = 0.5 * body_size
+    slack = 0.5 * body.size
     return all(any(c0 - slack <= b.x0 and b.x1 <= c1 + slack for c0, c1 in columns) for b in band)
 
 
-def _spanning_bands(blocks: list, body_size: float) -> list[list] | None:
+def _spanning_bands(blocks: list, body: Body) -> list[list] | None:
     """Gutters that only a few blocks cross (titles across the columns): those blocks cut the region
     into bands: the columns above, the title, the columns below."""
-    runs = _valleys(blocks, body_size)
+    runs = _valleys(blocks, body)
     spanning = [b for b in blocks if any(b.x0 < (lo + hi) / 2 < b.x1 for lo, hi in runs)]
     rest = [b for b in blocks if b not in spanning]
-    if not spanning or not rest or _columns(rest, body_size) is None:
+    if not spanning or not rest or _columns(rest, body) is None:
         return None
     bands, current = [], []
     spans = sorted(spanning, key=lambda b: b.top)
@@ -519,7 +565,7 @@ def _spanning_bands(blocks: list, body_size: float) -> list[list] | None:
     return bands
 
 
-def _valleys(blocks: list, body_size: float) -> list[tuple[int, int]]:
+def _valleys(blocks: list, body: Body) -> list[tuple[int, int]]:
     """Strips of the x-histogram (how many blocks cover each point) that few blocks cross, at least a
     gutter wide, with text on both sides: gutters bridged by a title or two."""
     lo, hi = round(min(b.x0 for b in blocks)), round(max(b.x1 for b in blocks))
@@ -535,7 +581,7 @@ def _valleys(blocks: list, body_size: float) -> list[tuple[int, int]]:
         if cover[i] <= few and start is None:
             start = i
         elif cover[i] > few and start is not None:
-            if i - start >= MIN_GUTTER * body_size:
+            if i - start >= MIN_GUTTER * body.size:
                 runs.append((start + lo, i + lo))
             start = None
     return runs
@@ -553,24 +599,32 @@ class PdfText:
     engine: str
 
 
-def _opens_paragraph(prev: Placed | None, cur: Placed, body_size: float) -> bool:
+def _opens_paragraph(prev: Placed | None, cur: Placed, body: Body, photo_between: bool = False) -> bool:
+    """A new paragraph starts with a change of type size, after a gap wider than the leading (not
+    where a photo stands between the two lines), or with an indent (or a centred or right-set line)
+    of body type; lines of a larger type (a title set over two lines, centred) run on."""
     if prev is None:
         return True
     a, b = prev.block, cur.block
     if abs(a.size - b.size) > 0.15 * min(a.size, b.size):
         return True
     same_column = a.page == b.page and _x_overlap(a, b) and b.top >= a.bottom - 0.5
-    if same_column and b.top - a.bottom > PARA_GAP * max(a.size, b.size):
+    if same_column and not photo_between and body.apart(b.top - a.bottom, max(a.size, b.size)):
         return True
-    heading_run = abs(b.size - body_size) > 0.15 * body_size and abs(a.size - b.size) < 0.5
+    heading_run = abs(b.size - body.size) > 0.15 * body.size and abs(a.size - b.size) < 0.5
     return not heading_run and b.x0 - cur.column[0] > INDENT * b.size
 
 
-def _move_figures(sequence: list[Placed], body_size: float) -> list[tuple[Placed, bool]]:
+def _move_figures(sequence: list[Placed], body: Body) -> list[tuple[Placed, bool]]:
     """(item, opens a paragraph) in reading order. A photo standing inside a paragraph is moved
     before that paragraph, so that its caption never splits the body text."""
-    lines = [p for p in sequence if isinstance(p.block, Line)]
-    opens = {id(p): _opens_paragraph(lines[i - 1] if i else None, p, body_size) for i, p in enumerate(lines)}
+    opens, prev, photo = {}, None, False
+    for item in sequence:
+        if isinstance(item.block, Figure):
+            photo = True
+            continue
+        opens[id(item)] = _opens_paragraph(prev, item, body, photo_between=photo)
+        prev, photo = item, False
     out: list[tuple[Placed, bool]] = []
     start_of_paragraph = 0
     pending: list[Placed] = []
@@ -591,18 +645,18 @@ def _move_figures(sequence: list[Placed], body_size: float) -> list[tuple[Placed
     return out
 
 
-def _caption_items(figure: Placed, body_size: float) -> list[tuple[Placed, bool]]:
+def _caption_items(figure: Placed, body: Body) -> list[tuple[Placed, bool]]:
     placed = [Placed(line, (figure.block.x0, figure.block.x1)) for line in figure.block.lines]
-    return [(p, True if i == 0 else _opens_paragraph(placed[i - 1], p, body_size)) for i, p in enumerate(placed)]
+    return [(p, True if i == 0 else _opens_paragraph(placed[i - 1], p, body)) for i, p in enumerate(placed)]
 
 
-def compose(items: list[tuple[Placed, bool]], body_size: float) -> tuple[str, list]:
+def compose(items: list[tuple[Placed, bool]], body: Body) -> tuple[str, list]:
     parts: list[str] = []
     boxes: list = []
     prev_char = ""
     for placed, opens in items:
         if isinstance(placed.block, Figure):
-            sub = _caption_items(placed, body_size)
+            sub = _caption_items(placed, body)
         else:
             sub = [(placed, opens)]
         for line_item, line_opens in sub:
@@ -621,14 +675,14 @@ def compose(items: list[tuple[Placed, bool]], body_size: float) -> tuple[str, li
 
 
 def layout(pages: list[PageGlyphs], engine: str = "") -> PdfText:
-    sizes = Counter(round(g.size, 1) for page in pages for g in page.glyphs if not g.text.isspace())
-    body_size = sizes.most_common(1)[0][0]
-    lines = drop_furniture(pages, {page.number: lines_of(page) for page in pages})
+    lines = {page.number: lines_of(page) for page in pages}
+    body = body_type(pages, lines)
+    lines = drop_furniture(pages, lines, body)
     sequence: list[Placed] = []
     for page in pages:
-        body, figures = take_figures(page, lines[page.number])
-        sequence.extend(reading_order([*body, *figures], body_size))
-    text, boxes = compose(_move_figures(sequence, body_size), body_size)
+        text_lines, figures = take_figures(page, lines[page.number], body)
+        sequence.extend(reading_order([*text_lines, *figures], body))
+    text, boxes = compose(_move_figures(sequence, body), body)
     return PdfText(text, boxes, len(pages), engine)
 
 

@@ -318,7 +318,8 @@ def draw_line(c, line: Line, x: float, top: float, width: float, page_height: fl
     else:
         x += line.indent
     space = 0.0
-    if line.align == "justify" and not line.last and len(line.text) > 1:
+    if len(line.text) > 1 and (natural > avail or (line.align == "justify" and not line.last)):
+        # justified, or squeezed where a hanging closing mark would reach into the gutter
         space = max(-0.1 * line.size, min(0.12 * line.size, (avail - natural) / (len(line.text) - 1)))
     baseline = top + line.before + (line.size * LEADING - line.size) / 2 + line.size * 0.8
     # reportlab writes a TrueType font as several 256-glyph subsets and switches between them inside

@@ -301,6 +301,14 @@ def test_running_head_is_found_by_repetition_not_by_its_words():
     assert text == "一" * 39 + "。\n" + "二" * 39 + "。"
 
 
+def test_head_and_foot_lines_are_dropped_even_on_a_single_page():
+    rows = ([("某某日报", 40, 20, 9.0), ("2024年1月5日", 460, 20, 9.0)] + _column("一" * 39 + "。", 40, 80, 20)
+            + [("标题居中", 260, 20 + 400, 16.0), ("本报主办", 40, 770, 9.0), ("- 1 -", 290, 770, 9.0)])
+    assert layout([_page(rows)]).text == "一" * 39 + "。\n标题居中"
+    masthead = [("开发区建设", 250, 20, 20.0)] + _column("一" * 39 + "。", 40, 80, 20)
+    assert layout([_page(masthead)]).text == "开发区建设\n" + "一" * 39 + "。"  # one part: not a head
+
+
 # --- bad files ----------------------------------------------------------------------------------
 
 def _minimal_pdf_without_pages() -> bytes:
