@@ -23,6 +23,7 @@ the text, the normaliser or this layout changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import random
 import sys
@@ -56,6 +57,16 @@ LAYOUTS = {
     "002_97cfec9b54826632": {"page": A4, "columns": 2},
     "003_af2d74c9e19e1703": {"page": A3, "columns": 3},
     "004_68c82b09bb470f3b": {"page": A4, "columns": 3},
+}
+
+# Other settings of the same text, so the reader is tested on more than one set of measures: dense
+# four-column A3 pages at 9 pt (002 fits on one page, where its running head cannot repeat), double
+# leading on A4.
+DENSE = {"BODY": 9.0, "LEADING": 1.3, "GUTTER": 10.0}
+VARIANTS = {
+    "dense-002": ("002_97cfec9b54826632", {"page": A3, "columns": 4}, DENSE),
+    "dense-003": ("003_af2d74c9e19e1703", {"page": A3, "columns": 4}, DENSE),
+    "loose-000": ("000_56f2bf5d4fae28d3", {"page": A4, "columns": 2}, {"BODY": 10.0, "LEADING": 2.0, "GUTTER": 20.0}),
 }
 
 BODY = 10.0          # body type size (pt)
@@ -382,8 +393,19 @@ def draw_furniture(c, layout: Layout, page: Page, front: bool) -> None:
     (c.drawString if page.number % 2 else c.drawRightString)(left if page.number % 2 else right, 30, PUBLISHER)
 
 
-def render(doc_id: str, text: str, out: Path) -> int:
-    spec = LAYOUTS[doc_id]
+@contextlib.contextmanager
+def measures(**values):
+    """Set the type size, leading and gutter for one variant, and put them back after."""
+    saved = {name: globals()[name] for name in values}
+    globals().update(values)
+    try:
+        yield
+    finally:
+        globals().update(saved)
+
+
+def render(doc_id: str, text: str, out: Path, spec: dict | None = None) -> int:
+    spec = spec or LAYOUTS[doc_id]
     paras = [p for p in text.split("\n") if p]
     masthead = sum(1 for p in paras[:5] if classify(p) == "furniture") >= 3
     layout = Layout(spec["page"], spec["columns"], masthead)
@@ -452,6 +474,13 @@ def main(argv=None) -> int:
         raw = (ROOT / "corpus" / f"{doc_id}.txt").read_text(encoding="utf-8")
         target = out / f"{doc_id}.pdf"
         pages = render(doc_id, Document.from_raw(raw).text, target)
+        print(f"{target.relative_to(ROOT)}: {pages} pages, {target.stat().st_size // 1024} KB")
+    (out / "variants").mkdir(exist_ok=True)
+    for name, (doc_id, spec, values) in VARIANTS.items():
+        raw = (ROOT / "corpus" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        target = out / "variants" / f"{name}.pdf"
+        with measures(**values):
+            pages = render(doc_id, Document.from_raw(raw).text, target, spec)
         print(f"{target.relative_to(ROOT)}: {pages} pages, {target.stat().st_size // 1024} KB")
     make_encrypted(out / "bad" / "encrypted.pdf")
     make_scan(out / "bad" / "scan-only.pdf", font_path)

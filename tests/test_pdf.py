@@ -83,6 +83,22 @@ def test_text_is_the_bulletins_normalised_text(doc_id, engine):
     assert cer <= MAX_CER, f"{doc_id} [{engine}]: CER {cer:.4%} > {MAX_CER:.1%}; first: {first_difference(expected, got)}"
 
 
+VARIANTS = {"dense-002": "002_97cfec9b54826632", "dense-003": "003_af2d74c9e19e1703",
+            "loose-000": "000_56f2bf5d4fae28d3"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_other_measures_read_as_well(name, engine):
+    """The same text set otherwise: 4 columns at 9 pt on A3 (002 on a single page), double leading on A4."""
+    expected = normalised(VARIANTS[name])
+    got = read_pdf(PDF_DIR / "variants" / f"{name}.pdf", engine=engine).text
+    distance = edit_distance(expected, got)
+    cer = distance / len(expected)
+    print(f"\nvariants/{name} [{engine}]: CER {cer:.4%} ({distance} edits / {len(expected)} characters)")
+    assert cer <= MAX_CER, f"{name} [{engine}]: CER {cer:.4%}; first: {first_difference(expected, got)}"
+
+
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_both_engines_read_the_same_text_and_boxes(doc_id):
     fast = read_layout(PDF_DIR / f"{doc_id}.pdf", engine="pdfium")
