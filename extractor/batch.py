@@ -78,7 +78,7 @@ def extract_source(src) -> StoredDocument:
     return StoredDocument(
         doc=doc.id, source_path=str(src.path), content_hash=digest, year=doc.year, meta=dict(src.meta),
         facts=doc.facts, articles=articles, findings=[r.to_dict() for r in audit(doc.facts)],
-        n_pages=getattr(doc.pages, "page_count", None))
+        n_pages=doc.meta.get("pdf_pages"))
 
 
 def _safe_extract(src) -> tuple[StoredDocument | None, str | None]:

@@ -206,3 +206,14 @@ def test_database_from_the_environment(tmp_path, corpus_copy):
     assert out.returncode == 0, out.stderr
     assert rows(db, "SELECT doc FROM documents") == [("003_af2d74c9e19e1703",)]
     assert not (tmp_path / "facts.sqlite").exists()
+
+
+def test_pdf_issues_are_ingested_with_page_and_box(tmp_path):
+    pdf = ROOT / "tests" / "data" / "pdf" / "004_68c82b09bb470f3b.pdf"
+    db = tmp_path / "facts.sqlite"
+    out = cli("ingest", str(pdf), "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    (n_pages,) = rows(db, "SELECT n_pages FROM documents")[0]
+    assert n_pages >= 1
+    located = rows(db, "SELECT page, bbox FROM facts")
+    assert located and all(1 <= page <= n_pages and len(json.loads(bbox)) == 4 for page, bbox in located)
