@@ -401,8 +401,11 @@ def test_cli_batch_goes_on_past_bad_pdfs(tmp_path):
     shutil.copy(CORPUS / "003_af2d74c9e19e1703.txt", tmp_path / "also-good.txt")
     out = run_cli("extract", str(tmp_path), "--format", "jsonl")
     assert out.returncode == 3
-    errors = out.stderr.strip().splitlines()
+    lines = out.stderr.strip().splitlines()
+    errors = [line for line in lines if line.startswith("bulletin-facts: error:")]
     assert len(errors) == len(BAD) and all(any(name in e for e in errors) for name in BAD)
+    summary = [line for line in lines if line not in errors]  # the batch's summary names the failed files
+    assert len(summary) == 1 and f"{len(BAD)} failed" in summary[0] and all(n in summary[0] for n in BAD)
     docs = collections.Counter(json.loads(line)["doc"] for line in out.stdout.splitlines())
     assert set(docs) == {"good", "also-good"}
     raw = (CORPUS / "004_68c82b09bb470f3b.txt").read_text(encoding="utf-8")
