@@ -374,27 +374,40 @@ print(json.dumps({{"error": peer.error, "import_and_first_result": t1 - t0, "set
 """
 
 
-def _python(code: str, *args: str) -> tuple[dict, float]:
-    t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
-    wall = time.perf_counter() - t
-    if proc.returncode:
-        raise RuntimeError(f"subprocess failed: {proc.stderr.strip()[-800:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1]), wall
+def _children(commands: list[list[str]], parallel: bool = False) -> list[tuple[dict, float]]:
+    """Run fresh Python processes (one after the other, so that they do not disturb each other's timing;
+    all at once with --quick, where no figure counts); each prints one JSON line last."""
+    def start(cmd):
+        return subprocess.Popen([sys.executable, *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, cwd=ROOT), time.perf_counter()
+
+    def finish(proc, began):
+        stdout, stderr = proc.communicate()
+        wall = time.perf_counter() - began
+        if proc.returncode:
+            raise RuntimeError(f"subprocess {' '.join(proc.args[1:3])} failed: {stderr.strip()[-800:]}")
+        return json.loads(stdout.strip().splitlines()[-1]), wall
+
+    if parallel:
+        return [finish(*started) for started in [start(cmd) for cmd in commands]]
+    return [finish(*start(cmd)) for cmd in commands]
 
 
-def startup(runs: int) -> dict:
+def startup(runs: int, parallel: bool = False) -> dict:
     out = {}
-    rows = [_python(STARTUP_PROJECT) for _ in range(runs)]
+    here = str(Path(__file__).resolve().parent)
+    commands = [["-c", STARTUP_PROJECT]] * runs + [["-c", STARTUP_PEER.format(here=here, cls=cls.__name__)]
+                                                   for cls in PEERS for _ in range(runs)]
+    done = _children(commands, parallel)
+    rows, done = done[:runs], done[runs:]
     med = lambda key: round(statistics.median(r[0][key] for r in rows), 4)  # noqa: E731
     out["project"] = {"process_wall": round(statistics.median(r[1] for r in rows), 4),
                       "import": med("import"), "first_fact": med("first_fact"),
                       "first_fallback_fact": med("first_fallback_fact"),
                       **{k: rows[0][0][k] for k in ("jieba_loaded_by_import", "jieba_loaded_by_first_fact",
                                                     "jieba_loaded_by_fallback", "fallback_metric")}}
-    here = str(Path(__file__).resolve().parent)
     for cls in PEERS:
-        rows = [_python(STARTUP_PEER.format(here=here, cls=cls.__name__)) for _ in range(runs)]
+        rows, done = done[:runs], done[runs:]
         if rows[0][0]["error"]:
             out[cls.name] = {"error": rows[0][0]["error"]}
             continue
@@ -412,49 +425,53 @@ def child_scale(scale: int, quick: bool) -> None:
     extractor.extract(FIRST_SENTENCE)
     extractor.extract(FALLBACK_SENTENCE)
     rss_ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t, n = time.perf_counter(), 0
+    t, cpu, n = time.perf_counter(), time.process_time(), 0
     for _ in range(scale):
         for d in docs:
             n += len(extractor.extract(d.text, doc_id=d.id, year=d.year))
-    seconds = time.perf_counter() - t
-    print(json.dumps({"scale": scale, "chars": scale * chars(docs), "facts": n, "seconds": seconds,
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    print(json.dumps({"scale": scale, "chars": scale * chars(docs), "facts": n, "seconds": seconds, "cpu_seconds": cpu,
                       "peak_rss_mib_ready": rss_ready / 1024,
                       "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
 def scaling(sizes: tuple[int, ...], quick: bool) -> dict:
     rows = []
-    for k in sizes:
-        args = ["--child-scale", str(k)] + (["--quick"] if quick else [])
-        proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
-        if proc.returncode:
-            raise RuntimeError(f"scaling child failed: {proc.stderr.strip()[-800:]}")
-        row = json.loads(proc.stdout.strip().splitlines()[-1])
+    commands = [[__file__, "--child-scale", str(k)] + (["--quick"] if quick else []) for k in sizes]
+    for row, _ in _children(commands, parallel=quick):
         row["ns_per_char"] = round(1e9 * row["seconds"] / row["chars"], 1)
-        row["seconds"] = round(row["seconds"], 4)
+        row["cpu_ns_per_char"] = round(1e9 * row["cpu_seconds"] / row["chars"], 1)
+        row["seconds"], row["cpu_seconds"] = round(row["seconds"], 4), round(row["cpu_seconds"], 4)
         row["peak_rss_mib"] = round(row["peak_rss_mib"], 1)
         row["peak_rss_mib_ready"] = round(row["peak_rss_mib_ready"], 1)
         rows.append(row)
     first, last = rows[0], rows[-1]
     return {"corpus": rows,
             "time_per_char_ratio_last_vs_first": round(last["ns_per_char"] / first["ns_per_char"], 3),
+            "cpu_time_per_char_ratio_last_vs_first": round(last["cpu_ns_per_char"] / first["cpu_ns_per_char"], 3),
             "peak_rss_ratio_last_vs_first": round(last["peak_rss_mib"] / first["peak_rss_mib"], 3)}
 
 
-def document_length_scaling(docs, factors=(1, 2, 4, 8)) -> list[dict]:
-    """One document k times as long (the bulletins concatenated k times): cost per char must stay flat."""
+def document_length_scaling(docs, factors=(1, 2, 4, 8), repeats: int = 3) -> list[dict]:
+    """One document k times as long (the bulletins concatenated k times): cost per char must stay flat.
+    Sizes interleaved, median of `repeats`, wall and CPU time."""
     import extractor
 
     base = "\n".join(d.text for d in docs if d.set == "bulletins")
+    texts = {k: "\n".join([base] * k) for k in factors}
+    extractor.extract(base, doc_id="long", year=2023)  # warm-up
+    runs: dict[int, list] = {k: [] for k in factors}
+    facts = {}
+    for _ in range(repeats):
+        for k, text in texts.items():
+            t, cpu = time.perf_counter(), time.process_time()
+            facts[k] = len(extractor.extract(text, doc_id="long", year=2023))
+            runs[k].append((time.perf_counter() - t, time.process_time() - cpu))
     rows = []
-    for k in factors:
-        text = "\n".join([base] * k)
-        extractor.extract(text[:2000])
-        t = time.perf_counter()
-        n = len(extractor.extract(text, doc_id="long", year=2023))
-        seconds = time.perf_counter() - t
-        rows.append({"factor": k, "chars": len(text), "facts": n, "seconds": round(seconds, 4),
-                     "ns_per_char": round(1e9 * seconds / len(text), 1)})
+    for k, text in texts.items():
+        wall, cpu = statistics.median(r[0] for r in runs[k]), statistics.median(r[1] for r in runs[k])
+        rows.append({"factor": k, "chars": len(text), "facts": facts[k], "seconds": round(wall, 4),
+                     "ns_per_char": round(1e9 * wall / len(text), 1), "cpu_ns_per_char": round(1e9 * cpu / len(text), 1)})
     return rows
 
 
@@ -486,9 +503,10 @@ def workers(docs, counts=(1, 2), repeats: int = 1) -> dict:
            "cpus": len(os.sched_getaffinity(0)), "chars": chars(docs)}
     for n in counts:
         wall = statistics.median(runs[n])
-        out[f"workers_{n}"] = {"seconds": round(wall, 4), "facts": facts[n], "chars_per_s": round(chars(docs) / wall),
-                               "runs": [round(r, 4) for r in runs[n]]}
+        out[f"workers_{n}"] = {"seconds": round(wall, 4), "best_seconds": round(min(runs[n]), 4), "facts": facts[n],
+                               "chars_per_s": round(chars(docs) / wall), "runs": [round(r, 4) for r in runs[n]]}
     out["speedup_2_vs_1"] = round(out["workers_1"]["seconds"] / out["workers_2"]["seconds"], 3)
+    out["speedup_2_vs_1_best"] = round(out["workers_1"]["best_seconds"] / out["workers_2"]["best_seconds"], 3)
     try:
         from extractor.batch import extract_files  # the integrator's batch API, when it exists
     except ImportError:
@@ -685,18 +703,20 @@ def report(results: dict) -> str:
                          f"{s['import_and_first_result']:.3f} s")
     sc = results["scaling"]
     lines.append("\nScaling (each size a fresh process, the corpus streamed k times, facts not kept):\n")
-    lines.append("| corpus × | chars | seconds | ns/char | peak RSS MiB (ready → end) |")
-    lines.append("|---|---|---|---|---|")
+    lines.append("| corpus × | chars | seconds | ns/char (wall) | ns/char (CPU) | peak RSS MiB (ready → end) |")
+    lines.append("|---|---|---|---|---|---|")
     for r in sc["corpus"]:
         lines.append(f"| {r['scale']} | {r['chars']:,} | {r['seconds']:.2f} | {r['ns_per_char']} | "
-                     f"{r['peak_rss_mib_ready']} → {r['peak_rss_mib']} |")
-    lines.append(f"time/char {sc['corpus'][-1]['scale']}x vs 1x: {sc['time_per_char_ratio_last_vs_first']}; "
-                 f"peak RSS: {sc['peak_rss_ratio_last_vs_first']}")
-    lines.append("One document k× as long: " + "; ".join(
-        f"{r['factor']}× {r['chars']:,} chars {r['ns_per_char']} ns/char" for r in sc["document_length"]))
+                     f"{r['cpu_ns_per_char']} | {r['peak_rss_mib_ready']} → {r['peak_rss_mib']} |")
+    lines.append(f"time/char {sc['corpus'][-1]['scale']}x vs 1x: wall {sc['time_per_char_ratio_last_vs_first']}, "
+                 f"CPU {sc['cpu_time_per_char_ratio_last_vs_first']}; peak RSS: {sc['peak_rss_ratio_last_vs_first']}")
+    lines.append("One document k× as long (median): " + "; ".join(
+        f"{r['factor']}× {r['chars']:,} chars {r['ns_per_char']} ns/char (CPU {r['cpu_ns_per_char']})"
+        for r in sc["document_length"]))
     w = results["workers"]
     lines.append(f"\nWorkers ({w['method']}; {w['cpus']} CPUs): 1 worker {w['workers_1']['seconds']:.2f} s, "
                  f"2 workers {w['workers_2']['seconds']:.2f} s: speed-up {w['speedup_2_vs_1']}× "
+                 f"(best of runs: {w['speedup_2_vs_1_best']}×) "
                  f"(in-process, no pool: {tp['project']['seconds']:.2f} s)")
     lines.append(f"extract_files: {w['extract_files']}")
     pdf = results["pdf"]
@@ -774,8 +794,10 @@ def main(argv=None) -> int:
         return 0
     repeats = args.repeats or (1 if args.quick else 3)
 
+    began = time.perf_counter()
+
     def step(what):
-        print(f"[bench] {what} …", file=sys.stderr, flush=True)
+        print(f"[bench {time.perf_counter() - began:6.1f}s] {what} …", file=sys.stderr, flush=True)
 
     docs = load_docs(args.quick)
     results = {"machine": machine(), "mode": "quick" if args.quick else "full",
@@ -797,20 +819,21 @@ def main(argv=None) -> int:
     step("PDF")
     results["pdf"] = pdf_bench(repeats)
     step("start-up (fresh processes)")
-    results["startup"] = startup(1 if args.quick else 3)
+    results["startup"] = startup(1 if args.quick else 3, parallel=args.quick)
     step("scaling and memory (fresh processes)")
     results["scaling"] = scaling((1, 2) if args.quick else (1, 2, 4), args.quick)
-    results["scaling"]["document_length"] = document_length_scaling(docs, (1, 2) if args.quick else (1, 2, 4, 8))
+    results["scaling"]["document_length"] = document_length_scaling(docs, (1, 2) if args.quick else (1, 2, 4, 8), repeats)
     results["memory"] = {"peak_rss_mib_1x": results["scaling"]["corpus"][0]["peak_rss_mib"],
                          f"peak_rss_mib_{results['scaling']['corpus'][-1]['scale']}x":
                              results["scaling"]["corpus"][-1]["peak_rss_mib"],
                          "peak_rss_mib_ready": results["scaling"]["corpus"][0]["peak_rss_mib_ready"],
                          "how": "resource.getrusage(RUSAGE_SELF).ru_maxrss in a fresh subprocess per size"}
     step("workers (1 vs 2 processes)")
-    results["workers"] = workers(docs, (1, 2), 1 if args.quick else 2)
+    results["workers"] = workers(docs, (1, 2), repeats)
     if args.profile:
         step("profile")
         results["profile"] = profile(docs)
+    step("writing results")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if not args.no_chart:
