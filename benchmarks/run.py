@@ -746,7 +746,7 @@ def chart(results: dict, path: Path) -> None:
     acc = results["accuracy"]
     prf = [(acc[n]["precision"], acc[n]["recall"], acc[n]["f1"]) for n, _ in names]
     colors = ["#1f6feb"] + ["#8b949e"] * (len(names) - 1)
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6))
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.9))
     bars = ax1.barh(labels, speed, color=colors)
     ax1.set_xscale("log")
     ax1.set_xlabel("thousand characters per second, one core (log)")
@@ -765,13 +765,14 @@ def chart(results: dict, path: Path) -> None:
                 ax2.text(v, y, f" {v:.3f}", va="center", fontsize=8)
     ax2.set_yticks(range(len(names)), labels)
     ax2.invert_yaxis()
-    ax2.set_xlim(0, 1.18)
+    ax2.set_xlim(0, 1.45)
+    ax2.set_xticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
     ax2.set_xlabel(f"L1 (span, value, unit) against gold/, {acc['gold_facts']} facts")
     ax2.set_title("Quantity-level accuracy")
     ax2.legend(loc="lower right", fontsize=8)
     m = results["machine"]
-    fig.suptitle(f"{m['cpu']}, {m['cores']} cores, Python {m['python']} — {m['date']}", fontsize=8, y=0.015)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.suptitle(f"{m['cpu']}, {m['cores']} cores, Python {m['python']} — {m['date']}", fontsize=8, y=0.025)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
     plt.close(fig)
