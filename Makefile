@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test evaluate clean
+.PHONY: run test evaluate bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ evaluate: $(BIN)/.installed
 test: $(BIN)/.installed
 	@scripts/ensure-browser.sh
 	$(BIN)/python -m pytest
+
+# Benchmarks (issue #8): speed, memory and L1 accuracy beside jionlp and Recognizers-Text (the `bench`
+# extra); writes benchmarks/results.json and docs/benchmark.png. BENCH_ARGS=--profile adds the profile.
+$(BIN)/.bench-installed: $(BIN)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BIN)/.bench-installed
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

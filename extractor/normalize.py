@@ -107,10 +107,23 @@ def repair_glyphs(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
+@functools.cache
+def _keys(table) -> frozenset[str]:
+    return frozenset(map(chr, table()))
+
+
+def _translate(text: str, table) -> str:
+    """`text.translate(table())`, skipped when the text holds none of the table's characters: most texts
+    hold no traditional character and half no full-width one, and the test is several times cheaper."""
+    if _keys(table).isdisjoint(text):
+        return text
+    return text.translate(table())
+
+
 def repair_characters(raw: str) -> str:
     """All one-for-one repairs; the result has the raw text's length and offsets."""
-    folded = raw.translate(_fold_table())
-    return repair_glyphs(folded).translate(_simplified_table())
+    folded = _translate(raw, _fold_table)
+    return _translate(repair_glyphs(folded), _simplified_table)
 
 
 # --- layout repairs (whitespace only) -------------------------------------------------------------
@@ -142,6 +155,10 @@ class _Line:
     def compact(self) -> str:
         return _INNER_SPACE.sub("", self.text)
 
+    @functools.cached_property
+    def furniture(self) -> bool:  # asked twice of every line: as the line before a break and after it
+        return is_furniture(self.text)
+
 
 def _content_lines(text: str) -> list[_Line]:
     lines, pos = [], 0
@@ -170,7 +187,7 @@ def _is_heading(line: _Line, width: float) -> bool:
 
 def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: float) -> bool:
     layout = _layout()
-    if is_furniture(prev.text) or is_furniture(cur.text):
+    if prev.furniture or cur.furniture:
         return True
     if (layout["paragraph_end"].search(prev.text) or layout["byline_end"].search(prev.text)
             or layout["block_end"].search(prev.text)):
