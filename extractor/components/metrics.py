@@ -139,6 +139,10 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
 
 
 def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
+    if q.kind.startswith("duration") and aspect == "value":
+        timed = duration_name(text, q, floor)
+        if timed:
+            return timed, "fallback"
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
         counted = _counted_noun(text, q.end, q.unit)
@@ -183,6 +187,65 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+@functools.cache
+def _duration_rules():
+    spec = patterns.load("metrics")["duration"]
+    return {**spec, **{k: regex.compile(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project")}}
+
+
+def _bare(name: str, rules: dict) -> str:
+    """The named thing alone: the words before its last 的/对/除 … dropped, and the 的 inside it."""
+    cut = max(name.rfind(ch) for ch in rules["lead_cut"])
+    return name[cut + 1:].replace("的", "")
+
+
+def duration_name(text: str, q, floor: int) -> str | None:
+    """What a duration times: 从土地摘牌到施工许可仅用37天 → 土地摘牌至施工许可用时 (see [duration])."""
+    rules = _duration_rules()
+    clause_start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;") + 1)
+    clause = text[clause_start:q.start].translate(QUOTES)
+    span = rules["span"].search(clause)
+    if span:
+        a = span.group("a").split("、")[0]
+        b = span.group("b")
+        b = next((b[len(w):] for w in rules["endpoint_strip"] if b.startswith(w) and len(b) > len(w) + 1), b)
+        return f"{a}至{b}用时"
+    handle = rules["handle"].search(clause)
+    if handle:
+        return handle.group("x") + "办理用时"
+    limit = rules["limit"].search(clause)
+    if limit:
+        own = _bare(limit.group("x"), rules)
+        if len(own) >= 2 and regex.fullmatch(r"\p{Han}+", own):
+            return own if limit.group("w") == "周期" else own + limit.group("w")
+    if limit or clause.startswith(("时限", "用时")):  # 缩短开工周期，时限由3个月… : the thing shortened
+        shortened = rules["shortened"].search(_clause_of(text, max(floor, clause_start - 1), floor).translate(QUOTES))
+        if shortened:
+            own = shortened.group("x").replace("的", "")  # 缩短项目的落地时间: the whole object
+            return own.removesuffix("时间") + "时限" if own.endswith("时间") else own
+        return None
+    same = rules["same_as"].search(clause)
+    if same and "时限" in text[floor:clause_start]:
+        own = _bare(same.group("x"), rules)
+        if len(own) >= 2:
+            return own + "时限"
+    return None
+
+
+def duration_project(text: str, q, floor: int) -> str | None:
+    """The project a duration is timed on (某某项目从立项到开工仅用30个工作日), without the zone before it."""
+    rules = _duration_rules()
+    start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;") + 1)
+    found = rules["project"].search(text, start, q.start)
+    if not found:
+        return None
+    name = found.group("name").translate(QUOTES)
+    places = gazetteer.mentions(name)
+    if places and places[0][0] == 0 and places[0][2].type == "zone" and len(name) - places[0][1] > 4:
+        name = name[places[0][1]:]
+    return name
 
 
 @functools.cache
