@@ -162,6 +162,11 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                 break
         if chosen:
             break
+    # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
+    if chosen and aspect in ("value", "change"):
+        modified = _modified_noun(text, q, floor, segment, matches[chosen_at][1])
+        if modified:
+            return modified, "fallback"
     # a generic word glued to a specific cue (“承诺制”项目) takes the specific name
     if chosen and chosen[3].get("generic") and chosen_at > 0:
         p_start, p_end, _, entries = matches[chosen_at - 1]
@@ -187,6 +192,27 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str | None:
+    """The noun after a 的 that follows the chosen cue, glued to the figure (…投产的卡点问题38个), if the
+    text names one of its own: the cue describes that noun, it does not name the figure."""
+    between = segment[cue_end:]
+    if "的" not in between:
+        return None
+    own = fallback_name(text, q, floor)
+    if not own:
+        return None
+    spec = taxonomy()[2]
+    bare = own.removesuffix(spec["count_suffix"])
+    for suffix in spec["count_suffix_by_unit"].values():
+        bare = bare.removesuffix(suffix)
+    tail = between[between.rfind("的") + 1:].translate(QUOTES)
+    if not bare or not tail.endswith(bare) or bare in spec["generic_measures"]:
+        return None
+    if taxonomy()[1].search(bare):
+        return None  # the noun holds a cue of its own: the taxonomy names it
+    return own
 
 
 @functools.cache
@@ -488,11 +514,49 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     return phrase
 
 
+@functools.cache
+def _ellipsis():
+    spec = patterns.load("metrics")["ellipsis"]
+    return regex.compile(spec["verb_after"]), regex.compile(spec["verb_before"])
+
+
+def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
+    """A count that names nothing (有8个已解决) is part of what the sentence counted before it (卡点问题38个,
+    `counted`): 卡点问题解决数; with its own topic before the verb (立项已办结17个): 立项办结项目数."""
+    if not counted or q.kind != "count" or q.aspect not in ("value", "change"):
+        return None
+    spec = taxonomy()[2]
+    if q.unit in spec["count_suffix_by_unit"] or not counted.endswith(spec["count_suffix"]):
+        return None
+    base = counted.removesuffix(spec["count_suffix"])
+    after_re, before_re = _ellipsis()
+    clause = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    _, cue_re, _ = taxonomy()
+    after = after_re.match(text, q.end)
+    if after and not cue_re.search(clause) and not _noun_phrase(clause, spec) and not cue_re.search(after.group("v")):
+        return base + after.group("v") + spec["count_suffix"]
+    before = before_re.match(clause)
+    if before and not regex.match(r"\p{Han}", text[q.end:q.end + 1]) and not cue_re.search(clause):
+        generic = patterns.load("metrics")["project_sets"]["generic_counted"]
+        head = next((g for g in generic if base.endswith(g)), base)
+        return before.group("a") + before.group("v") + head + spec["count_suffix"]
+    return None
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
+    counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     for q in doc.quantities:
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
         q.aspect = aspect_of(text, q, floor)
+        if counted_in != floor:
+            counted, counted_in = None, floor
+        partial = elliptic_name(text, q, floor, counted)
+        if partial:
+            q.metric, q.metric_source = partial, "context"
+            continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+        if q.kind == "count" and q.metric:
+            counted = q.metric
     return doc
