@@ -162,6 +162,12 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                 break
         if chosen:
             break
+    # a part named by its own noun before 占比 (市场主体…，企业占比76.17%，居全省第一): the share, and the
+    # rank and gap said of it, measure that part, not the whole named before
+    if aspect in ("share", "rank", "difference"):
+        part = _share_part(text, q, floor, matches[chosen_at][1] if chosen else 0, chosen)
+        if part:
+            return part, "fallback"
     # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
     if chosen and aspect in ("value", "change"):
         modified = _modified_noun(text, q, floor, segment, matches[chosen_at][1])
@@ -192,6 +198,22 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
+    """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
+    full = text[floor:q.start].translate(QUOTES)
+    at = full.rfind("占比")
+    if at < cue_end or any(ch in full[at:] for ch in "；;"):
+        return None
+    spec = taxonomy()[2]
+    left = max(full.rfind(ch, 0, at) for ch in CLAUSE_END) + 1
+    noun = _noun_phrase(full[left:at], spec)
+    if not noun or taxonomy()[1].search(noun):
+        return None
+    whole_counts = chosen is not None and chosen[1].endswith(spec["count_suffix"])
+    entity = noun.endswith(tuple(spec["entity_nouns"]))
+    return noun + spec["count_suffix"] if whole_counts or entity else noun
 
 
 def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str | None:
