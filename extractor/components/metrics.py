@@ -21,6 +21,7 @@ from ..document import Document
 QUOTES = str.maketrans("", "", "“”‘’\"'")
 CLAUSE_END = "，。；：、,;:\n"
 EVENT_SUFFIXES = ("次数", "期数", "场次")
+DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
 
@@ -183,7 +184,12 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                     return name, "taxonomy"
     # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资);
     # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
-    own = fallback_name(text, q, floor) if chosen is None else None
+    # …as is a clause with a noun of its own after a generic word of an earlier clause (…12个项目的竣工验收，
+    # 累计走访企业60家)
+    earlier = (q.kind == "count" and chosen is not None and chosen[3].get("generic")
+               and text[q.end:q.end + 1] in CLAUSE_END + "。"
+               and floor + chosen[0] < _clause_left(text, q.start, floor))
+    own = fallback_name(text, q, floor) if chosen is None or earlier else None
     if own and own.removesuffix(taxonomy()[2]["count_suffix"]) not in taxonomy()[2]["generic_measures"]:
         return own, "fallback"
     if chosen is None or chosen[3].get("generic") is True:
@@ -436,6 +442,11 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     phrase = _noun_phrase(noun, spec, from_left=True) if noun else None
     if not phrase:
         return None
+    # 8个项目的资产盘活，: generic things counted by what was done to them (资产盘活项目数)
+    done = DONE_TO.match(text, end + len(noun), min(len(text), end + len(noun) + 9)) \
+        if phrase == noun and phrase in patterns.load("metrics")["project_sets"]["generic_counted"] else None
+    if done and not pattern.search(done.group(1)):
+        return done.group(1) + phrase + spec["count_suffix"], "fallback"
     # a cue that modifies a 项目 after it (“专精特新”项目) does not name the count; 项目开工 does
     events = unit in spec["count_suffix_by_unit"]  # 七次“三个一批”活动项目: 次 counts the events
     found = [m.group() for m in pattern.finditer(phrase) if events or phrase.find("项目", m.end()) == -1]
@@ -498,7 +509,7 @@ def _with_set_verb(noun: str, clause: str) -> str:
     if not noun.endswith(tuple(patterns.load("metrics")["project_sets"]["generic_counted"])):
         return noun
     verb = _set_verb(clause)
-    return verb + noun if verb else noun
+    return verb + noun if verb and verb not in noun else noun
 
 
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
