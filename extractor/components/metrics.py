@@ -21,6 +21,7 @@ from ..document import Document
 QUOTES = str.maketrans("", "", "“”‘’\"'")
 CLAUSE_END = "，。；：、,;:\n"
 EVENT_SUFFIXES = ("次数", "期数", "场次")
+DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
 
@@ -139,6 +140,10 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
 
 
 def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
+    if q.kind.startswith("duration") and aspect == "value":
+        timed = duration_name(text, q, floor)
+        if timed:
+            return timed, "fallback"
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
         counted = _counted_noun(text, q.end, q.unit)
@@ -158,6 +163,17 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                 break
         if chosen:
             break
+    # a part named by its own noun before 占比 (市场主体…，企业占比76.17%，居全省第一): the share, and the
+    # rank and gap said of it, measure that part, not the whole named before
+    if aspect in ("share", "rank", "difference"):
+        part = _share_part(text, q, floor, matches[chosen_at][1] if chosen else 0, chosen)
+        if part:
+            return part, "fallback"
+    # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
+    if chosen and aspect in ("value", "change"):
+        modified = _modified_noun(text, q, floor, segment, matches[chosen_at][1])
+        if modified:
+            return modified, "fallback"
     # a generic word glued to a specific cue (“承诺制”项目) takes the specific name
     if chosen and chosen[3].get("generic") and chosen_at > 0:
         p_start, p_end, _, entries = matches[chosen_at - 1]
@@ -168,7 +184,12 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                     return name, "taxonomy"
     # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资);
     # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
-    own = fallback_name(text, q, floor) if chosen is None else None
+    # …as is a clause with a noun of its own after a generic word of an earlier clause (…12个项目的竣工验收，
+    # 累计走访企业60家)
+    earlier = (q.kind == "count" and chosen is not None and chosen[3].get("generic")
+               and text[q.end:q.end + 1] in CLAUSE_END + "。"
+               and floor + chosen[0] < _clause_left(text, q.start, floor))
+    own = fallback_name(text, q, floor) if chosen is None or earlier else None
     if own and own.removesuffix(taxonomy()[2]["count_suffix"]) not in taxonomy()[2]["generic_measures"]:
         return own, "fallback"
     if chosen is None or chosen[3].get("generic") is True:
@@ -183,6 +204,102 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
+    """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
+    full = text[floor:q.start].translate(QUOTES)
+    at = full.rfind("占比")
+    if at < cue_end or any(ch in full[at:] for ch in "；;"):
+        return None
+    spec = taxonomy()[2]
+    left = max(full.rfind(ch, 0, at) for ch in CLAUSE_END) + 1
+    noun = _noun_phrase(full[left:at], spec)
+    if not noun or taxonomy()[1].search(noun):
+        return None
+    whole_counts = chosen is not None and chosen[1].endswith(spec["count_suffix"])
+    entity = noun.endswith(tuple(spec["entity_nouns"]))
+    return noun + spec["count_suffix"] if whole_counts or entity else noun
+
+
+def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str | None:
+    """The noun after a 的 that follows the chosen cue, glued to the figure (…投产的卡点问题38个), if the
+    text names one of its own: the cue describes that noun, it does not name the figure."""
+    between = segment[cue_end:]
+    if "的" not in between:
+        return None
+    own = fallback_name(text, q, floor)
+    if not own:
+        return None
+    spec = taxonomy()[2]
+    bare = own.removesuffix(spec["count_suffix"])
+    for suffix in spec["count_suffix_by_unit"].values():
+        bare = bare.removesuffix(suffix)
+    tail = between[between.rfind("的") + 1:].translate(QUOTES)
+    if not bare or not tail.endswith(bare) or bare in spec["generic_measures"]:
+        return None
+    if taxonomy()[1].search(bare):
+        return None  # the noun holds a cue of its own: the taxonomy names it
+    return own
+
+
+@functools.cache
+def _duration_rules():
+    spec = patterns.load("metrics")["duration"]
+    return {**spec, **{k: regex.compile(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project")}}
+
+
+def _bare(name: str, rules: dict) -> str:
+    """The named thing alone: the words before its last 的/对/除 … dropped, and the 的 inside it."""
+    cut = max(name.rfind(ch) for ch in rules["lead_cut"])
+    return name[cut + 1:].replace("的", "")
+
+
+def duration_name(text: str, q, floor: int) -> str | None:
+    """What a duration times: 从土地摘牌到施工许可仅用37天 → 土地摘牌至施工许可用时 (see [duration])."""
+    rules = _duration_rules()
+    clause_start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;") + 1)
+    clause = text[clause_start:q.start].translate(QUOTES)
+    span = rules["span"].search(clause)
+    if span:
+        a = span.group("a").split("、")[0]
+        b = span.group("b")
+        b = next((b[len(w):] for w in rules["endpoint_strip"] if b.startswith(w) and len(b) > len(w) + 1), b)
+        return f"{a}至{b}用时"
+    handle = rules["handle"].search(clause)
+    if handle:
+        return handle.group("x") + "办理用时"
+    limit = rules["limit"].search(clause)
+    if limit:
+        own = _bare(limit.group("x"), rules)
+        if len(own) >= 2 and regex.fullmatch(r"\p{Han}+", own):
+            return own if limit.group("w") == "周期" else own + limit.group("w")
+    if limit or clause.startswith(("时限", "用时")):  # 缩短开工周期，时限由3个月… : the thing shortened
+        shortened = rules["shortened"].search(_clause_of(text, max(floor, clause_start - 1), floor).translate(QUOTES))
+        if shortened:
+            own = shortened.group("x").replace("的", "")  # 缩短项目的落地时间: the whole object
+            return own.removesuffix("时间") + "时限" if own.endswith("时间") else own
+        return None
+    same = rules["same_as"].search(clause)
+    if same and "时限" in text[floor:clause_start]:
+        own = _bare(same.group("x"), rules)
+        if len(own) >= 2:
+            return own + "时限"
+    return None
+
+
+def duration_project(text: str, q, floor: int) -> str | None:
+    """The project a duration is timed on (某某项目从立项到开工仅用30个工作日), without the zone before it."""
+    rules = _duration_rules()
+    start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;") + 1)
+    found = rules["project"].search(text, start, q.start)
+    if not found:
+        return None
+    name = found.group("name").translate(QUOTES)
+    places = gazetteer.mentions(name)
+    if places and places[0][0] == 0 and places[0][2].type == "zone" and len(name) - places[0][1] > 4:
+        name = name[places[0][1]:]
+    return name
 
 
 @functools.cache
@@ -325,6 +442,11 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     phrase = _noun_phrase(noun, spec, from_left=True) if noun else None
     if not phrase:
         return None
+    # 8个项目的资产盘活，: generic things counted by what was done to them (资产盘活项目数)
+    done = DONE_TO.match(text, end + len(noun), min(len(text), end + len(noun) + 9)) \
+        if phrase == noun and phrase in patterns.load("metrics")["project_sets"]["generic_counted"] else None
+    if done and not pattern.search(done.group(1)):
+        return done.group(1) + phrase + spec["count_suffix"], "fallback"
     # a cue that modifies a 项目 after it (“专精特新”项目) does not name the count; 项目开工 does
     events = unit in spec["count_suffix_by_unit"]  # 七次“三个一批”活动项目: 次 counts the events
     found = [m.group() for m in pattern.finditer(phrase) if events or phrase.find("项目", m.end()) == -1]
@@ -387,7 +509,7 @@ def _with_set_verb(noun: str, clause: str) -> str:
     if not noun.endswith(tuple(patterns.load("metrics")["project_sets"]["generic_counted"])):
         return noun
     verb = _set_verb(clause)
-    return verb + noun if verb else noun
+    return verb + noun if verb and verb not in noun else noun
 
 
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
@@ -425,11 +547,49 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     return phrase
 
 
+@functools.cache
+def _ellipsis():
+    spec = patterns.load("metrics")["ellipsis"]
+    return regex.compile(spec["verb_after"]), regex.compile(spec["verb_before"])
+
+
+def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
+    """A count that names nothing (有8个已解决) is part of what the sentence counted before it (卡点问题38个,
+    `counted`): 卡点问题解决数; with its own topic before the verb (立项已办结17个): 立项办结项目数."""
+    if not counted or q.kind != "count" or q.aspect not in ("value", "change"):
+        return None
+    spec = taxonomy()[2]
+    if q.unit in spec["count_suffix_by_unit"] or not counted.endswith(spec["count_suffix"]):
+        return None
+    base = counted.removesuffix(spec["count_suffix"])
+    after_re, before_re = _ellipsis()
+    clause = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    _, cue_re, _ = taxonomy()
+    after = after_re.match(text, q.end)
+    if after and not cue_re.search(clause) and not _noun_phrase(clause, spec) and not cue_re.search(after.group("v")):
+        return base + after.group("v") + spec["count_suffix"]
+    before = before_re.match(clause)
+    if before and not regex.match(r"\p{Han}", text[q.end:q.end + 1]) and not cue_re.search(clause):
+        generic = patterns.load("metrics")["project_sets"]["generic_counted"]
+        head = next((g for g in generic if base.endswith(g)), base)
+        return before.group("a") + before.group("v") + head + spec["count_suffix"]
+    return None
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
+    counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     for q in doc.quantities:
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
         q.aspect = aspect_of(text, q, floor)
+        if counted_in != floor:
+            counted, counted_in = None, floor
+        partial = elliptic_name(text, q, floor, counted)
+        if partial:
+            q.metric, q.metric_source = partial, "context"
+            continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+        if q.kind == "count" and q.metric:
+            counted = q.metric
     return doc

@@ -81,6 +81,18 @@ def _year_of(period: str | None) -> int | None:
 
 
 @functools.cache
+def _before_state():
+    spec = patterns.load("periods")["before_state"]
+    return regex.compile(spec["before"]), regex.compile(spec["after"])
+
+
+def _former_state(text: str, q) -> bool:
+    """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
+    before, after = _before_state()
+    return bool(before.search(text[max(0, q.start - 3):q.start]) and after.match(text[q.end:q.end + 12]))
+
+
+@functools.cache
 def _after_period():
     return [(regex.compile(p), kind) for kind, p in patterns.load("status").get("after_period", {}).items()]
 
@@ -133,6 +145,8 @@ def annotate(doc: Document) -> Document:
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
             if not own and year:
                 q.period = str(year)  # …and holds for the section's year, not its quarter
+        if _former_state(text, q):
+            q.period = None
         if _plan_by_nature(q.metric):
             q.status = "target"
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:

@@ -116,6 +116,7 @@ def _rules():
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "framing": tuple(quant["framing_after"]),
+        "rounds_framing": regex.compile(quant["rounds_framing"]),
         "name_heads": tuple(quant["name_heads"]),
         "name_window": quant["name_window"],
         "quotes": quant["quote_pairs"],
@@ -182,7 +183,8 @@ def _read_unit(text: str, pos: int):
 
 def _framing(text: str, unit_start: int, end: int) -> bool:
     rules = _rules()
-    return text.startswith(rules["framing"], end) or text.startswith(rules["framing"], unit_start)
+    return (text.startswith(rules["framing"], end) or text.startswith(rules["framing"], unit_start)
+            or bool(rules["rounds_framing"].match(text, unit_start, unit_start + 24)))
 
 
 def _in_name(text: str, start: int, end: int, kind: str) -> bool:

@@ -209,6 +209,11 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     sentence = doc.sentence_at(q.start)
     floor = sentence.start if sentence else 0
     project = _project(text, q, floor) or _project_in_focus(doc, q, article)
+    if not project and q.kind.startswith("duration"):
+        from .metrics import duration_project
+
+        timed = duration_project(text, q, floor)
+        project = Subject(timed, "project") if timed else None
     if project:
         return project
     # a figure in brackets right after a place's word: 高于全市增速（7.7%）
