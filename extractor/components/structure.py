@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..document import Document
@@ -64,13 +66,16 @@ def _apply_names(doc: Document, names: list[str], figures: list) -> None:
 def _link_parts(doc: Document) -> None:
     text = doc.text
     quantities = doc.quantities
+    starts = [q.start for q in quantities]  # in text order
     for i, sentence in enumerate(doc.sentences):
         pos = text.find(OF_WHICH, sentence.start, sentence.end)
         if pos == -1:
             continue
         floor = doc.sentences[i - 1].start if i > 0 else sentence.start
-        totals = [k for k, q in enumerate(quantities) if floor <= q.start < pos]
-        for k, q in enumerate(quantities):
+        lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
+        totals = [k for k in range(lo, hi) if quantities[k].start < pos]
+        for k in range(lo, hi):
+            q = quantities[k]
             if not (pos < q.start < sentence.end) or q.aspect not in ("value", None):
                 continue
             for t in reversed(totals):

@@ -225,7 +225,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             if resolved:
                 return resolved
     for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
-        if any(text[:s].endswith(w) for w in rules["not_subject_after"]):
+        if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]):
             continue
         if q.is_rank and not regex.search(r"[，；,;]", text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
