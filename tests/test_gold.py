@@ -43,3 +43,11 @@ def test_agreement_figures_in_the_guide_are_the_measured_ones():
         doc_id = path.name.split(".")[0]
         result = compare_files(GOLD / f"{doc_id}.jsonl", path)
         assert f"| {doc_id} | {result['first']} | {result['second']} | {result['facts_f1']:.3f} | {result['metric']:.3f} |" in guide
+
+
+@pytest.mark.parametrize("path", sorted((GOLD / "heldout").glob("*.jsonl")), ids=lambda p: p.stem)
+def test_heldout_gold_is_valid(path):
+    raw = (ROOT / "corpus" / "heldout" / f"{path.stem}.txt").read_text(encoding="utf-8")
+    rows = gold.load(path)
+    assert rows and {r["doc"] for r in rows} == {path.stem}
+    assert gold.validate(rows, raw) == []
