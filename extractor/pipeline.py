@@ -1,6 +1,6 @@
 """The pipeline: stages composed by configuration (patterns/pipeline.toml), as spaCy composes components.
 
-normalize (Document.from_raw) → segment → quantities → subjects → metrics → periods → structure → facts
+normalize (Document.from_raw) → segment → quantities → metrics → subjects → structure → periods → facts
 """
 from __future__ import annotations
 
