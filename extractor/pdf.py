@@ -487,22 +487,22 @@ def _columns(blocks: list, body: Body) -> list[list] | None:
     gutters = _gutters(blocks, body)
     if not gutters:
         return None
-    edges = [g[1] for g in gutters]
-    parts = defaultdict(list)
-    for b in blocks:
-        parts[bisect.bisect_right(edges, b.x0)].append(b)
-    return [parts[k] for k in sorted(parts)]
+    return _split_at(blocks, [g[1] for g in gutters], lambda b: b.x0)
 
 
 def _bands(blocks: list, body: Body) -> list[list] | None:
     gaps = _gaps([(b.top, b.bottom) for b in blocks], body.gap + BAND_GAP * body.size)
     if not gaps:
         return None
-    cuts = [g[1] for g in gaps]
+    return _merge_coincidences(_split_at(blocks, [g[1] for g in gaps], lambda b: b.top), body)
+
+
+def _split_at(blocks: list, cuts: list[float], position) -> list[list]:
+    """Blocks grouped by the cut they start after (columns by x, bands by y), in order."""
     parts = defaultdict(list)
     for b in blocks:
-        parts[bisect.bisect_right(cuts, b.top)].append(b)
-    return _merge_coincidences([parts[k] for k in sorted(parts)], body)
+        parts[bisect.bisect_right(cuts, position(b))].append(b)
+    return [parts[k] for k in sorted(parts)]
 
 
 def _merge_coincidences(bands: list[list], body: Body) -> list[list]:
