@@ -1,6 +1,5 @@
 """The audit on the five bulletins (hand-checked expectations), on planted errors, and its review page."""
 import json
-import random
 import re
 
 import pytest

@@ -1,6 +1,4 @@
 """The gold files are sound (offsets, quotes, fields), and the doubly labelled bulletins agree."""
-import json
-from pathlib import Path
 
 import pytest
 

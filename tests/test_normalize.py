@@ -1,5 +1,4 @@
 """The normaliser on real lines of the five bulletins: every repair, and the cases it must leave alone."""
-import unicodedata
 
 import pytest
 from hypothesis import given, settings, strategies as st

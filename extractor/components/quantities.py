@@ -221,7 +221,6 @@ def _base(value: float | None, factor: float, base: str, kind: str) -> tuple[flo
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    rules = _rules()
     regions = quoted_regions(text)
     found: list[Quantity] = []
     taken_until = 0
