@@ -73,7 +73,7 @@ def extract_source(src) -> StoredDocument:
     digest = content_hash(src.path)
     doc = run(read_document(src))
     articles = [{"kind": a.kind, "title": a.title, "source": a.source, "byline": a.byline,
-                 "start": doc.clean.to_raw(a.start, a.end)[0], "end": doc.clean.to_raw(a.start, a.end)[1]}
+                 **dict(zip(("start", "end"), doc.clean.to_raw(a.start, a.end)))}
                 for a in doc.articles]
     return StoredDocument(
         doc=doc.id, source_path=str(src.path), content_hash=digest, year=doc.year, meta=dict(src.meta),

@@ -67,27 +67,17 @@ def wide(facts: pd.DataFrame, rows: str = "subject", cols: str = "metric", **fil
 def _with_series(facts: pd.DataFrame) -> pd.DataFrame:
     """Each fact's display unit: the most common unit among the figures of its metric, aspect and base
     unit, with that unit's size in base units (亿元 → 1e8), read off the facts themselves."""
-    series, size = {}, {}
-    for key, group in facts.groupby(["metric", "aspect", "base_unit"], dropna=False):
-        unit = Counter(group["unit"]).most_common(1)[0][0]
-        own = group[(group["unit"] == unit) & (group["value"] != 0) & group["base_value"].notna()]
-        series[key] = unit
-        size[key] = float((own["base_value"] / own["value"]).median()) if len(own) else None
-    keys = list(zip(facts["metric"], facts["aspect"], facts["base_unit"]))
-    return facts.assign(shown_unit=[series[_nan_safe(k, series)] for k in keys],
-                        unit_size=[size[_nan_safe(k, size)] for k in keys])
-
-
-def _nan_safe(key: tuple, table: dict) -> tuple:
-    """groupby(dropna=False) keys hold NaN where the facts hold None: find the matching key."""
-    if key in table:
-        return key
-    return next(k for k in table if all(a == b or (pd.isna(a) and pd.isna(b)) for a, b in zip(k, key)))
+    keys = ["metric", "aspect", "base_unit"]
+    groups = facts[keys].fillna("")  # a fact without a base unit is a series of its own, not dropped
+    shown = facts["unit"].groupby([groups[k] for k in keys]).transform(lambda u: Counter(u).most_common(1)[0][0])
+    own = (facts["unit"] == shown) & (facts["value"] != 0)
+    size = (facts["base_value"] / facts["value"]).where(own)
+    return facts.assign(shown_unit=shown, unit_size=size.groupby([groups[k] for k in keys]).transform("median"))
 
 
 def _in_series_unit(fact) -> float:
     """The figure in its column's unit: 5000万元 in a 亿元 column is 0.5."""
-    if fact.unit == fact.shown_unit or not fact.unit_size or pd.isna(fact.base_value):
+    if fact.unit == fact.shown_unit or pd.isna(fact.unit_size) or pd.isna(fact.base_value):
         return fact.value
     return round(fact.base_value / fact.unit_size, 6)
 
