@@ -198,6 +198,9 @@ def cmd_table(args) -> int:
     except ValueError as exc:
         print(f"bulletin-facts: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if result.table.empty:
+        print("bulletin-facts: no stored fact matches these filters", file=sys.stderr)
+        return EXIT_OK
     if args.output:
         try:
             written = write_wide(result, args.output)
