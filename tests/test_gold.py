@@ -43,9 +43,12 @@ def test_agreement_figures_in_the_guide_are_the_measured_ones():
         assert f"| {doc_id} | {result['first']} | {result['second']} | {result['facts_f1']:.3f} | {result['metric']:.3f} |" in guide
 
 
-@pytest.mark.parametrize("path", sorted((GOLD / "heldout").glob("*.jsonl")), ids=lambda p: p.stem)
-def test_heldout_gold_is_valid(path):
-    raw = (ROOT / "corpus" / "heldout" / f"{path.stem}.txt").read_text(encoding="utf-8")
+EXTRA_SETS = [p for name in ("dev", "heldout") for p in sorted((GOLD / name).glob("*.jsonl"))]
+
+
+@pytest.mark.parametrize("path", EXTRA_SETS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_dev_and_heldout_gold_is_valid(path):
+    raw = (ROOT / "corpus" / path.parent.name / f"{path.stem}.txt").read_text(encoding="utf-8")
     rows = gold.load(path)
     assert rows and {r["doc"] for r in rows} == {path.stem}
     assert gold.validate(rows, raw) == []

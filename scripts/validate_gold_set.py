@@ -1,6 +1,6 @@
-"""Validate the held-out gold (gold/heldout/*.jsonl) against corpus/heldout/*.txt with extractor.gold.
+"""Validate an extra gold set (gold/SET/*.jsonl) against corpus/SET/*.txt with extractor.gold.
 
-Usage: .venv/bin/python scripts/validate_heldout.py   (exit status 1 on any problem)
+Usage: .venv/bin/python scripts/validate_gold_set.py dev|heldout   (exit status 1 on any problem)
 It only loads and checks the gold; it never runs the extractor.
 """
 import sys
@@ -11,11 +11,15 @@ from extractor import gold
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0] not in ("dev", "heldout"):
+        print("usage: validate_gold_set.py dev|heldout", file=sys.stderr)
+        return 2
+    name = argv[0]
     bad = 0
-    paths = sorted((ROOT / "gold" / "heldout").glob("*.jsonl"))
+    paths = sorted((ROOT / "gold" / name).glob("*.jsonl"))
     for path in paths:
-        raw = (ROOT / "corpus" / "heldout" / f"{path.stem}.txt").read_text(encoding="utf-8")
+        raw = (ROOT / "corpus" / name / f"{path.stem}.txt").read_text(encoding="utf-8")
         rows = gold.load(path)
         problems = gold.validate(rows, raw)
         if {r["doc"] for r in rows} != {path.stem}:
@@ -30,4 +34,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
