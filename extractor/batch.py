@@ -61,8 +61,10 @@ def read_document(src):
     if src.path.suffix.lower() in corpus.PDF_SUFFIXES:
         from .pdf import read_pdf
 
-        return read_pdf(src.path, doc_id=src.id, year=src.year)
-    return Document.from_raw(corpus.read_text(src.path), src.id, src.year)
+        doc = read_pdf(src.path, doc_id=src.id, year=src.year)
+        doc.meta["region"] = src.meta.get("region")
+        return doc
+    return Document.from_raw(corpus.read_text(src.path), src.id, src.year, region=src.meta.get("region"))
 
 
 def extract_source(src) -> StoredDocument:

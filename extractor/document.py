@@ -56,6 +56,7 @@ class Document:
     id: str
     clean: CleanText
     year: int | None = None          # the year 今年 means in this document
+    region: str | None = None        # the region it speaks for (全省), set by the subjects stage
     meta: dict = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)

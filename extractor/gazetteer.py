@@ -62,3 +62,24 @@ def canonical(name: str) -> Place | None:
 
 def province() -> Place:
     return places()[patterns.load("zones")["province"]["name"]]
+
+
+@functools.cache
+def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    by_short = {r["short"]: r["name"] for r in patterns.load("regions")["region"]}
+    return regex.compile("|".join(regex.escape(s) for s in sorted(by_short, key=len, reverse=True))), by_short
+
+
+def home_region(text: str, declared: str | None = None) -> str:
+    """The region a document speaks for (what 全省 means in it): as declared, else the one it names
+    most (the gazetteer's cities and zones count for their province), else the gazetteer's province."""
+    if declared:
+        return declared
+    pattern, by_short = _region_pattern()
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        counts[by_short[m.group()]] = counts.get(by_short[m.group()], 0) + 1
+    own = province().name
+    counts[own] = counts.get(own, 0) + sum(1 for _, _, place in mentions(text) if place.type in ("city", "zone"))
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == own))
+    return best[0] if best[1] > 0 else own

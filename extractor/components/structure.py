@@ -58,7 +58,7 @@ def _apply_names(doc: Document, names: list[str], figures: list) -> None:
         if places and not found:
             article = doc.article_at(q.start)
             s, e, kind, value = places[-1]
-            resolved = subjects._resolve(kind, value, name, e, article.subject if article else None)
+            resolved = subjects._resolve(kind, value, name, e, article.subject if article else None, doc.region)
             if resolved:
                 q.subject, q.subject_type, q.city = resolved.name, resolved.type, resolved.city
 

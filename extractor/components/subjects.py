@@ -51,8 +51,7 @@ def _city_subject(city: str, zones: bool) -> Subject:
     return Subject(f"{city}开发区", "city_zones", city) if zones else Subject(city, "city", city)
 
 
-def _province_subject(zones: bool) -> Subject:
-    name = gazetteer.province().name
+def _province_subject(zones: bool, name: str) -> Subject:
     return Subject(f"{name}开发区", "province_zones") if zones else Subject(name, "province")
 
 
@@ -62,7 +61,7 @@ def _place_subject(place: gazetteer.Place, zones: bool) -> Subject:
     if place.type == "city":
         return _city_subject(place.name, zones)
     if place.type == "province":
-        return _province_subject(zones)
+        return _province_subject(zones, place.name)
     return Subject(place.name, "county", place.city)
 
 
@@ -73,8 +72,9 @@ def _zones_follow(text: str, end: int) -> bool:
     return rules["zones_word"] in window[:cut]
 
 
-def article_subject(article: Article, text: str) -> Subject | None:
-    """The article's own subject: title, then source line, then the first sentence."""
+def article_subject(article: Article, text: str, home: str) -> Subject:
+    """The article's own subject: title, then source line, then the first sentence; with no place
+    named, the document's home region (a provincial report speaks for its province)."""
     rules = _rules()
     body = text[article.start:min(article.end, article.start + 120)]
     report = article.kind == "report"
@@ -92,8 +92,8 @@ def article_subject(article: Article, text: str) -> Subject | None:
     # no place named: a provincial department's item on the zones is about the province's zones
     for candidate in (article.title, body):
         if candidate and any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
-            return _province_subject(zones=True)
-    return None
+            return _province_subject(True, home)
+    return _province_subject(False, home)
 
 
 def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, str, object]]:
@@ -115,7 +115,8 @@ def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, st
     return sorted(found, key=lambda f: f[0])
 
 
-def _resolve(kind: str, value, text: str, end: int, default: Subject | None, whole: bool = False) -> Subject | None:
+def _resolve(kind: str, value, text: str, end: int, default: Subject | None, home: str,
+             whole: bool = False) -> Subject | None:
     rules = _rules()
     zones = _zones_follow(text, end)
     if kind == "place":
@@ -132,7 +133,7 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, who
             return default  # in a report on a city's zones, 全市 speaks of those zones
         return _city_subject(city, zones) if city else None
     if value in rules["province_self"] or value in rules["province_actors"]:
-        return _province_subject(zones)
+        return _province_subject(zones, home)
     return None
 
 
@@ -221,7 +222,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         near = _mentions_before(text, max(floor, q.start - 8), q.start)
         if near:
             s, e, kind, value = near[-1]
-            resolved = _resolve(kind, value, text, e, default, whole=True)
+            resolved = _resolve(kind, value, text, e, default, doc.region, whole=True)
             if resolved:
                 return resolved
     for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
@@ -234,18 +235,19 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             return default  # in a report on a city's zones, the city's name speaks of those zones
         if q.kind == "pp" and regex.search(r"[（(][^）)]*[）)]", text[e:q.start]):
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
-        resolved = _resolve(kind, value, text, e, default)
+        resolved = _resolve(kind, value, text, e, default, doc.region)
         if resolved:
             return resolved
     return default
 
 
 def annotate(doc: Document) -> Document:
+    doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"))
     for article in doc.articles:
-        article.subject = article_subject(article, doc.text)
+        article.subject = article_subject(article, doc.text, doc.region)
     for q in doc.quantities:
         article = doc.article_at(q.start)
-        default = article.subject if article else None
+        default = article.subject if article else _province_subject(False, doc.region)
         subject = subject_of(doc, q, article, default)
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
