@@ -26,6 +26,8 @@ def _rules():
         "byline_line": regex.compile(spec["byline_line"]),
         "caption": regex.compile(spec["caption"]),
         "section": regex.compile(spec["section_head"]),
+        "numbered_section": regex.compile(spec["numbered_section_head"]),
+        "review_opening": regex.compile(spec["review_opening"]),
         "sentence_end": regex.compile(spec["sentence_end"]),
         "heading_max": spec["heading_max_chars"],
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
@@ -38,7 +40,7 @@ def classify(text: str) -> str:
     rules = _rules()
     if is_furniture(text):
         return "furniture"
-    if rules["section"].search(text):
+    if section_heading(text):
         return "section"
     if rules["byline_line"].search(text):
         return "byline"
@@ -60,8 +62,23 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+def section_heading(text: str) -> str | None:
+    """The heading of a section head paragraph (【2024年工作计划】, or 一、2025年工作回顾 when it says a
+    period or a status), else None."""
+    rules = _rules()
+    found = rules["section"].search(text)
+    if found:
+        return found.group("heading")
+    found = rules["numbered_section"].search(text)
+    if found and section_meta(found.group("heading"), None) != (None, None):
+        return found.group("heading")
+    return None
+
+
 def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None]:
     """(period, status) that a section head such as 【2024年工作计划】 gives its figures."""
+    from .components.periods import period_of
+
     rules = _rules()
     status = next((r["status"] for r in rules["status"] if any(w in heading for w in r["words"])), None)
     found = regex.search(r"(?<!\d)(19|20)\d{2}(?=\s*年)", heading)
@@ -69,6 +86,8 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
     for rule in rules["period"]:
         if year and any(w in heading for w in rule["words"]):
             period = rule["period"].format(year=period or year)
+    if period is None:
+        period = period_of(heading, len(heading), 0, year)  # “十五五”时期主要目标任务 → 2026~2030
     return period, status
 
 
@@ -200,13 +219,19 @@ def _merge_caption_headlines(articles: list[Article], paragraphs_: list[Paragrap
 
 def _sections(article: Article, paras: list[Paragraph], text: str, year: int | None) -> list[Section]:
     rules = _rules()
-    heads = [p for p in paras if p.kind == "section" and article.start <= p.start < article.end]
+    heads = []
+    for p in paras:
+        if not article.start <= p.start < article.end:
+            continue
+        if p.kind == "section":
+            heading = section_heading(text[p.start:p.end])
+            heads.append((p.start, heading, *section_meta(heading, year)))
+        elif p.kind == "body" and (opening := rules["review_opening"].match(text, p.start, p.end)):
+            heads.append((p.start, opening.group("heading"), opening.group("y"), "actual"))
     sections = []
-    for i, head in enumerate(heads):
-        heading = rules["section"].search(text[head.start:head.end]).group("heading")
-        end = heads[i + 1].start if i + 1 < len(heads) else article.end
-        period, status = section_meta(heading, year)
-        sections.append(Section(head.start, end, heading, period, status))
+    for i, (start, heading, period, status) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else article.end
+        sections.append(Section(start, end, heading, period, status))
     return sections
 
 

@@ -36,6 +36,9 @@ def _format(template: str, match, year: int | None) -> str | None:
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
             values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
+    if "plan" in values:  # the n-th five-year plan (十四五: n = 14) runs from 1951 + 5n
+        values["plan_first"] = 1951 + 5 * (10 + values["plan"])
+        values["plan_last"] = values["plan_first"] + 4
     if "n" in values and year is not None:
         values["first"] = year - values["n"] + 1  # 连续三年 in 2023: 2021~2023
     try:

@@ -85,6 +85,9 @@ def _rules():
         simple[name] = (kind, 1.0, name)
         for mag, factor in magnitudes.items():
             simple.setdefault(mag + name, (kind, factor, name))
+    for name, kind in units.get("prefixed_only", {}).items():
+        for mag, factor in magnitudes.items():
+            simple.setdefault(mag + name, (kind, factor, "立方米" if kind == "volume" else name))
     for word in measure:
         simple.setdefault(word, ("count", 1.0, word))
         for mag in ("万", "亿"):
@@ -129,7 +132,8 @@ def _rules():
 NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
                        r"|[零〇一二两三四五六七八九十百千万亿]+")
 RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})")
-PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "power", "energy", "container"}
+PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "power", "energy", "container",
+            "volume", "length_km"}
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -262,6 +266,10 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     before = text[max(0, start - 4):start]
     if before.endswith(rules["chinese_not_after"] if chinese else rules["not_after"]):
         return None
+    if chinese and len(token) > 1 and token[-1] in "万亿" and text.startswith("元", m.end()):
+        m = NUMBER.match(text, start, m.end() - 1)  # 超千亿元: 千 of 亿元, not 千亿 of 元
+        token = m.group()
+        value = _to_value(token)
     if chinese:
         if not text.startswith(rules["chinese_units"], m.end()):
             return None
@@ -298,6 +306,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
                 approx = second_unit[5] or approx
     q_start = start
     lead = rules["approx_before"].search(text, max(0, start - 2), start) if rules["approx_before"] else None
+    if lead and any(text.startswith(w, lead.end() - len(w)) for w in rules["approx"]["before_not_in"]):
+        lead = None  # 签约20个亿: the 约 of a word
     if lead:
         approx = approx or rules["approx"]["before"][lead.group()]
         q_start = lead.start()
