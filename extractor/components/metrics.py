@@ -186,10 +186,15 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
     # …as is a clause with a noun of its own after a generic word of an earlier clause (…12个项目的竣工验收，
     # 累计走访企业60家)
+    clause_at = len(text[floor:_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
     earlier = (q.kind == "count" and chosen is not None and chosen[3].get("generic")
-               and text[q.end:q.end + 1] in CLAUSE_END + "。"
-               and floor + chosen[0] < _clause_left(text, q.start, floor))
-    own = fallback_name(text, q, floor) if chosen is None or earlier else None
+               and text[q.end:q.end + 1] in CLAUSE_END + "。" and chosen[0] < clause_at)
+    # a clause with a noun of its own names its figure, whatever an earlier clause named
+    # (…进出口稳量提质，一般公共预算收入增长4%左右)
+    elsewhere = chosen is not None and q.kind != "count" and not q.is_rank and chosen[0] < clause_at
+    own = fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None
+    if elsewhere and own and not _names_a_measure(own):
+        own = None  # 增速40.6%, 占全市比重: the clause frames the earlier clause's figure
     if own and own.removesuffix(taxonomy()[2]["count_suffix"]) not in taxonomy()[2]["generic_measures"]:
         return own, "fallback"
     if chosen is None or chosen[3].get("generic") is True:
@@ -204,6 +209,12 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _names_a_measure(phrase: str) -> bool:
+    """A noun phrase that is a statistic's name (一般公共预算收入, 民间投资), not an aspect's words."""
+    spec = taxonomy()[2]
+    return phrase.endswith(tuple(spec["measure_heads"])) and not any(w in phrase for w in spec["not_measure_words"])
 
 
 def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:

@@ -25,8 +25,9 @@ def _phrases():
 
 
 @functools.cache
-def _status_patterns():
-    return [(regex.compile(p), rule["status"]) for rule in patterns.load("status")["rule"] for p in rule["patterns"]]
+def _status_patterns(in_review: bool = False):
+    return [(regex.compile(p), rule["status"]) for rule in patterns.load("status")["rule"]
+            if not (in_review and rule.get("weak")) for p in rule["patterns"]]
 
 
 def _format(template: str, match, year: int | None) -> str | None:
@@ -63,7 +64,7 @@ def _status_after():
     return [(regex.compile(p), status) for status, p in patterns.load("status").get("after", {}).items()]
 
 
-def status_of(text: str, start: int, floor: int, default: str, end: int | None = None) -> str:
+def status_of(text: str, start: int, floor: int, default: str, end: int | None = None, review: bool = False) -> str:
     if end is not None:
         for pattern, status in _status_after():
             if pattern.match(text[end:end + 12]):
@@ -71,7 +72,7 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
     floor = max(floor, max(text.rfind(ch, floor, start) for ch in "；;") + 1)  # a status word governs its segment
     window = mask_cues(text[floor:start])
     best, best_end = default, -1
-    for pattern, status in _status_patterns():
+    for pattern, status in _status_patterns(in_review=review):
         for m in pattern.finditer(window):
             if m.end() > best_end:  # the status word nearest the number wins
                 best, best_end = status, m.end()
@@ -141,7 +142,8 @@ def annotate(doc: Document) -> Document:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         default = (section.status if section and section.status else "actual")
-        q.status = status_of(text, q.start, floor, default, end=q.end)
+        review = bool(section and section.status == "actual")
+        q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
         if q.subject_type == "project" and q.aspect == "value" and q.kind == "money":
