@@ -153,6 +153,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         if counted:
             return counted
     matches, segment = _cue_matches(text, floor, _denominator_cut(text, q, aspect, floor))
+    clause_at = len(text[floor:_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
     chosen, chosen_at = None, None
     for k in range(len(matches) - 1, -1, -1):
         m_start, m_end, cue, entries = matches[k]
@@ -169,6 +170,12 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         part = _share_part(text, q, floor, matches[chosen_at][1] if chosen else 0, chosen)
         if part:
             return part, "fallback"
+    # a bare head cue (增加值, 投资) with a noun of its own glued before it (汽车产业增加值, 交通投资) is that
+    # noun's statistic, not the taxonomy's default reading of the head
+    if chosen and matches[chosen_at][2] in taxonomy()[2]["head_cues"]:
+        glued = _glued_name(segment, matches[chosen_at][0], matches[chosen_at][1], clause_at)
+        if glued:
+            return glued, "fallback"
     # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
     if chosen and aspect in ("value", "change"):
         modified = _modified_noun(text, q, floor, segment, matches[chosen_at][1])
@@ -186,7 +193,6 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
     # …as is a clause with a noun of its own after a generic word of an earlier clause (…12个项目的竣工验收，
     # 累计走访企业60家)
-    clause_at = len(text[floor:_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
     earlier = (q.kind == "count" and chosen is not None and chosen[3].get("generic")
                and text[q.end:q.end + 1] in CLAUSE_END + "。" and chosen[0] < clause_at)
     # a clause with a noun of its own names its figure, whatever an earlier clause named
@@ -209,6 +215,21 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _glued_name(segment: str, cue_start: int, cue_end: int, clause_at: int) -> str | None:
+    """汽车产业增加值: the noun phrase that ends with a bare head cue, when it says more than the head."""
+    spec = taxonomy()[2]
+    left = max([segment.rfind(ch, 0, cue_start) for ch in CLAUSE_END] + [clause_at - 1 if clause_at <= cue_start else -1]) + 1
+    if left >= cue_start:
+        return None
+    phrase = _noun_phrase(segment[left:cue_end], spec)
+    cue = segment[cue_start:cue_end]
+    if not phrase or len(phrase) <= len(cue) or not phrase.endswith(cue) or gazetteer.mentions(phrase):
+        return None
+    if phrase.endswith(tuple(spec["head_not_after"])) or taxonomy()[1].search(phrase[:-len(cue)]):
+        return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
+    return phrase
 
 
 def _names_a_measure(phrase: str) -> bool:
