@@ -137,6 +137,7 @@ def _layout():
         "byline_end": regex.compile(spec["byline_end"]),
         "block_start": regex.compile(spec["block_start"]),
         "block_end": regex.compile(spec["block_end"]),
+        "part_head": regex.compile(spec["part_head"]),
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
         "heading_max_chars": spec["heading_max_chars"],
         "heading_max_width_share": spec["heading_max_width_share"],
@@ -193,6 +194,8 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
             or layout["block_end"].search(prev.text)):
         return True
     if layout["block_start"].search(cur.text):
+        return True
+    if layout["part_head"].search(prev.compact) or layout["part_head"].search(cur.compact):
         return True
     return prev_opens_paragraph and _is_heading(prev, width)
 

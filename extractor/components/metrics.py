@@ -225,11 +225,61 @@ def _glued_name(segment: str, cue_start: int, cue_end: int, clause_at: int) -> s
         return None
     phrase = _noun_phrase(segment[left:cue_end], spec)
     cue = segment[cue_start:cue_end]
-    if not phrase or len(phrase) <= len(cue) or not phrase.endswith(cue) or gazetteer.mentions(phrase):
+    if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
         return None
     if phrase.endswith(tuple(spec["head_not_after"])) or taxonomy()[1].search(phrase[:-len(cue)]):
         return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
     return phrase
+
+
+def shared_head(names: list[str]) -> list[str]:
+    """工业、制造业、工业技改投资 → 工业投资, 制造业投资, 工业技改投资: the head word of the last name is
+    shared by the names before it that have no measure of their own."""
+    spec = taxonomy()[2]
+    last = names[-1].translate(QUOTES)
+    words = [t.word for t in _jieba().lcut(last)]
+    head = words[-1] if len(words) > 1 else ""
+    if not head or not head.endswith(tuple(spec["measure_heads"])):
+        return names
+    return [n if n.translate(QUOTES).endswith(tuple(spec["measure_heads"])) else n + head for n in names[:-1]] + [names[-1]]
+
+
+def framed_names(left: str) -> list[str] | None:
+    """The names listed before the aspect word that frames a list of figures (国内游客人次、总花费增长 →
+    国内游客人次, 总花费), or None where the words before the figures are not such a list."""
+    rules, _ = _aspects()
+    masked = mask_cues(left)
+    found = [(masked.rfind(word), word) for word, _, _ in rules if word in masked]
+    if not found:
+        return None
+    at, word = max(found)
+    if at + len(word) != len(left.rstrip()) or "、" not in left[:at]:
+        return None
+    return [n for n in regex.split(r"[、和及与]", left[:at]) if n]
+
+
+def list_item_metric(name: str, q) -> str | None:
+    """The metric a listed name gives its figure: the taxonomy's where a cue names it whole (or its
+    generic head takes a noun glued before it), else the name's own noun phrase."""
+    spec = taxonomy()[2]
+    plain = name.translate(QUOTES)
+    found = list(taxonomy()[1].finditer(plain))
+    if found:
+        cue = found[-1]
+        glued = _glued_name(plain, cue.start(), cue.end(), 0) if cue.group() in spec["head_cues"] else None
+        if glued:
+            return glued
+        for entry_type, entry in taxonomy()[0][cue.group()]:
+            metric = _fits(entry_type, entry, q, q.aspect)
+            if metric:
+                return metric
+        return None
+    phrase = _noun_phrase(plain, spec)
+    if not phrase or phrase in spec["generic_measures"] or not (q.kind == "count" or _names_a_measure(phrase)):
+        return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
+    if any(word in phrase for word, _, _ in _aspects()[0]):
+        return None  # 对全省、全市贡献率分别为…: the names are what it is compared with, the metric is before
+    return _counted(phrase, q.unit, spec) if q.kind == "count" else phrase
 
 
 def _names_a_measure(phrase: str) -> bool:
@@ -559,8 +609,10 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     else:
         out = []
         for word, flag in reversed(tokens):
-            if flag.startswith(("ns", "t", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
+            if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
                 break
+            if flag.startswith("t") and regex.search(r"[0-9年月日季今去本上下前后末初底]", word):
+                break  # a time word (今年, 上半年) ends the phrase; 过夜 (tagged t) is part of 过夜游客人次
             out.append(word)
         phrase = "".join(reversed(out))
     changed = True

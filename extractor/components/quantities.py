@@ -107,6 +107,7 @@ def _rules():
         "approx": approx,
         "approx_before": regex.compile(rf"(?:{before_re})$") if before_re else None,
         "range_dash": regex.compile(quant["range_dash"]),
+        "minus": quant["minus_signs"],
         "table_base": units["table_base"],
         "one_units": tuple(units["chinese_one_units"]),
         "chinese_units": tuple(sorted(units["chinese_numeral_units"], key=len, reverse=True)),
@@ -207,6 +208,11 @@ def _sign(text: str, start: int) -> int:
     rules = _rules()
     window = text[max(0, start - rules["sign_window"]):start]
     return -1 if any(w in window for w in rules["negative"]) else 1
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """增长8.1%、-3.2%: a minus sign, not a range's dash (2-4家) or a code's hyphen (G5-3)."""
+    return start > 0 and text[start - 1] in _rules()["minus"] and not regex.match(r"[0-9A-Za-z.%]", text[start - 2:start - 1])
 
 
 def _to_value(token: str) -> float | None:
@@ -312,6 +318,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         approx = approx or rules["approx"]["before"][lead.group()]
         q_start = lead.start()
     sign = _sign(text, q_start)
+    if q_start == start and not chinese and _minus_before(text, start):
+        sign, q_start = -1, start - 1
     value *= sign
     if value_max is not None:
         value_max *= sign
