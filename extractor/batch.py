@@ -62,9 +62,9 @@ def read_document(src):
         from .pdf import read_pdf
 
         doc = read_pdf(src.path, doc_id=src.id, year=src.year)
-        doc.meta["region"] = src.meta.get("region")
+        doc.meta.update(src.document_meta())
         return doc
-    return Document.from_raw(corpus.read_text(src.path), src.id, src.year, region=src.meta.get("region"))
+    return Document.from_raw(corpus.read_text(src.path), src.id, src.year, **src.document_meta())
 
 
 def extract_source(src) -> StoredDocument:

@@ -23,6 +23,10 @@ class Source:
     year: int | None
     meta: dict
 
+    def document_meta(self) -> dict:
+        """What the manifest says of the document (title, publisher, region …) for Document.meta."""
+        return {k: v for k, v in self.meta.items() if k not in ("id", "file", "year")}
+
 
 def manifest(corpus_dir: Path = CORPUS_DIR) -> dict[str, dict]:
     """Manifest entries by file name; empty where a folder has no manifest."""

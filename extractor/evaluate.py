@@ -100,7 +100,7 @@ def evaluate(corpus_dir: Path = CORPUS_DIR, gold_dir: Path = goldmod.GOLD_DIR, e
     import extractor
 
     extract_fn = extract_fn or (lambda text, src: [f.to_dict() for f in extractor.extract(
-        text, doc_id=src.id, year=src.year, region=src.meta.get("region"))])
+        text, doc_id=src.id, year=src.year, **src.document_meta())])
     total = Score()
     per_doc, errors = {}, {}
     for src in sources([corpus_dir]):

@@ -70,11 +70,16 @@ def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile("|".join(regex.escape(s) for s in sorted(by_short, key=len, reverse=True))), by_short
 
 
-def home_region(text: str, declared: str | None = None) -> str:
-    """The region a document speaks for (what 全省 means in it): as declared, else the one it names
-    most (the gazetteer's cities and zones count for their province), else the gazetteer's province."""
+def home_region(text: str, declared: str | None = None, title: str = "") -> str:
+    """The region a document speaks for (what 全省 means in it): as declared, else the one its title
+    (or its publisher) names, else the one its text names most (the gazetteer's cities and zones count
+    for their province), else the gazetteer's province."""
     if declared:
         return declared
+    if title and title != text:
+        named = home_region(title, title=title)
+        if named != province().name or "山西" in title or mentions(title):
+            return named
     pattern, by_short = _region_pattern()
     counts: dict[str, int] = {}
     for m in pattern.finditer(text):

@@ -16,6 +16,11 @@ from .. import gazetteer, patterns
 from ..document import Article, Document
 
 
+# manifest fields that name what a document is (its issue's title, its publisher): a region named there
+# is the document's home, before any counting in the text
+TITLE_FIELDS = ("title", "issue", "publisher", "weekly_title", "weekly_publisher")
+
+
 @dataclass(frozen=True)
 class Subject:
     name: str
@@ -242,7 +247,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 def annotate(doc: Document) -> Document:
-    doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"))
+    title = " ".join(str(doc.meta[k]) for k in TITLE_FIELDS if doc.meta.get(k))
+    doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"), title)
     for article in doc.articles:
         article.subject = article_subject(article, doc.text, doc.region)
     for q in doc.quantities:
