@@ -228,6 +228,10 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             heads.append((p.start, heading, *section_meta(heading, year)))
         elif p.kind == "body" and (opening := rules["review_opening"].match(text, p.start, p.end)):
             heads.append((p.start, opening.group("heading"), opening.group("y"), "actual"))
+    if article.title and not (heads and heads[0][0] == article.start):
+        period, status = section_meta(article.title, year)
+        if period and status:  # a title that says both (“十四五”时期发展成就和2025年工作回顾) opens a section
+            heads.insert(0, (article.start, article.title, period, status))
     sections = []
     for i, (start, heading, period, status) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else article.end

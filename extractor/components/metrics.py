@@ -609,6 +609,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     else:
         out = []
         for word, flag in reversed(tokens):
+            if flag == "m" and word.startswith("零") and regex.fullmatch(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+", word):
+                flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
                 break
             if flag.startswith("t") and regex.search(r"[0-9年月日季今去本上下前后末初底]", word):

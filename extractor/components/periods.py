@@ -60,6 +60,11 @@ def period_of(text: str, start: int, floor: int, year: int | None) -> str | None
 
 
 @functools.cache
+def _target_scope():
+    return regex.compile(patterns.load("status")["scope"]["target"])
+
+
+@functools.cache
 def _status_after():
     return [(regex.compile(p), status) for status, p in patterns.load("status").get("after", {}).items()]
 
@@ -142,6 +147,8 @@ def annotate(doc: Document) -> Document:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         default = (section.status if section and section.status else "actual")
+        if _target_scope().search(text, floor, q.start):
+            default = "target"
         review = bool(section and section.status == "actual")
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
