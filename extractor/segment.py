@@ -226,7 +226,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         if p.kind == "section":
             heading = section_heading(text[p.start:p.end])
             heads.append((p.start, heading, *section_meta(heading, year)))
-        elif p.kind == "body" and (opening := rules["review_opening"].match(text, p.start, p.end)):
+        elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])):
             heads.append((p.start, opening.group("heading"), opening.group("y"), "actual"))
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)
