@@ -95,6 +95,28 @@ def _before_state():
     return regex.compile(spec["before"]), regex.compile(spec["after"])
 
 
+@functools.cache
+def _span_rules():
+    spec = patterns.load("periods")["span_ends"]
+    return {k: regex.compile(v) for k, v in spec.items()}
+
+
+def _span_end(text: str, q, floor: int) -> str | None:
+    """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends."""
+    span = regex.fullmatch(r"(\d{4})~(\d{4})", q.period or "")
+    if not span:
+        return None
+    rules = _span_rules()
+    clause = text[max(floor, max(text.rfind(ch, floor, q.start) for ch in "，；。,;") + 1):q.start]
+    if rules["keep"].search(clause):
+        return None
+    if rules["start"].search(clause):
+        return str(int(span.group(1)) - 1)
+    if rules["end"].search(clause):
+        return span.group(2)
+    return None
+
+
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
@@ -159,6 +181,7 @@ def annotate(doc: Document) -> Document:
                 q.period = str(year)  # …and holds for the section's year, not its quarter
         if _former_state(text, q):
             q.period = None
+        q.period = _span_end(text, q, floor) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
