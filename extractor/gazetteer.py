@@ -66,7 +66,11 @@ def province() -> Place:
 
 @functools.cache
 def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    """Regions by full or short name, and the gazetteer's cities (太原, 大同 — their zones carry their
+    names) standing for the gazetteer's province."""
     by_short = {r["short"]: r["name"] for r in patterns.load("regions")["region"]}
+    for city in patterns.load("zones")["city"]:
+        by_short.setdefault(city["name"].removesuffix("市"), province().name)
     return regex.compile("|".join(regex.escape(s) for s in sorted(by_short, key=len, reverse=True))), by_short
 
 
@@ -77,14 +81,18 @@ def home_region(text: str, declared: str | None = None, title: str = "") -> str:
     if declared:
         return declared
     if title and title != text:
-        named = home_region(title, title=title)
-        if named != province().name or "山西" in title or mentions(title):
+        named = _most_named(title)
+        if named:
             return named
+    return _most_named(text) or province().name
+
+
+def _most_named(text: str) -> str | None:
     pattern, by_short = _region_pattern()
     counts: dict[str, int] = {}
     for m in pattern.finditer(text):
         counts[by_short[m.group()]] = counts.get(by_short[m.group()], 0) + 1
     own = province().name
-    counts[own] = counts.get(own, 0) + sum(1 for _, _, place in mentions(text) if place.type in ("city", "zone"))
+    counts.setdefault(own, 0)
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == own))
-    return best[0] if best[1] > 0 else own
+    return best[0] if best[1] > 0 else None

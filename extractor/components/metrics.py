@@ -197,7 +197,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                and text[q.end:q.end + 1] in CLAUSE_END + "。" and chosen[0] < clause_at)
     # a clause with a noun of its own names its figure, whatever an earlier clause named
     # (…进出口稳量提质，一般公共预算收入增长4%左右)
-    elsewhere = chosen is not None and q.kind != "count" and not q.is_rank and chosen[0] < clause_at
+    elsewhere = (chosen is not None and q.kind != "count" and not q.is_rank and chosen[0] < clause_at
+                 and _may_name_a_measure(segment[clause_at:]))
     own = fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None
     if elsewhere and own and not _names_a_measure(own):
         own = None  # 增速40.6%, 占全市比重: the clause frames the earlier clause's figure
@@ -280,6 +281,11 @@ def list_item_metric(name: str, q) -> str | None:
     if any(word in phrase for word, _, _ in _aspects()[0]):
         return None  # 对全省、全市贡献率分别为…: the names are what it is compared with, the metric is before
     return _counted(phrase, q.unit, spec) if q.kind == "count" else phrase
+
+
+def _may_name_a_measure(clause: str) -> bool:
+    """A cheap test before the noun phrase is parsed: the clause holds a measure's head word at all."""
+    return any(head in clause for head in taxonomy()[2]["measure_heads"])
 
 
 def _names_a_measure(phrase: str) -> bool:

@@ -156,6 +156,7 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict) -> s
 def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
+    scopes: dict = {}
     starts = [s.start for s in doc.sentences]
     for q in doc.quantities:
         article = doc.article_at(q.start)
@@ -169,7 +170,10 @@ def annotate(doc: Document) -> Document:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         default = (section.status if section and section.status else "actual")
-        if _target_scope().search(text, floor, q.start):
+        if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
+            found = _target_scope().search(text, floor, sentence.end if sentence else q.start)
+            scopes[floor] = found.end() if found else None
+        if scopes[floor] is not None and scopes[floor] <= q.start:
             default = "target"
         review = bool(section and section.status == "actual")
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)

@@ -20,11 +20,11 @@ RESPECTIVELY = "分别"
 OF_WHICH = "其中"
 
 
-def _figure_list(doc: Document, pos: int, end: int) -> list:
+def _figure_list(text: str, figures: list, pos: int, end: int) -> list:
     """The figures listed from `pos`: the first after it, and each one joined to the one before by
     、/和/及 alone (分别增长9.4%、13.3%、6.1%，民间投资增长4.6%: three, not four)."""
-    text, out = doc.text, []
-    for q in doc.quantities:
+    out = []
+    for q in figures:
         if not pos < q.start < end:
             continue
         if out and not LIST_GAP.fullmatch(text, out[-1].end, q.start):
@@ -35,7 +35,12 @@ def _figure_list(doc: Document, pos: int, end: int) -> list:
 
 def _pair_lists(doc: Document) -> None:
     text = doc.text
+    starts = [q.start for q in doc.quantities]  # in text order
     for sentence in doc.sentences:
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        if hi - lo < 2:
+            continue  # a list needs two figures
+        in_sentence = doc.quantities[lo:hi]
         pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
         while pos != -1:
             left_start = max(text.rfind(ch, sentence.start, pos) for ch in "，；：。") + 1
@@ -43,22 +48,23 @@ def _pair_lists(doc: Document) -> None:
             right_end = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1),
                             default=sentence.end)
             names = [n for n in LIST_SPLIT.split(text[left_start:pos]) if n]
-            figures = _figure_list(doc, pos, right_end)
+            figures = _figure_list(text, in_sentence, pos, right_end)
             if len(names) >= 2 and len(names) == len(figures):
                 _apply_names(doc, metrics.shared_head(names), figures)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
-        _pair_implicit_lists(doc, sentence)
+        _pair_implicit_lists(doc, sentence, in_sentence)
 
 
-def _pair_implicit_lists(doc: Document, sentence) -> None:
+def _pair_implicit_lists(doc: Document, sentence, in_sentence: list) -> None:
     """国内游客人次、总花费增长5.6%、7.5%: names listed before an aspect word, figures listed after it,
     as many of each, pair in order as if 分别 stood between them."""
     text = doc.text
+    if "、" not in text[in_sentence[0].end:in_sentence[-1].start]:
+        return  # no two figures listed with 、 (the common case, cheap)
     k = 0
-    in_sentence = [q for q in doc.quantities if sentence.start <= q.start < sentence.end]
     while k < len(in_sentence):
         first = in_sentence[k]
-        figures = _figure_list(doc, first.start - 1, sentence.end)
+        figures = _figure_list(text, in_sentence[k:], first.start - 1, sentence.end)
         k += max(1, len(figures))
         if len(figures) < 2 or text.find(RESPECTIVELY, sentence.start, first.start) != -1:
             continue
