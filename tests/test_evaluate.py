@@ -24,6 +24,14 @@ def test_scores_hold_the_floor(result):
         assert f >= FLOORS["f1"][level], f"{level} F1 {f:.3f} fell below the floor {FLOORS['f1'][level]}"
 
 
+def test_development_set_holds_its_floor():
+    dev = evaluate(ROOT / "corpus" / "dev", ROOT / "gold" / "dev")
+    assert len(dev["documents"]) >= 5
+    for level in LEVELS:
+        f = dev["overall"].prf(level)[2]
+        assert f >= FLOORS["dev_f1"][level], f"dev {level} F1 {f:.3f} fell below the floor {FLOORS['dev_f1'][level]}"
+
+
 def test_every_bulletin_is_scored(result):
     assert len(result["documents"]) == 5
     assert result["overall"].gold >= 300
