@@ -173,7 +173,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # a bare head cue (增加值, 投资) with a noun of its own glued before it (汽车产业增加值, 交通投资) is that
     # noun's statistic, not the taxonomy's default reading of the head
     if chosen and matches[chosen_at][2] in taxonomy()[2]["head_cues"]:
-        glued = _glued_name(segment, matches[chosen_at][0], matches[chosen_at][1], clause_at)
+        glued = _glued_name(segment, matches[chosen_at][0], matches[chosen_at][1])
         if glued:
             return glued, "fallback"
     # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
@@ -218,10 +218,10 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     return (own, "fallback") if own else (None, None)
 
 
-def _glued_name(segment: str, cue_start: int, cue_end: int, clause_at: int) -> str | None:
+def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     """汽车产业增加值: the noun phrase that ends with a bare head cue, when it says more than the head."""
     spec = taxonomy()[2]
-    left = max([segment.rfind(ch, 0, cue_start) for ch in CLAUSE_END] + [clause_at - 1 if clause_at <= cue_start else -1]) + 1
+    left = max(segment.rfind(ch, 0, cue_start) for ch in CLAUSE_END) + 1  # the cue's own clause
     if left >= cue_start:
         return None
     phrase = _noun_phrase(segment[left:cue_end], spec)
@@ -267,7 +267,7 @@ def list_item_metric(name: str, q) -> str | None:
     found = list(taxonomy()[1].finditer(plain))
     if found:
         cue = found[-1]
-        glued = _glued_name(plain, cue.start(), cue.end(), 0) if cue.group() in spec["head_cues"] else None
+        glued = _glued_name(plain, cue.start(), cue.end()) if cue.group() in spec["head_cues"] else None
         if glued:
             return glued
         for entry_type, entry in taxonomy()[0][cue.group()]:
