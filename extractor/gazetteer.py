@@ -80,7 +80,7 @@ def home_region(text: str, declared: str | None = None, title: str = "") -> str:
     for their province), else the gazetteer's province."""
     if declared:
         return declared
-    if title and title != text:
+    if title:
         named = _most_named(title)
         if named:
             return named
