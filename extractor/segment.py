@@ -83,6 +83,9 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
     status = next((r["status"] for r in rules["status"] if any(w in heading for w in r["words"])), None)
     found = regex.search(r"(?<!\d)(19|20)\d{2}(?=\s*年)", heading)
     period = found.group() if found else None
+    plan = period_of(heading, found.start(), 0, year) if found else None
+    if plan and "~" in plan:
+        period = plan  # “十四五”时期发展成就和2025年工作回顾: the part opens on the plan's five years
     for rule in rules["period"]:
         if year and any(w in heading for w in rule["words"]):
             period = rule["period"].format(year=period or year)
@@ -228,6 +231,13 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             heads.append((p.start, heading, *section_meta(heading, year)))
         elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])):
             heads.append((p.start, opening.group("heading"), opening.group("y"), "actual"))
+        elif p.kind == "heading" and p.start > article.start:
+            # an unnumbered subheading that says both a period and a status (“十五五”时期主要目标和2026年
+            # 重点工作) is a part head, as 三、2026年重点工作 would be
+            heading = text[p.start:p.end].strip()
+            period, status = section_meta(heading, year)
+            if period and status:
+                heads.append((p.start, heading, period, status))
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)
         if period and status:  # a title that says both (“十四五”时期发展成就和2025年工作回顾) opens a section

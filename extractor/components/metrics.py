@@ -198,10 +198,15 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # a clause with a noun of its own names its figure, whatever an earlier clause named
     # (…进出口稳量提质，一般公共预算收入增长4%左右)
     elsewhere = (chosen is not None and q.kind != "count" and not q.is_rank and chosen[0] < clause_at
-                 and _may_name_a_measure(segment[clause_at:]))
+                 and (_may_name_a_measure(segment[clause_at:]) or _may_name_by_kind(segment[clause_at:], q)))
+    # …and a count whose clause names its own counted thing (…企业新增120家，国家级绿色工厂达到35家)
+    elsewhere = elsewhere or (chosen is not None and q.kind == "count" and aspect in ("value", "change")
+                              and chosen[0] < clause_at and not taxonomy()[1].search(segment[clause_at:]))
     own = fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None
-    if elsewhere and own and not _names_a_measure(own):
+    if elsewhere and own and q.kind != "count" and not _names_a_measure(own):
         own = None  # 增速40.6%, 占全市比重: the clause frames the earlier clause's figure
+    if elsewhere and own and q.kind == "count" and not _names_a_thing(own):
+        own = None  # 今年以来新增5550户: the clause counts more of the earlier clause's thing
     if own and own.removesuffix(taxonomy()[2]["count_suffix"]) not in taxonomy()[2]["generic_measures"]:
         return own, "fallback"
     if chosen is None or chosen[3].get("generic") is True:
@@ -288,10 +293,27 @@ def _may_name_a_measure(clause: str) -> bool:
     return any(head in clause for head in taxonomy()[2]["measure_heads"])
 
 
+def _may_name_by_kind(clause: str, q) -> bool:
+    """…or the figure's unit names the measure, and the clause has words of its own (授信130.41亿元)."""
+    return q.kind in taxonomy()[2]["kind_suffix"] and q.aspect in ("value", "change") \
+        and not taxonomy()[1].search(clause)
+
+
 def _names_a_measure(phrase: str) -> bool:
     """A noun phrase that is a statistic's name (一般公共预算收入, 民间投资), not an aspect's words."""
     spec = taxonomy()[2]
     return phrase.endswith(tuple(spec["measure_heads"])) and not any(w in phrase for w in spec["not_measure_words"])
+
+
+def _names_a_thing(name: str) -> bool:
+    """A count's name whose counted word is a noun (绿色工厂数), not a verb or a time (推动数, 今年以来数)."""
+    spec = taxonomy()[2]
+    bare = name.removesuffix(spec["count_suffix"])
+    for suffix in spec["count_suffix_by_unit"].values():
+        bare = bare.removesuffix(suffix)
+    tokens = _jieba().lcut(bare) if bare else []
+    return bool(tokens) and tokens[-1].flag.startswith(("n", "vn", "j", "nz", "l")) \
+        and not tokens[-1].flag.startswith("ns") and tokens[-1].word not in spec["strip_trailing"]
 
 
 def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
@@ -581,7 +603,20 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
         phrase = _counted(phrase, q.unit, spec)
+    elif getattr(q, "aspect", None) in ("value", "change"):
+        phrase = _with_kind(phrase, q.kind, spec)
     return phrase
+
+
+def _with_kind(phrase: str, kind: str, spec: dict) -> str:
+    """An activity measured in a unit is named by it and the unit's quantity: 营造林 + 亩 → 营造林面积."""
+    suffix = spec["kind_suffix"].get(kind)
+    if phrase.endswith(tuple(spec["kind_suffix_completes"])):
+        return phrase + suffix if suffix else phrase
+    if not suffix or phrase.endswith(tuple(spec["measure_heads"])) \
+            or phrase.endswith(tuple(spec["kind_suffix_not_after"])):
+        return phrase
+    return phrase + suffix
 
 
 def _counted(phrase: str, unit: str, spec: dict) -> str:
@@ -603,6 +638,8 @@ def _with_set_verb(noun: str, clause: str) -> str:
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
     if not clause:
         return None
+    for long, short in spec["abbreviations"].items():
+        clause = clause.replace(long, short)
     tokens = [(t.word, t.flag) for t in _jieba().lcut(clause)]
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
@@ -613,14 +650,27 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             out.append(word)
         phrase = "".join(out)
     else:
-        out = []
+        out, glued = [], False
         for word, flag in reversed(tokens):
             if flag == "m" and word.startswith("零") and regex.fullmatch(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+", word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
+            if glued:
+                glued = False
+                if regex.fullmatch(r"\p{Han}+", word):
+                    out.append(word)  # 国家级, 千亿级: the modifier the measure word was glued to
+                    continue
+                out.pop()  # 3级: a number's measure word, not a modifier's
+                break
+            if word in spec["phrase_glue"] and out:
+                out.append(word)
+                glued = True
+                continue
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
                 break
-            if flag.startswith("t") and regex.search(r"[0-9年月日季今去本上下前后末初底]", word):
+            if flag.startswith("t") and regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
                 break  # a time word (今年, 上半年) ends the phrase; 过夜 (tagged t) is part of 过夜游客人次
+            if regex.search(r"以来$|^[今去明本]年", word):
+                break  # 今年以来 (tagged i) is a time too
             out.append(word)
         phrase = "".join(reversed(out))
     changed = True

@@ -89,6 +89,15 @@ def _year_of(period: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _section_year(period: str | None, doc_year: int | None) -> int | None:
+    """The year a section's 今年 and 一年来 mean. A span's is its last year when the span is over by the
+    document's year (“十四五”时期…回顾 in a 2026 report: 2025), else its first (“十五五”时期…: 2026)."""
+    span = regex.match(r"(\d{4})~(\d{4})$", period or "")
+    if span and doc_year and int(span.group(2)) < doc_year:
+        return int(span.group(2))
+    return _year_of(period)
+
+
 @functools.cache
 def _before_state():
     spec = patterns.load("periods")["before_state"]
@@ -163,7 +172,7 @@ def annotate(doc: Document) -> Document:
         section = article.section_at(q.start) if article else None
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
-        section_year = _year_of(section.period) if section else None
+        section_year = _section_year(section.period, doc.year) if section else None
         year = section_year or doc.year
         own = period_of(text, q.start, floor, year)
         if not own and sentence:
