@@ -117,7 +117,22 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
 def _cue_matches(text: str, start: int, end: int):
     cues, pattern, _ = taxonomy()
     segment = text[start:end].translate(QUOTES)
-    return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)], segment
+    titles = _book_titles(segment)
+    return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
+            if not any(a <= m.start() < b for a, b in titles)], segment
+
+
+def _book_titles(segment: str) -> list[tuple[int, int]]:
+    """Spans inside 《…》 (a document's name names no figure); a 》 with no 《 before it closes a title
+    that opened before the segment."""
+    spans, opened = [], 0 if "》" in segment and "《" not in segment[:segment.find("》")] else None
+    for i, ch in enumerate(segment):
+        if ch == "《":
+            opened = i
+        elif ch == "》" and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    return spans
 
 
 def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
@@ -174,6 +189,10 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # noun's statistic, not the taxonomy's default reading of the head
     if chosen and matches[chosen_at][2] in taxonomy()[2]["head_cues"]:
         glued = _glued_name(segment, matches[chosen_at][0], matches[chosen_at][1])
+        if glued and chosen[0] < clause_at and q.kind != "count":
+            own = fallback_name(text, q, floor)  # …争取到农发行贷款7.49亿元: the figure's clause names its own
+            if own and _names_a_measure(own):
+                return own, "fallback"
         if glued:
             return glued, "fallback"
     # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
@@ -600,6 +619,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
     if not phrase:
         return None
+    for ending, short in spec["name_endings"].items():
+        if phrase.endswith(ending) and len(phrase) > len(ending):
+            phrase = phrase[: -len(ending)] + short
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
         phrase = _counted(phrase, q.unit, spec)
@@ -654,6 +676,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         for word, flag in reversed(tokens):
             if flag == "m" and word.startswith("零") and regex.fullmatch(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+", word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
+            if word == "零" and out and regex.match(r"\p{Han}", out[-1]):
+                flag = "n"  # …and so is a lone 零 before a noun (零 / 碳园区)
             if glued:
                 glued = False
                 if regex.fullmatch(r"\p{Han}+", word):
