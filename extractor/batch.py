@@ -121,22 +121,24 @@ def run_sources(sources: list, workers: int = 1) -> Iterator[tuple[object, Store
             raise
 
 
-def expand(paths: list) -> tuple[list, list[str]]:
+def expand(paths: list, defaults: dict | None = None) -> tuple[list, list[str]]:
     """Sources of every path; a missing path is a failure of its own, not the end of the batch."""
     from . import corpus
 
     sources, failures = [], []
     for path in paths:
         try:
-            sources.extend(corpus.sources([path]))
+            sources.extend(corpus.sources([path], defaults))
         except InputError as exc:
             failures.append(str(exc))
     return sources, failures
 
 
-def extract_files(paths: list, workers: int = 1, progress: Callable | None = None) -> BatchReport:
-    """Extract every document under `paths` (no store): outcomes carry the facts, in input order."""
-    sources, failures = expand(paths)
+def extract_files(paths: list, workers: int = 1, progress: Callable | None = None,
+                  defaults: dict | None = None) -> BatchReport:
+    """Extract every document under `paths` (no store): outcomes carry the facts, in input order.
+    `defaults` (year, region) hold for files no manifest describes."""
+    sources, failures = expand(paths, defaults)
     report = BatchReport([Outcome(None, "failed", error=e) for e in failures])
     done = {}
     try:
@@ -150,9 +152,10 @@ def extract_files(paths: list, workers: int = 1, progress: Callable | None = Non
     return report
 
 
-def ingest(paths: list, store: Store, workers: int = 1, progress: Callable | None = None) -> BatchReport:
+def ingest(paths: list, store: Store, workers: int = 1, progress: Callable | None = None,
+           defaults: dict | None = None) -> BatchReport:
     """Extract new and changed documents into the store; content already stored is skipped (resumable)."""
-    sources, failures = expand(paths)
+    sources, failures = expand(paths, defaults)
     report = BatchReport([Outcome(None, "failed", error=e) for e in failures])
     todo, seen = [], set()
     for src in sources:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import regex
 import sys
 from pathlib import Path
 
@@ -131,7 +132,8 @@ def cmd_extract(args) -> int:
 
     if args.engine == "dask":
         return _extract_on_dask(args)
-    report = extract_files(args.paths, workers=args.workers, progress=terminal_progress("extracting"))
+    report = extract_files(args.paths, workers=args.workers, progress=terminal_progress("extracting"),
+                           defaults=_document_defaults(args))
     per_doc = {o.source.id: o.stored.facts for o in report.outcomes if o.stored is not None}
     facts = [fact for doc_facts in per_doc.values() for fact in doc_facts]
     out = _output(args)
@@ -150,7 +152,8 @@ def _extract_on_dask(args) -> int:
         print("bulletin-facts: error: --engine dask writes a Parquet dataset: name its folder with -o",
               file=sys.stderr)
         return EXIT_USAGE
-    result = write_parquet(args.paths, args.output, scheduler=args.scheduler, npartitions=args.partitions)
+    result = write_parquet(args.paths, args.output, scheduler=args.scheduler, npartitions=args.partitions,
+                           defaults=_document_defaults(args))
     print(f"{len(result['files'])} Parquet partitions in {args.output}", file=sys.stderr)
     return _report_failures(result["failures"])
 
@@ -173,7 +176,8 @@ def cmd_ingest(args) -> int:
     from .store import Store
 
     with Store(args.db) as store:
-        report = ingest(args.paths, store, workers=args.workers, progress=terminal_progress("ingesting"))
+        report = ingest(args.paths, store, workers=args.workers, progress=terminal_progress("ingesting"),
+                        defaults=_document_defaults(args))
         total = len(store.documents())
     if args.json:
         print(json.dumps({"db": str(args.db), "documents_in_db": total, "interrupted": report.interrupted,
@@ -452,6 +456,32 @@ def _db_option(p) -> None:
 def _batch_options(p) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="extract with N processes (default 1); the machine's cores are a sensible most")
+    p.add_argument("--year", type=_year_arg, metavar="YYYY",
+                   help="the year 今年 means, for files no manifest.toml describes (a manifest's own entry "
+                        "wins); without it, figures dated only by 今年, 上半年 … get no period")
+    p.add_argument("--region", type=_region_arg, metavar="NAME",
+                   help="the province the files speak for (what 全省 means: 河南 or 河南省), for files no "
+                        "manifest.toml describes; without it, the region the title or text names most")
+
+
+def _year_arg(value: str) -> int:
+    if not regex.fullmatch(r"(19|20)\d{2}", value.strip()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a year such as 2024")
+    return int(value)
+
+
+def _region_arg(value: str) -> str:
+    from .gazetteer import region_name
+
+    name = region_name(value.strip())
+    if name is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a province-level region of patterns/regions.toml "
+                                         "(e.g. 山西, 河南省, 内蒙古自治区)")
+    return name
+
+
+def _document_defaults(args) -> dict:
+    return {"year": getattr(args, "year", None), "region": getattr(args, "region", None)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,8 +40,9 @@ def manifest(corpus_dir: Path = CORPUS_DIR) -> dict[str, dict]:
             for entry in spec.get("document", [])}
 
 
-def sources(paths: list[str | Path]) -> list[Source]:
-    """Files and folders → the documents in them (folders: their .txt and .pdf files, sorted)."""
+def sources(paths: list[str | Path], defaults: dict | None = None) -> list[Source]:
+    """Files and folders → the documents in them (folders: their .txt and .pdf files, sorted).
+    `defaults` (year, region) hold for a file its folder's manifest says nothing of."""
     out: list[Source] = []
     for given in paths:
         path = Path(given)
@@ -53,7 +54,7 @@ def sources(paths: list[str | Path]) -> list[Source]:
             raise InputError(path, "folder holds no .txt or .pdf files")
         entries = manifest(path if path.is_dir() else path.parent)
         for file in files:
-            meta = entries.get(file.name, {})
+            meta = {**{k: v for k, v in (defaults or {}).items() if v is not None}, **entries.get(file.name, {})}
             out.append(Source(meta.get("id", file.stem), file, meta.get("year"), meta))
     return out
 

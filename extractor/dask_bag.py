@@ -38,13 +38,13 @@ def _extract_partition(sources: list) -> list[dict]:
     return records
 
 
-def _bag_of_results(paths: list, npartitions: int | None = None):
+def _bag_of_results(paths: list, npartitions: int | None = None, defaults: dict | None = None):
     """The bag of fact and failure records, and the paths that named nothing to read."""
     import dask.bag as db
 
     from .batch import expand
 
-    sources, missing = expand(paths)
+    sources, missing = expand(paths, defaults)
     n = npartitions or max(1, min(len(sources), 64))
     return db.from_sequence(sources, npartitions=n).map_partitions(_extract_partition), missing
 
@@ -70,7 +70,7 @@ def _arrow_schema():
 
 
 def write_parquet(paths: list, out_dir: str | Path, scheduler: str | None = None,
-                  npartitions: int | None = None) -> dict:
+                  npartitions: int | None = None, defaults: dict | None = None) -> dict:
     """Extract every document under `paths` on Dask and write one Parquet file per partition into
     `out_dir`. `scheduler` is a dask.distributed address (tcp://host:8786), or None for Dask's local
     process scheduler. Returns {"files": [...], "failures": [...]}."""
@@ -80,7 +80,7 @@ def write_parquet(paths: list, out_dir: str | Path, scheduler: str | None = None
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("part-*.parquet"):
         old.unlink()  # a rerun replaces the dataset rather than mixing two runs
-    bag, missing = _bag_of_results(paths, npartitions)
+    bag, missing = _bag_of_results(paths, npartitions, defaults)
     schema = _arrow_schema()
 
     # Each partition writes its own file on its worker, so no fact funnels through the client.

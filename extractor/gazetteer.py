@@ -74,6 +74,14 @@ def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile("|".join(regex.escape(s) for s in sorted(by_short, key=len, reverse=True))), by_short
 
 
+def region_name(name: str) -> str | None:
+    """A province-level region's full name from its full or short name (河南, 河南省 → 河南省)."""
+    for region in patterns.load("regions")["region"]:
+        if name in (region["name"], region["short"]):
+            return region["name"]
+    return None
+
+
 def home_region(text: str, declared: str | None = None, title: str = "") -> str:
     """The region a document speaks for (what 全省 means in it): as declared, else the one its title
     (or its publisher) names, else the one its text names most (the gazetteer's cities and zones count

@@ -93,3 +93,34 @@ def test_segment_json_lists_sentences_with_raw_offsets():
     tree = json.loads(run("segment", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), "--json").stdout)
     sentence = next(s for a in tree["articles"] for s in a["sentences"] if "2417.52亩" in s["text"])
     assert "".join(raw[sentence["start"]:sentence["end"]].split()) == sentence["text"]
+
+
+def test_year_and_region_for_a_file_no_manifest_describes(tmp_path):
+    # a file copied out of its folder has no manifest: 今年 and 全省 mean nothing until the user says
+    from extractor.corpus import manifest
+
+    weekly = CORPUS / "003_af2d74c9e19e1703.txt"
+    year = manifest(CORPUS)[weekly.name]["year"]
+    (tmp_path / weekly.name).write_bytes(weekly.read_bytes())
+    bare = [json.loads(line) for line in run("extract", str(tmp_path / weekly.name), "--format", "jsonl").stdout.splitlines()]
+    told = run("extract", str(tmp_path / weekly.name), "--format", "jsonl", "--year", str(year))
+    in_corpus = run("extract", str(weekly), "--format", "jsonl")
+    assert told.returncode == 0, told.stderr
+    assert any(f["period"] is None for f in bare)
+    assert told.stdout.replace(str(tmp_path / weekly.name), "") == in_corpus.stdout.replace(str(weekly), "")
+
+    # the Zhejiang excerpt never names 浙江: only its manifest, or the user, can say whose 全省 it is
+    report = tmp_path / "report.txt"
+    report.write_bytes((ROOT / "corpus" / "dev" / "zhejiang-2026.txt").read_bytes())
+    told = run("extract", str(report), "--format", "jsonl", "--year", "2026", "--region", "浙江")
+    provinces = {json.loads(line)["subject"] for line in told.stdout.splitlines()
+                 if json.loads(line)["subject_type"] == "province"}
+    bare = run("extract", str(report), "--format", "jsonl", "--year", "2026")
+    assert provinces == {"浙江省"}
+    assert "浙江省" not in bare.stdout
+
+
+@pytest.mark.parametrize("option, value", [("--year", "26"), ("--region", "火星")])
+def test_a_bad_year_or_region_is_a_usage_error(option, value):
+    out = run("extract", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), option, value)
+    assert out.returncode == 2 and value in out.stderr and "Traceback" not in out.stderr
