@@ -47,7 +47,26 @@ def _aspects():
         for word in aspect["words"]:
             rules.append((word, aspect["name"], tuple(aspect.get("units", []))))
     rules.sort(key=lambda r: -len(r[0]))
-    return rules, spec["pp_default"]
+    list_wide = [r for r in rules if any(a["name"] == r[1] and a.get("list_wide") for a in spec["aspect"])]
+    return rules, spec["pp_default"], list_wide
+
+
+def _list_opening_aspect(text: str, q, floor: int) -> str | None:
+    """The aspect a word at the head of a 、-list gives every item of it: 新增A 1个、B 7个 → B is new."""
+    clause_start = _clause_left(text, q.start, floor)
+    if text[clause_start - 1:clause_start] != "、":
+        return None
+    left = max(text.rfind(ch, floor, clause_start) for ch in "，。；：,;:\n") + 1
+    head = mask_cues(text[max(left, floor):text.find("、", max(left, floor), clause_start)])
+    from .quantities import find_quantities
+
+    if not any(f.kind == q.kind for f in find_quantities(head)):
+        return None  # 新增项目989个、释放产值超1500亿元: an item of another kind says its own verb
+    base_kind = q.kind.split("/")[0]
+    for word, name, units in _aspects()[2]:
+        if word in head and (not units or base_kind in units):
+            return name
+    return None
 
 
 @functools.cache
@@ -87,7 +106,7 @@ def mask_cues(segment: str) -> str:
 def aspect_of(text: str, q, floor: int) -> str:
     if q.is_rank:
         return "rank"
-    rules, pp_default = _aspects()
+    rules, pp_default, _ = _aspects()
     clause = mask_cues(text[_clause_left(text, q.start, floor):q.start])
     base_kind = q.kind.split("/")[0]
     best, best_pos = None, -1
@@ -99,6 +118,9 @@ def aspect_of(text: str, q, floor: int) -> str:
             best, best_pos = name, pos
     if best:
         return best
+    listed = _list_opening_aspect(text, q, floor)
+    if listed:
+        return listed
     return pp_default if base_kind == "pp" else "value"
 
 
@@ -272,7 +294,7 @@ def shared_head(names: list[str]) -> list[str]:
 def framed_names(left: str) -> list[str] | None:
     """The names listed before the aspect word that frames a list of figures (国内游客人次、总花费增长 →
     国内游客人次, 总花费), or None where the words before the figures are not such a list."""
-    rules, _ = _aspects()
+    rules = _aspects()[0]
     masked = mask_cues(left)
     found = [(masked.rfind(word), word) for word, _, _ in rules if word in masked]
     if not found:
