@@ -635,6 +635,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
     left = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    left = regex.sub(r"(?:从|由)$", "", left)  # 城乡居民收入从3.1万元增长到…: the noun stands before 从
     phrase = _noun_phrase(left, spec)
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
@@ -764,10 +765,34 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
     return None
 
 
+@functools.cache
+def _span_partner():
+    spec = patterns.load("metrics")["span_partner"]
+    return regex.compile(spec["between"]), regex.compile(spec["before"])
+
+
+def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
+    """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到)."""
+    if prev is None or prev.metric is None or prev.kind != q.kind:
+        return None
+    between, before = _span_partner()
+    if between.match(text[prev.end:q.start]) and before.search(text[max(0, prev.start - 10):prev.start]):
+        return prev.metric, prev.metric_source
+    return None
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
+    prev = None
     for q in doc.quantities:
+        partner = _partner_metric(text, prev, q)
+        prev = q
+        if partner:
+            sentence = doc.sentence_at(q.start)
+            q.aspect = aspect_of(text, q, sentence.start if sentence else max(0, q.start - 80))
+            q.metric, q.metric_source = partner
+            continue
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
         q.aspect = aspect_of(text, q, floor)

@@ -126,6 +126,18 @@ def _span_end(text: str, q, floor: int) -> str | None:
     return None
 
 
+def _says_span_end(text: str, q, floor: int, period: str | None, year: int | None) -> bool:
+    """In a span's section, a clause whose own words place its figure in the span (从…, 达到, 年均, 稳定在)
+    and that names no time of its own is not dated by a time phrase of an earlier clause."""
+    if not regex.fullmatch(r"\d{4}~\d{4}", period or ""):
+        return False
+    clause_start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，；。,;") + 1)
+    if period_of(text, q.start, clause_start, year):
+        return False
+    clause = text[clause_start:q.start]
+    return any(rule.search(clause) for rule in _span_rules().values())
+
+
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
@@ -177,6 +189,8 @@ def annotate(doc: Document) -> Document:
         own = period_of(text, q.start, floor, year)
         if not own and sentence:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
+        if own and section and _says_span_end(text, q, floor, section.period, year):
+            own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         default = (section.status if section and section.status else "actual")
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
