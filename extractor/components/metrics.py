@@ -60,11 +60,11 @@ def _list_opening_aspect(text: str, q, floor: int) -> str | None:
     head = mask_cues(text[max(left, floor):text.find("、", max(left, floor), clause_start)])
     from .quantities import find_quantities
 
-    if not any(f.kind == q.kind for f in find_quantities(head)):
-        return None  # 新增项目989个、释放产值超1500亿元: an item of another kind says its own verb
     base_kind = q.kind.split("/")[0]
     for word, name, units in _aspects()[2]:
         if word in head and (not units or base_kind in units):
+            if not any(f.kind == q.kind for f in find_quantities(head)):
+                return None  # 新增项目989个、释放产值超1500亿元: an item of another kind says its own verb
             return name
     return None
 
@@ -352,9 +352,9 @@ def _names_a_thing(name: str) -> bool:
     bare = name.removesuffix(spec["count_suffix"])
     for suffix in spec["count_suffix_by_unit"].values():
         bare = bare.removesuffix(suffix)
-    tokens = _jieba().lcut(bare) if bare else []
-    return bool(tokens) and tokens[-1].flag.startswith(("n", "vn", "j", "nz", "l")) \
-        and not tokens[-1].flag.startswith("ns") and tokens[-1].word not in spec["strip_trailing"]
+    tokens = _tagged(bare) if bare else []
+    return bool(tokens) and tokens[-1][1].startswith(("n", "vn", "j", "nz", "l")) \
+        and not tokens[-1][1].startswith("ns") and tokens[-1][0] not in spec["strip_trailing"]
 
 
 def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
@@ -631,6 +631,12 @@ def _jieba():
     return jieba.posseg
 
 
+@functools.lru_cache(maxsize=4096)
+def _tagged(clause: str) -> list[tuple[str, str]]:
+    """jieba's words and part-of-speech tags; a clause is asked about once per figure it holds."""
+    return [(t.word, t.flag) for t in _jieba().lcut(clause)]
+
+
 def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
@@ -685,7 +691,10 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         return None
     for long, short in spec["abbreviations"].items():
         clause = clause.replace(long, short)
-    tokens = [(t.word, t.flag) for t in _jieba().lcut(clause)]
+    # a name is at most max_chars after its leading words are stripped: the words beyond a window of
+    # twice that never make one, and tagging them is most of the cost
+    window = 2 * spec["max_chars"]
+    tokens = _tagged(clause[:window] if from_left else clause[-window:])
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out = []
