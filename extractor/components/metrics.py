@@ -17,6 +17,7 @@ import regex
 
 from .. import gazetteer, patterns
 from ..document import Document
+from .quantities import find_quantities
 
 QUOTES = str.maketrans("", "", "“”‘’\"'")
 CLAUSE_END = "，。；：、,;:\n"
@@ -58,8 +59,6 @@ def _list_opening_aspect(text: str, q, floor: int) -> str | None:
         return None
     left = max(text.rfind(ch, floor, clause_start) for ch in "，。；：,;:\n") + 1
     head = mask_cues(text[max(left, floor):text.find("、", max(left, floor), clause_start)])
-    from .quantities import find_quantities
-
     base_kind = q.kind.split("/")[0]
     for word, name, units in _aspects()[2]:
         if word in head and (not units or base_kind in units):
@@ -654,7 +653,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
         phrase = _counted(phrase, q.unit, spec)
-    elif getattr(q, "aspect", None) in ("value", "change"):
+    elif q.aspect in ("value", "change"):
         phrase = _with_kind(phrase, q.kind, spec)
     return phrase
 
@@ -662,10 +661,11 @@ def fallback_name(text: str, q, floor: int) -> str | None:
 def _with_kind(phrase: str, kind: str, spec: dict) -> str:
     """An activity measured in a unit is named by it and the unit's quantity: 营造林 + 亩 → 营造林面积."""
     suffix = spec["kind_suffix"].get(kind)
+    if not suffix:
+        return phrase
     if phrase.endswith(tuple(spec["kind_suffix_completes"])):
-        return phrase + suffix if suffix else phrase
-    if not suffix or phrase.endswith(tuple(spec["measure_heads"])) \
-            or phrase.endswith(tuple(spec["kind_suffix_not_after"])):
+        return phrase + suffix
+    if phrase.endswith(tuple(spec["measure_heads"]) + tuple(spec["kind_suffix_not_after"])):
         return phrase
     return phrase + suffix
 
