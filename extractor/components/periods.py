@@ -110,13 +110,17 @@ def _span_rules():
     return {k: regex.compile(v) for k, v in spec.items()}
 
 
+def _clause_start(text: str, q, floor: int) -> int:
+    return max(floor, max(text.rfind(ch, floor, q.start) for ch in "，；。,;") + 1)
+
+
 def _span_end(text: str, q, floor: int) -> str | None:
     """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends."""
     span = regex.fullmatch(r"(\d{4})~(\d{4})", q.period or "")
     if not span:
         return None
     rules = _span_rules()
-    clause = text[max(floor, max(text.rfind(ch, floor, q.start) for ch in "，；。,;") + 1):q.start]
+    clause = text[_clause_start(text, q, floor):q.start]
     if rules["keep"].search(clause):
         return None
     if rules["start"].search(clause):
@@ -131,7 +135,7 @@ def _says_span_end(text: str, q, floor: int, period: str | None, year: int | Non
     and that names no time of its own is not dated by a time phrase of an earlier clause."""
     if not regex.fullmatch(r"\d{4}~\d{4}", period or ""):
         return False
-    clause_start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，；。,;") + 1)
+    clause_start = _clause_start(text, q, floor)
     if period_of(text, q.start, clause_start, year):
         return False
     clause = text[clause_start:q.start]
