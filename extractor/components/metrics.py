@@ -146,6 +146,8 @@ def _cue_matches(text: str, start: int, end: int):
 def _book_titles(segment: str) -> list[tuple[int, int]]:
     """Spans inside 《…》 (a document's name names no figure); a 》 with no 《 before it closes a title
     that opened before the segment."""
+    if "》" not in segment:
+        return []  # an unclosed 《 reaches past the figure: nothing before the figure is inside it
     spans, opened = [], 0 if "》" in segment and "《" not in segment[:segment.find("》")] else None
     for i, ch in enumerate(segment):
         if ch == "《":
