@@ -182,6 +182,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         timed = duration_name(text, q, floor)
         if timed:
             return timed, "fallback"
+    measured = _measured_after(text, q, aspect, floor) or _stage_rate(text, q, aspect, floor)
+    if measured:
+        return measured
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
         counted = _counted_noun(text, q.end, q.unit)
@@ -263,6 +266,75 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None:
+    """全力抓好2000亩标准地: an amount whose own clause says only what is done (抓好, 打造) before it is
+    an amount of the noun after it (标准地面积)."""
+    cues, pattern, spec = taxonomy()
+    if q.kind not in spec["named_after_kinds"] or aspect not in ("value", "change"):
+        return None
+    own = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    own = regex.split(r"[和及与]", own)[-1]  # …2000亩标准地和200万平方米标准厂房: the list's own item
+    before = _noun_phrase(own, spec)
+    if pattern.search(own) or before and not _tagged(before)[-1][1].startswith("v"):
+        return None  # 争取贷款7.49亿元: the clause names its own amount
+    stop = q.end
+    while stop < min(len(text), q.end + 14) and text[stop] not in spec["counted_noun_stop"] + CLAUSE_END:
+        stop += 1
+    after = text[q.end:stop].translate(QUOTES)
+    tokens = _tagged(after) if after else []
+    if not tokens or not tokens[0][1].startswith(("n", "j", "a")) or tokens[0][1].startswith(("ns", "ad")):
+        return None  # 投资5亿元建设…: a verb after the amount says what it is for, not what it measures
+    words = []
+    for word, flag in tokens:  # 人才公寓 / 建设: the thing ends where what is done to it begins
+        if not flag.startswith(("n", "j", "a", "b")) or flag.startswith(("ns", "ad")):
+            break
+        words.append(word)
+    phrase = "".join(words)
+    if not 2 <= len(phrase) <= spec["max_chars"]:
+        return None
+    for m in sorted(pattern.finditer(phrase), key=lambda m: len(m.group()), reverse=True):
+        for entry_type, entry in cues[m.group()]:
+            name = _fits(entry_type, entry, q, aspect)
+            if name:
+                return name, "taxonomy"
+    return _with_kind(phrase, q.kind, spec), "fallback"
+
+
+def _stage_rate(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None:
+    """新建项目开工40%以上，上半年开工80%以上: a percentage right after a stage verb is the rate of that
+    stage among the things named before the verb, here or where the sentence last used the verb."""
+    spec = taxonomy()[2]
+    if q.kind != "percent" or aspect != "value":
+        return None
+    left = _clause_left(text, q.start, floor)
+    verb = regex.search(spec["stage_rate_verbs"] + r"$", regex.sub(r"\s", "", text[left:q.start]))
+    if not verb:
+        return None
+    noun = _rate_noun(regex.sub(r"\s", "", text[left:q.start])[:verb.start()])
+    earlier = regex.sub(r"\s", "", text[floor:left])
+    if not noun and verb.group() in earlier:  # 上半年开工80%以上: the noun of the sentence's first 开工
+        before = earlier[:earlier.rfind(verb.group())]
+        noun = _rate_noun(before[max(before.rfind(ch) for ch in CLAUSE_END) + 1:])
+    return noun + verb.group() + "率", "fallback"
+
+
+def _rate_noun(words: str) -> str:
+    """The noun phrase that ends `words`: 确保一季度续建项目全部复工、新建项目 → 新建项目."""
+    places = gazetteer.places()
+    out = []
+    for word, flag in reversed(_tagged(words.translate(QUOTES))):
+        if not out and flag.startswith(("t", "mq")):
+            continue  # 技改项目年内投产: the time between the noun and its verb
+        if flag.startswith(("ns", "nr")) and word in places or not flag.startswith(("n", "j", "vn", "b")):
+            break  # jieba tags 新建, 续建 as places and people; only the gazetteer's places end a name
+        out.append(word)
+    noun = "".join(reversed(out))
+    for word in taxonomy()[2]["strip_leading"]:  # 全县技改项目 → 技改项目
+        if noun.startswith(word) and len(noun) > len(word) + 1:
+            noun = noun[len(word):]
+    return noun
 
 
 def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
@@ -700,7 +772,12 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out = []
-        for word, flag in tokens:
+        for k, (word, flag) in enumerate(tokens):
+            if flag.startswith("t") and not regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
+                flag = "n"  # 夜 / 经济 (夜 tagged t) is a noun's first word, not a time
+            after = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
+            if flag == "v" and out and len(after[0]) == 1 and after[1] == "n":
+                flag = "n"  # 集聚 / 区: a verb bound to a one-character head is a noun's part
             if not flag.startswith(keep_flags) or flag == "v" and out:
                 break
             out.append(word)
