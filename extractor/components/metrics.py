@@ -98,8 +98,23 @@ def _clause_left(text: str, start: int, floor: int) -> int:
 def mask_cues(segment: str) -> str:
     """The segment with metric names blotted out, so that the words inside them (增加值's 增加,
     计划总投资's 计划) are not read as aspect or status words. Length is kept."""
-    _, pattern, _ = taxonomy()
-    return pattern.sub(lambda m: "□" * len(m.group()), segment)
+    cues, pattern, _ = taxonomy()
+    # 经济增长5%: a cue that holds its aspect's word leaves that word to be read
+    return pattern.sub(lambda m: m.group() if _says_aspect(cues[m.group()]) else "□" * len(m.group()), segment)
+
+
+def _says_aspect(entries) -> bool:
+    return all(entry.get("aspect_inside") for _, entry in entries)
+
+
+def _standalone(segment: str, start: int, entries) -> bool:
+    """经济增长 after 全省 or a clause start is the economy's; after 民营 it is another thing's growth."""
+    if not any(entry.get("aspect_inside") for _, entry in entries) or start == 0:
+        return True
+    if not regex.match(r"\p{Han}", segment[start - 1]):
+        return True
+    scope_words = taxonomy()[2]["scope_words"]
+    return any(segment.endswith(w, 0, start) for w in scope_words)
 
 
 def aspect_of(text: str, q, floor: int) -> str:
@@ -113,6 +128,8 @@ def aspect_of(text: str, q, floor: int) -> str:
         if units and base_kind not in units:
             continue
         pos = clause.rfind(word)
+        while pos != -1 and name in ("growth", "change") and clause.startswith(("到", "至"), pos + len(word)):
+            pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
         if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
             best, best_pos = name, pos
     if best:
@@ -140,7 +157,8 @@ def _cue_matches(text: str, start: int, end: int):
     segment = text[start:end].translate(QUOTES)
     titles = _book_titles(segment)
     return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
-            if not any(a <= m.start() < b for a, b in titles)], segment
+            if not any(a <= m.start() < b for a, b in titles)
+            and _standalone(segment, m.start(), cues[m.group()])], segment
 
 
 def _book_titles(segment: str) -> list[tuple[int, int]]:
@@ -193,7 +211,13 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
             return _counted(noun, q.unit, taxonomy()[2]), "fallback"
         if counted:
             return counted
-    matches, segment = _cue_matches(text, floor, _denominator_cut(text, q, aspect, floor))
+    cut = _denominator_cut(text, q, aspect, floor)
+    if aspect == "contribution":  # 消费对经济增长贡献率55%: the contribution is to the metric after 对
+        for _, _, _, entries in _cue_matches(text, cut, q.start)[0]:
+            name = next((n for t, e in entries if (n := _fits(t, e, q, aspect))), None)
+            if name:
+                return name, "taxonomy"
+    matches, segment = _cue_matches(text, floor, cut)
     clause_at = len(text[floor:_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
     chosen, chosen_at = None, None
     for k in range(len(matches) - 1, -1, -1):
@@ -434,6 +458,9 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
     full = text[floor:q.start].translate(QUOTES)
     at = full.rfind("占比")
+    ratio = regex.search(r"占[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$", full)  # 服务性消费支出占居民消费支出比重
+    if ratio and ratio.start() > at:
+        at = ratio.start()
     if at < cue_end or any(ch in full[at:] for ch in "；;"):
         return None
     spec = taxonomy()[2]
@@ -443,6 +470,14 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
         return None
     whole_counts = chosen is not None and chosen[1].endswith(spec["count_suffix"])
     entity = noun.endswith(tuple(spec["entity_nouns"]))
+    if ratio and ratio.start() == at and not noun.endswith(tuple(spec["measure_heads"])):
+        # 可再生能源占电力装机比重: the part is measured as the whole is (可再生能源装机容量)
+        head = next((h for h in sorted(spec["measure_heads"], key=len, reverse=True)
+                     if regex.search(h + r"(?:的)?(?:比重|比例)", ratio.group())), None)
+        if head and head.startswith("总"):
+            head = None  # 占能源消费总量比重: a total is the whole's own word, not a measure of the part
+        if head:
+            return noun + spec["head_completions"].get(head, head)
     return noun + spec["count_suffix"] if whole_counts or entity else noun
 
 
