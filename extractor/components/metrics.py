@@ -904,13 +904,22 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     return None
 
 
+def _ranks_the_figure_before(text: str, q, before, floor: int) -> bool:
+    """A rank or growth whose clause names only a generic word (金额, 总量) is of the figure before it."""
+    if q.aspect not in ("rank", "growth") or before is None or before.start < floor or before.metric is None:
+        return False
+    own = text[_clause_left(text, q.start, floor):q.start].strip()
+    generic = taxonomy()[2]["generic_measures"]
+    return q.metric in generic or own.startswith(tuple(generic)) and not taxonomy()[1].search(own)
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     prev = None
     for q in doc.quantities:
         partner = _partner_metric(text, prev, q)
-        prev = q
+        before, prev = prev, q
         if partner:
             sentence = doc.sentence_at(q.start)
             q.aspect = aspect_of(text, q, sentence.start if sentence else max(0, q.start - 80))
@@ -926,6 +935,8 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = partial, "context"
             continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+        if _ranks_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
+            q.metric, q.metric_source = before.metric, "context"
         if q.kind == "count" and q.metric:
             counted = q.metric
     return doc

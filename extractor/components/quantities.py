@@ -117,6 +117,8 @@ def _rules():
         "rank_cues": tuple(quant["rank_cues"]),
         "rank_window": quant["rank_window"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
+        "rank_position": quant["rank_position"],
+        "rank_position_after": tuple(quant["rank_position_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "framing": tuple(quant["framing_after"]),
@@ -333,8 +335,12 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     rules = _rules()
     out = []
     for m in RANK.finditer(text):
-        if _inside(m.start(), regions) or text.startswith(rules["rank_not"], m.end()):
+        if _inside(m.start(), regions):
             continue
+        if text.startswith(rules["rank_not"], m.end()) and not (
+                text.startswith(rules["rank_position"], m.end())
+                and text.endswith(rules["rank_position_after"], 0, m.start())):
+            continue  # 第一张, 第一方阵; but 居全国第5位 is a rank
         window = text[max(0, m.start() - rules["rank_window"]):m.start()]
         cut = max(window.rfind(ch) for ch in "，。；：\n")
         if not any(cue in window[cut + 1:] for cue in rules["rank_cues"]):
