@@ -383,6 +383,9 @@ def shared_head(names: list[str]) -> list[str]:
     last = names[-1].translate(QUOTES)
     words = [t.word for t in _jieba().lcut(last)]
     head = words[-1] if len(words) > 1 else ""
+    k = len(names[0])
+    if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]):
+        head = last[k:]  # 城镇和农村居民人均可支配收入: modifiers as long as the last one's share all the rest
     if not head or not head.endswith(tuple(spec["measure_heads"])):
         return names
     return [n if n.translate(QUOTES).endswith(tuple(spec["measure_heads"])) else n + head for n in names[:-1]] + [names[-1]]
@@ -400,6 +403,12 @@ def framed_names(left: str) -> list[str] | None:
     if at + len(word) != len(left.rstrip()) or "、" not in left[:at]:
         return None
     return [n for n in regex.split(r"[、和及与]", left[:at]) if n]
+
+
+def only_aspect(clause: str) -> bool:
+    """增长, 同比增长: a clause that says only how its figures are framed, naming nothing."""
+    words = clause.strip().removeprefix("分别").removeprefix("同比")
+    return any(words == word for word, _, _ in _aspects()[0])
 
 
 def list_item_metric(name: str, q) -> str | None:

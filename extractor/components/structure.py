@@ -11,6 +11,7 @@ import bisect
 
 import regex
 
+from .. import patterns
 from ..document import Document
 from . import metrics, subjects
 
@@ -42,6 +43,7 @@ def _pair_lists(doc: Document) -> None:
             continue  # a list needs two figures
         in_sentence = doc.quantities[lo:hi]
         pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
+        earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
         while pos != -1:
             left_start = max(text.rfind(ch, sentence.start, pos) for ch in "，；：。") + 1
             left_start = max(left_start, sentence.start)
@@ -49,15 +51,30 @@ def _pair_lists(doc: Document) -> None:
                             default=sentence.end)
             names = [n for n in LIST_SPLIT.split(text[left_start:pos]) if n]
             figures = _figure_list(text, in_sentence, pos, right_end)
+            # …分别增长4.2%、5.3%: a 分别 with no names of its own pairs the sentence's last list again
+            names = _paired(names, len(figures)) or names or (earlier[-1][1] if earlier else [])
             if len(names) >= 2 and len(names) == len(figures):
+                earlier.append((pos, names))
                 _apply_names(doc, metrics.shared_head(names), figures)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
-        _pair_implicit_lists(doc, sentence, in_sentence)
+        _pair_implicit_lists(doc, sentence, in_sentence, earlier)
 
 
-def _pair_implicit_lists(doc: Document, sentence, in_sentence: list) -> None:
+def _paired(names: list[str], count: int) -> list[str] | None:
+    """城乡居民人均可支配收入分别达到6.9万元、3.4万元: one name over a pair of figures, opening on a word
+    that stands for a pair (城乡 → 城镇, 农村), is the two names."""
+    if len(names) != 1 or count < 2:
+        return None
+    for word, parts in patterns.load("structure")["pair_words"].items():
+        if word in names[0] and len(parts) == count:
+            return [names[0].replace(word, part, 1) for part in parts]
+    return None
+
+
+def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: list[tuple[int, list[str]]]) -> None:
     """国内游客人次、总花费增长5.6%、7.5%: names listed before an aspect word, figures listed after it,
-    as many of each, pair in order as if 分别 stood between them."""
+    as many of each, pair in order as if 分别 stood between them; a clause with the aspect word alone
+    (…分别达6.9万元、3.4万元，增长4.2%、5.3%) pairs the sentence's 分别 names again."""
     text = doc.text
     if "、" not in text[in_sentence[0].end:in_sentence[-1].start]:
         return  # no two figures listed with 、 (the common case, cheap)
@@ -66,10 +83,16 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list) -> None:
         first = in_sentence[k]
         figures = _figure_list(text, in_sentence[k:], first.start - 1, sentence.end)
         k += max(1, len(figures))
-        if len(figures) < 2 or text.find(RESPECTIVELY, sentence.start, first.start) != -1:
+        if len(figures) < 2:
             continue
         left_start = max(max(text.rfind(ch, sentence.start, first.start) for ch in "，；：。") + 1, sentence.start)
-        framed = metrics.framed_names(text[left_start:first.start])
+        before = [names for pos, names in earlier if pos < first.start]
+        if text.find(RESPECTIVELY, sentence.start, first.start) == -1:
+            framed = metrics.framed_names(text[left_start:first.start])
+        elif before and len(before[-1]) == len(figures) and metrics.only_aspect(text[left_start:first.start]):
+            framed = before[-1]
+        else:
+            continue
         if framed and len(framed) == len(figures):
             _apply_names(doc, metrics.shared_head(framed), figures)
 
