@@ -914,10 +914,14 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
 
 
 def _ranks_the_figure_before(text: str, q, before, floor: int) -> bool:
-    """A rank or growth whose clause names only a generic word (金额, 总量) is of the figure before it."""
-    if q.aspect not in ("rank", "growth") or before is None or before.start < floor or before.metric is None:
+    """A rank or growth whose clause names only a generic word (金额, 总量) is of the figure before it; so
+    is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
+    if q.aspect not in ("rank", "growth", "share") or before is None or before.start < floor \
+            or before.metric is None:
         return False
     own = text[_clause_left(text, q.start, floor):q.start].strip()
+    if q.aspect == "share":
+        return own.startswith("占") and before.kind != q.kind
     generic = taxonomy()[2]["generic_measures"]
     return q.metric in generic or own.startswith(tuple(generic)) and not taxonomy()[1].search(own)
 

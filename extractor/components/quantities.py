@@ -118,6 +118,7 @@ def _rules():
         "rank_window": quant["rank_window"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
         "rank_position": quant["rank_position"],
+        "fraction_window": quant["fraction_window"],
         "rank_position_after": tuple(quant["rank_position_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
@@ -135,6 +136,7 @@ def _rules():
 NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
                        r"|[零〇一二两三四五六七八九十百千万亿]+")
 RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})")
+FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "power", "energy", "container",
             "volume", "length_km"}
 
@@ -252,6 +254,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(quantity)
         taken_until = quantity.end
     found.extend(_ranks(text, regions, found))
+    found.extend(_fractions(text, regions, found))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -351,6 +354,22 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank",
                             base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
+    return out
+
+
+def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """占全国1/3以上, 占全国增量的1/4: a fraction is a share where 占 opens its clause. Its unit is 分数, its
+    value the fraction as a number."""
+    rules = _rules()
+    out = []
+    for m in FRACTION.finditer(text):
+        clause = regex.split(r"[，。；：、\n]", text[max(0, m.start() - rules["fraction_window"]):m.start()])[-1]
+        if _inside(m.start(), regions) or "占" not in clause or any(q.start <= m.start() < q.end for q in found):
+            continue
+        value = int(m.group("a")) / int(m.group("b"))
+        approx = rules["approx"]["after"].get(m.group("after") or "", "exact")
+        out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="分数", kind="fraction",
+                            approx=approx, base_value=value, base_unit="分数", number_start=m.start()))
     return out
 
 
