@@ -22,6 +22,7 @@ from .quantities import find_quantities
 QUOTES = str.maketrans("", "", "“”‘’\"'")
 CLAUSE_END = "，。；：、,;:\n"
 EVENT_SUFFIXES = ("次数", "期数", "场次")
+SLOGAN = regex.compile(r"(“)([^“”]*[、，,；][^“”]*)(”)")
 DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
@@ -154,7 +155,9 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
 
 def _cue_matches(text: str, start: int, end: int):
     cues, pattern, _ = taxonomy()
-    segment = text[start:end].translate(QUOTES)
+    # “股权投资做引导、债权融资做增信”: a quoted slogan with a list inside names no figure outside it
+    segment = SLOGAN.sub(lambda m: m.group(1) + "□" * len(m.group(2)) + m.group(3), text[start:end])
+    segment = segment.translate(QUOTES)
     titles = _book_titles(segment)
     return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
             if not any(a <= m.start() < b for a, b in titles)
@@ -827,7 +830,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             out.append(word)
         phrase = "".join(out)
     else:
-        out, glued = [], False
+        out, glued, verbs = [], False, []
         for word, flag in reversed(tokens):
             if flag == "m" and word.startswith("零") and regex.fullmatch(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+", word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
@@ -837,11 +840,14 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
                 glued = False
                 if regex.fullmatch(r"\p{Han}+", word):
                     out.append(word)  # 国家级, 千亿级: the modifier the measure word was glued to
+                    verbs.append(False)
                     continue
                 out.pop()  # 3级: a number's measure word, not a modifier's
+                verbs.pop()
                 break
             if word in spec["phrase_glue"] and out:
                 out.append(word)
+                verbs.append(False)
                 glued = True
                 continue
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
@@ -851,6 +857,12 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             if regex.search(r"以来$|^[今去明本]年", word):
                 break  # 今年以来 (tagged i) is a time too
             out.append(word)
+            verbs.append(flag == "v")
+        # 促进金融机构发放 / 科技型企业知识价值信用贷款: a name too long starts after its last verb that fits
+        kept = len(out)
+        while sum(map(len, out[:kept])) > spec["max_chars"] and True in verbs[:kept - 1]:
+            kept = max(i for i in range(kept - 1) if verbs[i])
+        out = out[:kept]
         phrase = "".join(reversed(out))
     changed = True
     while phrase and changed:

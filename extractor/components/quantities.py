@@ -135,7 +135,7 @@ def _rules():
 
 NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
                        r"|[零〇一二两三四五六七八九十百千万亿]+")
-RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})")
+RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
 FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "power", "energy", "container",
             "volume", "length_km"}
@@ -348,7 +348,7 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         cut = max(window.rfind(ch) for ch in "，。；：\n")
         if not any(cue in window[cut + 1:] for cue in rules["rank_cues"]):
             continue
-        n = m.group("n")
+        n = m.group("n") or "一"  # 居全国首位: first
         value = float(n) if n.isdigit() else parse_chinese_number(n)
         if value is None or any(q.start <= m.start() < q.end for q in found):
             continue
