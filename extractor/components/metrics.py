@@ -303,13 +303,20 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
         return None
     own = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
     own = regex.split(r"[和及与]", own)[-1]  # …2000亩标准地和200万平方米标准厂房: the list's own item
-    before = _noun_phrase(own, spec)
-    if pattern.search(own) or before and not _tagged(before)[-1][1].startswith("v"):
-        return None  # 争取贷款7.49亿元: the clause names its own amount
     stop = q.end
     while stop < min(len(text), q.end + 14) and text[stop] not in spec["counted_noun_stop"] + CLAUSE_END:
         stop += 1
     after = text[q.end:stop].translate(QUOTES)
+    verb = regex.search(r"\p{Han}{2}$", own.strip())
+    split = pattern.match(after)  # 完成20个亿投资: the verb before and the cue after make one name
+    if verb and split and verb.group() + split.group() in cues:
+        for entry_type, entry in cues[verb.group() + split.group()]:
+            name = _fits(entry_type, entry, q, aspect)
+            if name:
+                return name, "taxonomy"
+    before = _noun_phrase(own, spec)
+    if pattern.search(own) or before and not _tagged(before)[-1][1].startswith("v"):
+        return None  # 争取贷款7.49亿元: the clause names its own amount
     tokens = _tagged(after) if after else []
     if not tokens or not tokens[0][1].startswith(("n", "j", "a")) or tokens[0][1].startswith(("ns", "ad")):
         return None  # 投资5亿元建设…: a verb after the amount says what it is for, not what it measures

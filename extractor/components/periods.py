@@ -15,7 +15,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
-from .metrics import mask_cues
+from .metrics import family, mask_cues
 from .quantities import parse_chinese_number
 
 
@@ -206,7 +206,8 @@ def annotate(doc: Document) -> Document:
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
-        if q.subject_type == "project" and q.aspect == "value" and q.kind == "money":
+        if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" \
+                and family(q.metric) != "progress":  # 保底能完成20个亿投资 is progress, planned or done
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
             if not own and year:
                 q.period = str(year)  # …and holds for the section's year, not its quarter

@@ -38,6 +38,7 @@ def _rules():
         "project_after_re": regex.compile(spec["project_after"]),
         "project_before_re": regex.compile(spec["project_before"]),
         "project_named_re": regex.compile(spec["project_named"]),
+        "project_category_re": regex.compile(spec["project_category_only"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
             key=len, reverse=True))),
@@ -152,12 +153,17 @@ def _project(text: str, q, floor: int) -> Subject | None:
     before = text[max(floor, q.start - 6):q.start]
     if any(before.endswith(w) for w in rules["project_money_words"]):
         after = rules["project_after_re"].match(text, q.end)
-        if after and not any(w in after.group("name") for w in rules["project_not_words"]):
+        if after and _names_one_project(after.group("name")):
             return Subject(after.group("name"), "project")
         lead = rules["project_before_re"].search(text, max(floor, q.start - 60), q.start)
-        if lead and not any(w in lead.group("name") for w in rules["project_not_words"]):
+        if lead and _names_one_project(_strip_mentions(lead.group("name"))):
             return Subject(_strip_mentions(lead.group("name")), "project")
     return None
+
+
+def _names_one_project(name: str) -> bool:
+    rules = _rules()
+    return not any(w in name for w in rules["project_not_words"]) and not rules["project_category_re"].match(name)
 
 
 def _strip_mentions(name: str) -> str:
@@ -251,10 +257,17 @@ def annotate(doc: Document) -> Document:
     doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"), title)
     for article in doc.articles:
         article.subject = article_subject(article, doc.text, doc.region)
+    owner = None  # the sentence's project that owns a figure, and that figure
     for q in doc.quantities:
         article = doc.article_at(q.start)
         default = article.subject if article else _province_subject(False, doc.region)
         subject = subject_of(doc, q, article, default)
+        sentence = doc.sentence_at(q.start)
+        if owner and subject == default and sentence and owner[1].start >= sentence.start \
+                and not _mentions_before(doc.text, owner[1].end, q.start):
+            subject = owner[0]  # …湖东电厂项目总投资78.9亿元，2024年保底能完成20个亿投资: still the project's
+        if subject and subject.type == "project":
+            owner = (subject, q)
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
     return doc
