@@ -156,7 +156,9 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
 def _cue_matches(text: str, start: int, end: int):
     cues, pattern, _ = taxonomy()
     # “股权投资做引导、债权融资做增信”: a quoted slogan with a list inside names no figure outside it
-    segment = SLOGAN.sub(lambda m: m.group(1) + "□" * len(m.group(2)) + m.group(3), text[start:end])
+    segment = text[start:end]
+    if "”" in segment:
+        segment = SLOGAN.sub(lambda m: m.group(1) + "□" * len(m.group(2)) + m.group(3), segment)
     segment = segment.translate(QUOTES)
     titles = _book_titles(segment)
     return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
@@ -314,10 +316,12 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
             name = _fits(entry_type, entry, q, aspect)
             if name:
                 return name, "taxonomy"
-    before = _noun_phrase(own, spec)
-    if pattern.search(own) or before and not _tagged(before)[-1][1].startswith("v"):
+    if not regex.match(r"\p{Han}", after) or pattern.search(own):
         return None  # 争取贷款7.49亿元: the clause names its own amount
-    tokens = _tagged(after) if after else []
+    before = _noun_phrase(own, spec)
+    if before and not _tagged(before)[-1][1].startswith("v"):
+        return None
+    tokens = _tagged(after)
     if not tokens or not tokens[0][1].startswith(("n", "j", "a")) or tokens[0][1].startswith(("ns", "ad")):
         return None  # 投资5亿元建设…: a verb after the amount says what it is for, not what it measures
     words = []
