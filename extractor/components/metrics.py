@@ -936,7 +936,7 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     return None
 
 
-def _ranks_the_figure_before(text: str, q, before, floor: int) -> bool:
+def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     """A rank or growth whose clause names only a generic word (金额, 总量) is of the figure before it; so
     is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
     if q.aspect not in ("rank", "growth", "share") or before is None or before.start < floor \
@@ -971,7 +971,7 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = partial, "context"
             continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
-        if _ranks_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
+        if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = before.metric, "context"
         if q.kind == "count" and q.metric:
             counted = q.metric
