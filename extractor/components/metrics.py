@@ -99,18 +99,20 @@ def _clause_left(text: str, start: int, floor: int) -> int:
 def mask_cues(segment: str) -> str:
     """The segment with metric names blotted out, so that the words inside them (增加值's 增加,
     计划总投资's 计划) are not read as aspect or status words. Length is kept."""
-    cues, pattern, _ = taxonomy()
-    # 经济增长5%: a cue that holds its aspect's word leaves that word to be read
-    return pattern.sub(lambda m: m.group() if _says_aspect(cues[m.group()]) else "□" * len(m.group()), segment)
+    _, pattern, _ = taxonomy()
+    keep = _aspect_inside()  # 经济增长5%: a cue that holds its aspect's word leaves that word to be read
+    return pattern.sub(lambda m: m.group() if m.group() in keep else "□" * len(m.group()), segment)
 
 
-def _says_aspect(entries) -> bool:
-    return all(entry.get("aspect_inside") for _, entry in entries)
+@functools.cache
+def _aspect_inside() -> frozenset[str]:
+    cues = taxonomy()[0]
+    return frozenset(c for c, entries in cues.items() if all(e.get("aspect_inside") for _, e in entries))
 
 
-def _standalone(segment: str, start: int, entries) -> bool:
+def _standalone(segment: str, start: int, cue: str) -> bool:
     """经济增长 after 全省 or a clause start is the economy's; after 民营 it is another thing's growth."""
-    if not any(entry.get("aspect_inside") for _, entry in entries) or start == 0:
+    if cue not in _aspect_inside() or start == 0:
         return True
     if not regex.match(r"\p{Han}", segment[start - 1]):
         return True
@@ -153,6 +155,11 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
     return entry["name"]
 
 
+def _fitting(entries, q, aspect: str) -> str | None:
+    """The first name a cue's taxonomy entries give the figure, or None where none fits its unit."""
+    return next((name for entry_type, entry in entries if (name := _fits(entry_type, entry, q, aspect))), None)
+
+
 def _cue_matches(text: str, start: int, end: int):
     cues, pattern, _ = taxonomy()
     # “股权投资做引导、债权融资做增信”: a quoted slogan with a list inside names no figure outside it
@@ -163,7 +170,7 @@ def _cue_matches(text: str, start: int, end: int):
     titles = _book_titles(segment)
     return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
             if not any(a <= m.start() < b for a, b in titles)
-            and _standalone(segment, m.start(), cues[m.group()])], segment
+            and _standalone(segment, m.start(), m.group())], segment
 
 
 def _book_titles(segment: str) -> list[tuple[int, int]]:
@@ -219,8 +226,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     cut = _denominator_cut(text, q, aspect, floor)
     if aspect == "contribution":  # 消费对经济增长贡献率55%: the contribution is to the metric after 对
         for _, _, _, entries in _cue_matches(text, cut, q.start)[0]:
-            name = next((n for t, e in entries if (n := _fits(t, e, q, aspect))), None)
-            if name:
+            if name := _fitting(entries, q, aspect):
                 return name, "taxonomy"
     matches, segment = _cue_matches(text, floor, cut)
     clause_at = len(text[floor:_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
@@ -305,17 +311,11 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
         return None
     own = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
     own = regex.split(r"[和及与]", own)[-1]  # …2000亩标准地和200万平方米标准厂房: the list's own item
-    stop = q.end
-    while stop < min(len(text), q.end + 14) and text[stop] not in spec["counted_noun_stop"] + CLAUSE_END:
-        stop += 1
-    after = text[q.end:stop].translate(QUOTES)
+    after = _words_after(text, q.end)
     verb = regex.search(r"\p{Han}{2}$", own.strip())
     split = pattern.match(after)  # 完成20个亿投资: the verb before and the cue after make one name
-    if verb and split and verb.group() + split.group() in cues:
-        for entry_type, entry in cues[verb.group() + split.group()]:
-            name = _fits(entry_type, entry, q, aspect)
-            if name:
-                return name, "taxonomy"
+    if verb and split and (name := _fitting(cues.get(verb.group() + split.group(), []), q, aspect)):
+        return name, "taxonomy"
     if not regex.match(r"\p{Han}", after) or pattern.search(own):
         return None  # 争取贷款7.49亿元: the clause names its own amount
     before = _noun_phrase(own, spec)
@@ -333,10 +333,8 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
     if not 2 <= len(phrase) <= spec["max_chars"]:
         return None
     for m in sorted(pattern.finditer(phrase), key=lambda m: len(m.group()), reverse=True):
-        for entry_type, entry in cues[m.group()]:
-            name = _fits(entry_type, entry, q, aspect)
-            if name:
-                return name, "taxonomy"
+        if name := _fitting(cues[m.group()], q, aspect):
+            return name, "taxonomy"
     return _with_kind(phrase, q.kind, spec), "fallback"
 
 
@@ -347,10 +345,11 @@ def _stage_rate(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None
     if q.kind != "percent" or aspect != "value":
         return None
     left = _clause_left(text, q.start, floor)
-    verb = regex.search(spec["stage_rate_verbs"] + r"$", regex.sub(r"\s", "", text[left:q.start]))
+    clause = regex.sub(r"\s", "", text[left:q.start])
+    verb = regex.search(spec["stage_rate_verbs"] + r"$", clause)
     if not verb:
         return None
-    noun = _rate_noun(regex.sub(r"\s", "", text[left:q.start])[:verb.start()])
+    noun = _rate_noun(clause[:verb.start()])
     earlier = regex.sub(r"\s", "", text[floor:left])
     if not noun and verb.group() in earlier:  # 上半年开工80%以上: the noun of the sentence's first 开工
         before = earlier[:earlier.rfind(verb.group())]
@@ -436,11 +435,7 @@ def list_item_metric(name: str, q) -> str | None:
         glued = _glued_name(plain, cue.start(), cue.end()) if cue.group() in spec["head_cues"] else None
         if glued:
             return glued
-        for entry_type, entry in taxonomy()[0][cue.group()]:
-            metric = _fits(entry_type, entry, q, q.aspect)
-            if metric:
-                return metric
-        return None
+        return _fitting(taxonomy()[0][cue.group()], q, q.aspect)
     phrase = _noun_phrase(plain, spec)
     if not phrase or phrase in spec["generic_measures"] or not (q.kind == "count" or _names_a_measure(phrase)):
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
@@ -709,14 +704,18 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
     return max(found)[1].removeprefix("新") if found else ""
 
 
+def _words_after(text: str, end: int) -> str:
+    """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选)."""
+    stop, limit, spec = end, min(len(text), end + 14), taxonomy()[2]
+    while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
+        stop += 1
+    return text[end:stop].translate(QUOTES)
+
+
 def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None:
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
-    stop = end
-    limit = min(len(text), end + 14)
-    while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
-        stop += 1
-    noun = text[end:stop].translate(QUOTES)
+    noun = _words_after(text, end)
     opening = pattern.match(noun) if unit not in spec.get("count_suffix_by_unit", {}) else None
     for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
