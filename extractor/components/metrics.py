@@ -149,7 +149,7 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
         return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") else None
     if aspect in ("value", "change"):
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
-        if kind == "count" and q.unit in taxonomy()[2]["count_suffix_by_unit"]:
+        if kind == "count" and _event_unit(q.unit):
             return entry["name"] if entry["name"].endswith(EVENT_SUFFIXES) else None  # 21次 counts events
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
@@ -467,8 +467,10 @@ def _names_a_thing(name: str) -> bool:
     bare = name.removesuffix(spec["count_suffix"])
     for suffix in spec["count_suffix_by_unit"].values():
         bare = bare.removesuffix(suffix)
+    # events are counted by what happens (营业性演出1.2万场 → 营业性演出场次): a verb names them
+    event = bare != name.removesuffix(spec["count_suffix"])
     tokens = _tagged(bare) if bare else []
-    return bool(tokens) and tokens[-1][1].startswith(("n", "vn", "j", "nz", "l")) \
+    return bool(tokens) and tokens[-1][1].startswith(("n", "vn", "j", "nz", "l") + (("v",) if event else ())) \
         and not tokens[-1][1].startswith("ns") and tokens[-1][0] not in spec["strip_trailing"]
 
 
@@ -716,7 +718,7 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
     noun = _words_after(text, end)
-    opening = pattern.match(noun) if unit not in spec.get("count_suffix_by_unit", {}) else None
+    opening = pattern.match(noun) if not _event_unit(unit) else None
     for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
             return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
@@ -729,7 +731,7 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     if done and not pattern.search(done.group(1)):
         return done.group(1) + phrase + spec["count_suffix"], "fallback"
     # a cue that modifies a 项目 after it (“专精特新”项目) does not name the count; 项目开工 does
-    events = unit in spec["count_suffix_by_unit"]  # 七次“三个一批”活动项目: 次 counts the events
+    events = bool(_event_unit(unit))  # 七次“三个一批”活动项目: 次 counts the events
     found = [m.group() for m in pattern.finditer(phrase) if events or phrase.find("项目", m.end()) == -1]
     cues = taxonomy()[0]
     for cue in sorted(found, key=len, reverse=True):
@@ -756,6 +758,8 @@ def _jieba():
         words.write(f"{cue} 1000 n\n")
     for name, place in gazetteer.places().items():
         words.write(f"{name} 1000 ns\n")
+    for word, flag in patterns.load("metrics")["fallback"]["retag"].items():
+        words.write(f"{word} 1000 {flag}\n")
     words.seek(0)
     jieba.load_userdict(words)
     return jieba.posseg
@@ -801,11 +805,17 @@ def _with_kind(phrase: str, kind: str, spec: dict) -> str:
     return phrase + suffix
 
 
+def _event_unit(unit: str | None) -> str | None:
+    """The measure word of a count of events (次, 场), also under a magnitude (1.2万场); else None."""
+    word = (unit or "").lstrip("万亿千百")
+    return word if word in taxonomy()[2]["count_suffix_by_unit"] else None
+
+
 def _counted(phrase: str, unit: str, spec: dict) -> str:
     """The name of a count of `phrase`: 调度会 + 次 → 调度会次数, 企业 + 家 → 企业数."""
-    by_unit = spec.get("count_suffix_by_unit", {})
-    if unit in by_unit:
-        return phrase + by_unit[unit] if not phrase.endswith(by_unit[unit]) else phrase
+    suffix = spec["count_suffix_by_unit"].get(_event_unit(unit))
+    if suffix:
+        return phrase + suffix if not phrase.endswith(suffix) else phrase
     return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase
 
 
@@ -860,6 +870,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
                 verbs.append(False)
                 glued = True
                 continue
+            if flag == "m" and word.isdigit() and out and regex.fullmatch(r"[A-Z]+", out[-1]):
+                flag = "eng"  # 5 / G: a digit glued to capitals is a name's part (国家5G工厂)
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
                 break
             if flag.startswith("t") and regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
@@ -883,7 +895,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
-    if not (2 <= len(phrase) <= spec["max_chars"]) or not regex.fullmatch(r"[\p{Han}A-Za-z]+", phrase):
+    if not (2 <= len(phrase) <= spec["max_chars"]) or not regex.fullmatch(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*", phrase):
         return None
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None
@@ -902,7 +914,7 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
     if not counted or q.kind != "count" or q.aspect not in ("value", "change"):
         return None
     spec = taxonomy()[2]
-    if q.unit in spec["count_suffix_by_unit"] or not counted.endswith(spec["count_suffix"]):
+    if _event_unit(q.unit) or not counted.endswith(spec["count_suffix"]):
         return None
     base = counted.removesuffix(spec["count_suffix"])
     after_re, before_re = _ellipsis()
