@@ -138,6 +138,7 @@ def _layout():
         "block_start": regex.compile(spec["block_start"]),
         "block_end": regex.compile(spec["block_end"]),
         "part_head": regex.compile(spec["part_head"]),
+        "part_head_short": regex.compile(spec["part_head_short"]),
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
         "heading_max_chars": spec["heading_max_chars"],
         "heading_max_width_share": spec["heading_max_width_share"],
@@ -186,6 +187,12 @@ def _is_heading(line: _Line, width: float) -> bool:
             and not layout["heading_forbidden"].search(line.compact))
 
 
+def _is_short_part_head(line: _Line, width: float) -> bool:
+    layout = _layout()
+    return (len(line.compact) <= layout["heading_max_width_share"] * width
+            and bool(layout["part_head_short"].search(line.compact)))
+
+
 def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: float) -> bool:
     layout = _layout()
     if prev.furniture or cur.furniture:
@@ -196,6 +203,8 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
     if layout["block_start"].search(cur.text):
         return True
     if layout["part_head"].search(prev.compact) or layout["part_head"].search(cur.compact):
+        return True
+    if any(_is_short_part_head(line, width) for line in (prev, cur)):
         return True
     return prev_opens_paragraph and _is_heading(prev, width)
 

@@ -207,7 +207,24 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
     return name, source
 
 
+def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | None:
+    """杂交水稻制种面积连续8年全国第一 → 杂交水稻制种面积全国第一连续年数: what held, what it held, how long.
+    A streak with no noun of its own (…增长30.4%、连续24个月保持两位数增长) is of the figure before it,
+    whose metric is `previous`."""
+    spec = taxonomy()[2]
+    left = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;:\n") + 1)
+    before = regex.sub(r"(?:已|均|均已)?连续$", "", text[left:q.start].translate(QUOTES))
+    noun = _noun_phrase(before.split("、")[0], spec) or previous  # 播种面积、单产、总产连续6年增长: the first
+    stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
+    after = regex.sub(r"^(?:位居|稳居|居|实现)", "", text[q.end:stop].translate(QUOTES))
+    if not noun or not regex.fullmatch(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}", after):
+        return None
+    return noun + after + spec["streak_suffix"].get(q.unit, "连续数")
+
+
 def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
+    if q.kind == "streak":
+        return streak_name(text, q, floor), "fallback"
     if q.kind.startswith("duration") and aspect == "value":
         timed = duration_name(text, q, floor)
         if timed:
@@ -776,6 +793,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     _, _, spec = taxonomy()
     left = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
     left = regex.sub(r"(?:从|由)$", "", left)  # 城乡居民收入从3.1万元增长到…: the noun stands before 从
+    left = _streak().sub("", left)
     phrase = _noun_phrase(left, spec)
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
@@ -903,6 +921,11 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
 
 
 @functools.cache
+def _streak():
+    return regex.compile(taxonomy()[2]["streak"])
+
+
+@functools.cache
 def _ellipsis():
     spec = patterns.load("metrics")["ellipsis"]
     return regex.compile(spec["verb_after"]), regex.compile(spec["verb_before"])
@@ -982,6 +1005,8 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = partial, "context"
             continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+        if q.kind == "streak" and q.metric is None and before and before.start >= floor:
+            q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = before.metric, "context"
         if q.kind == "count" and q.metric:

@@ -21,7 +21,8 @@ from .quantities import parse_chinese_number
 
 @functools.cache
 def _phrases():
-    return [(regex.compile(p["pattern"]), p["period"]) for p in patterns.load("periods")["phrase"]]
+    return [(regex.compile(p["pattern"]), p["period"], p.get("rank_as_of", False))
+            for p in patterns.load("periods")["phrase"]]
 
 
 @functools.cache
@@ -48,15 +49,23 @@ def _format(template: str, match, year: int | None) -> str | None:
         return None
 
 
-def period_of(text: str, start: int, floor: int, year: int | None) -> str | None:
+def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
+              streaks: tuple[int, ...] = ()) -> str | None:
+    """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
+    number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it."""
     best, best_end = None, -1
-    for pattern, template in _phrases():
+    for pattern, template, rank_as_of in _phrases():
         for m in pattern.finditer(text, floor, start):
+            if any(m.start() <= s < m.end() for s in streaks):
+                continue
             if m.end() > best_end:  # the nearest phrase; at a tie, the first (more specific) pattern
-                best, best_end = (template, m), m.end()
+                best, best_end = (template, m, rank_as_of), m.end()
     if best is None:
         return None
-    return _format(best[0], best[1], year)
+    period = _format(best[0], best[1], year)
+    if rank and best[2] and period:
+        return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
+    return period
 
 
 @functools.cache
@@ -142,6 +151,20 @@ def _says_span_end(text: str, q, floor: int, period: str | None, year: int | Non
     return any(rule.search(clause) for rule in _span_rules().values())
 
 
+@functools.cache
+def _rank_held_over():
+    return regex.compile(patterns.load("periods")["rank_in_span"]["held_over"])
+
+
+def _rank_at_span_end(text: str, q, floor: int) -> str | None:
+    """A rank (or a streak) dated only by its section's span (2021~2025) stands at the span's end, unless
+    held over it."""
+    span = regex.fullmatch(r"\d{4}~(\d{4})", q.period or "")
+    if not (q.is_rank or q.kind == "streak") or not span or _rank_held_over().search(text, floor, q.start):
+        return None
+    return span.group(1)
+
+
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
@@ -183,6 +206,7 @@ def annotate(doc: Document) -> Document:
     carried: dict = {}
     scopes: dict = {}
     starts = [s.start for s in doc.sentences]
+    streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -190,12 +214,14 @@ def annotate(doc: Document) -> Document:
         floor = sentence.start if sentence else max(0, q.start - 80)
         section_year = _section_year(section.period, doc.year) if section else None
         year = section_year or doc.year
-        own = period_of(text, q.start, floor, year)
+        own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks)
         if not own and sentence:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
         if own and section and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
+        if not own:
+            q.period = _rank_at_span_end(text, q, floor) or q.period
         default = (section.status if section and section.status else "actual")
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _target_scope().search(text, floor, sentence.end if sentence else q.start)

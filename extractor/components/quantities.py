@@ -119,6 +119,8 @@ def _rules():
         "rank_not": tuple(quant["rank_not_followed_by"]),
         "rank_position": quant["rank_position"],
         "fraction_window": quant["fraction_window"],
+        "streak": regex.compile(quant["streak"]),
+        "streak_state": regex.compile(quant["streak_state"]),
         "rank_position_after": tuple(quant["rank_position_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
@@ -255,6 +257,7 @@ def find_quantities(text: str) -> list[Quantity]:
         taken_until = quantity.end
     found.extend(_ranks(text, regions, found))
     found.extend(_fractions(text, regions, found))
+    found = _streaks(text, regions, found)
     found.sort(key=lambda q: q.start)
     return found
 
@@ -370,6 +373,23 @@ def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         approx = rules["approx"]["after"].get(m.group("after") or "", "exact")
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="分数", kind="fraction",
                             approx=approx, base_value=value, base_unit="分数", number_start=m.start()))
+    return out
+
+
+def _streaks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """连续8年全国第一: the streak's length is a fact (kind streak) when its clause says what standing held;
+    a 个月 streak already read as a duration becomes a streak."""
+    out = list(found)
+    rules = _rules()
+    for m in rules["streak"].finditer(text):
+        if _inside(m.start(), regions) or not rules["streak_state"].match(text, m.end()):
+            continue  # 连续三年发放消费券，直接带动消费19.99亿元: the streak only dates the figure after it
+        n = m.group("n")
+        value = float(n) if n.isdigit() else parse_chinese_number(n)
+        unit = m.group("unit")
+        out = [q for q in out if not (q.start <= m.start("n") < q.end)]
+        out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit=unit, kind="streak",
+                            base_value=value, base_unit=unit, number_start=m.start("n")))
     return out
 
 
