@@ -723,23 +723,26 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
     return max(found)[1].removeprefix("新") if found else ""
 
 
-def _words_after(text: str, end: int) -> str:
+def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选)."""
     stop, limit, spec = end, min(len(text), end + 14), taxonomy()[2]
     while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
+        if text[stop] in "“”":
+            limit = min(len(text), limit + 1)  # quote marks are not words: they do not use up the window
         stop += 1
-    return text[end:stop].translate(QUOTES)
+    return text[end:stop] if keep_quotes else text[end:stop].translate(QUOTES)
 
 
 def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None:
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
-    noun = _words_after(text, end)
+    quoted = _words_after(text, end, keep_quotes=True)
+    noun = quoted.translate(QUOTES)
     opening = pattern.match(noun) if not _event_unit(unit) else None
     for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
             return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
-    phrase = _noun_phrase(noun, spec, from_left=True) if noun else None
+    phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
     if not phrase:
         return None
     # 8个项目的资产盘活，: generic things counted by what was done to them (资产盘活项目数)
@@ -853,11 +856,22 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     # a name is at most max_chars after its leading words are stripped: the words beyond a window of
     # twice that never make one, and tagging them is most of the cost
     window = 2 * spec["max_chars"]
-    tokens = _tagged(clause[:window] if from_left else clause[-window:])
+    if from_left:
+        clause, quoted = _unquoted(clause[:window])
+        tokens = _tagged(clause)
+    else:
+        tokens = _tagged(clause[-window:])
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
-        out = []
+        out, at = [], 0
         for k, (word, flag) in enumerate(tokens):
+            at += len(word)
+            if any(a < at <= b for a, b in quoted):
+                flag = "nz"  # 8个国家公共数据“跑起来”示范场景: a quoted name is one noun, whatever its words
+            if word in spec["phrase_glue"] and out:
+                flag = "n"  # 国家卓越 / 级 / 智能工厂: 级 binds its modifier to the noun
+            if flag == "m" and word.isdigit() and k + 1 < len(tokens) and regex.fullmatch(r"[A-Z]+", tokens[k + 1][0]):
+                flag = "eng"  # 5 / G: a digit glued to capitals is a name's part (国家级5G工厂)
             if flag.startswith("t") and not regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
                 flag = "n"  # 夜 / 经济 (夜 tagged t) is a noun's first word, not a time
             after = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
@@ -920,6 +934,20 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     return phrase
 
 
+def _unquoted(clause: str) -> tuple[str, list[tuple[int, int]]]:
+    """The clause without its quote marks, and the spans (in it) that were quoted."""
+    out, spans, opened = [], [], None
+    for ch in clause:
+        if ch == "“":
+            opened = len(out)
+        elif ch == "”" and opened is not None:
+            spans.append((opened, len(out)))
+            opened = None
+        elif ch not in "“”‘’\"'":
+            out.append(ch)
+    return "".join(out), spans
+
+
 @functools.cache
 def _streak():
     return regex.compile(taxonomy()[2]["streak"])
@@ -971,14 +999,16 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
 
 
 def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
-    """A rank or growth whose clause names only a generic word (金额, 总量) is of the figure before it; so
-    is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
+    """A rank or growth whose clause names only a generic word (金额, 总量), or a rank that names nothing, is
+    of the figure before it; so is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
     if q.aspect not in ("rank", "growth", "share") or before is None or before.start < floor \
             or before.metric is None:
         return False
     own = text[_clause_left(text, q.start, floor):q.start].strip()
     if q.aspect == "share":
         return own.startswith("占") and before.kind != q.kind
+    if q.aspect == "rank" and q.metric is None:
+        return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
     generic = taxonomy()[2]["generic_measures"]
     return q.metric in generic or own.startswith(tuple(generic)) and not taxonomy()[1].search(own)
 
