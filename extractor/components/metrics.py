@@ -19,7 +19,8 @@ from .. import gazetteer, patterns
 from ..document import Document
 from .quantities import find_quantities
 
-QUOTES = str.maketrans("", "", "“”‘’\"'")
+QUOTE_MARKS = "“”‘’\"'"
+QUOTES = str.maketrans("", "", QUOTE_MARKS)
 CLAUSE_END = "，。；：、,;:\n"
 EVENT_SUFFIXES = ("次数", "期数", "场次")
 SLOGAN = regex.compile(r"(“)([^“”]*[、，,；][^“”]*)(”)")
@@ -870,8 +871,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
                 flag = "nz"  # 8个国家公共数据“跑起来”示范场景: a quoted name is one noun, whatever its words
             if word in spec["phrase_glue"] and out:
                 flag = "n"  # 国家卓越 / 级 / 智能工厂: 级 binds its modifier to the noun
-            if flag == "m" and word.isdigit() and k + 1 < len(tokens) and regex.fullmatch(r"[A-Z]+", tokens[k + 1][0]):
-                flag = "eng"  # 5 / G: a digit glued to capitals is a name's part (国家级5G工厂)
+            if flag == "m" and _glued_to_capitals(word, tokens[k + 1][0] if k + 1 < len(tokens) else ""):
+                flag = "eng"  # 国家级5G工厂
             if flag.startswith("t") and not regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
                 flag = "n"  # 夜 / 经济 (夜 tagged t) is a noun's first word, not a time
             after = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
@@ -902,8 +903,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
                 verbs.append(False)
                 glued = True
                 continue
-            if flag == "m" and word.isdigit() and out and regex.fullmatch(r"[A-Z]+", out[-1]):
-                flag = "eng"  # 5 / G: a digit glued to capitals is a name's part (国家5G工厂)
+            if flag == "m" and _glued_to_capitals(word, out[-1] if out else ""):
+                flag = "eng"  # 国家5G工厂
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
                 break
             if flag.startswith("t") and regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
@@ -934,6 +935,11 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     return phrase
 
 
+def _glued_to_capitals(word: str, neighbour: str) -> bool:
+    """5 / G: digits glued to capitals are a name's part (5G工厂), not a number."""
+    return word.isdigit() and bool(regex.fullmatch(r"[A-Z]+", neighbour))
+
+
 def _unquoted(clause: str) -> tuple[str, list[tuple[int, int]]]:
     """The clause without its quote marks, and the spans (in it) that were quoted."""
     out, spans, opened = [], [], None
@@ -943,7 +949,7 @@ def _unquoted(clause: str) -> tuple[str, list[tuple[int, int]]]:
         elif ch == "”" and opened is not None:
             spans.append((opened, len(out)))
             opened = None
-        elif ch not in "“”‘’\"'":
+        elif ch not in QUOTE_MARKS:
             out.append(ch)
     return "".join(out), spans
 
