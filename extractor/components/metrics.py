@@ -727,11 +727,22 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
 def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选)."""
     stop, limit, spec = end, min(len(text), end + 14), taxonomy()[2]
-    while stop < limit and text[stop] not in spec["counted_noun_stop"] and text[stop] not in CLAUSE_END:
+    starts = _word_starts(text[end:min(len(text), end + 16)])
+    while stop < limit and not (text[stop] in spec["counted_noun_stop"] and stop - end in starts) \
+            and text[stop] not in CLAUSE_END:
         if text[stop] in "“”":
             limit = min(len(text), limit + 1)  # quote marks are not words: they do not use up the window
         stop += 1
     return text[end:stop] if keep_quotes else text[end:stop].translate(QUOTES)
+
+
+def _word_starts(window: str) -> set[int]:
+    """Where jieba's words begin in `window`: a stop character inside a word (合作意向) stops nothing."""
+    starts, at = set(), 0
+    for word, _ in _tagged(window):
+        starts.add(at)
+        at += len(word)
+    return starts
 
 
 def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None:
@@ -795,7 +806,7 @@ def _tagged(clause: str) -> list[tuple[str, str]]:
 def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
-    left = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    left = text[_clause_left(text, q.start, floor):q.start]
     left = regex.sub(r"(?:从|由)$", "", left)  # 城乡居民收入从3.1万元增长到…: the noun stands before 从
     left = _streak().sub("", left)
     phrase = _noun_phrase(left, spec)
@@ -861,7 +872,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         clause, quoted = _unquoted(clause[:window])
         tokens = _tagged(clause)
     else:
-        tokens = _tagged(clause[-window:])
+        clause, quoted = _unquoted(clause[-window:])
+        tokens = _tagged(clause)
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out, at = [], 0
@@ -883,8 +895,11 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             out.append(word)
         phrase = "".join(out)
     else:
-        out, glued, verbs = [], False, []
+        out, glued, verbs, at = [], False, [], len(clause)
         for word, flag in reversed(tokens):
+            at -= len(word)
+            if any(a <= at < b for a, b in quoted):
+                flag = "nz"  # 设立“双招双引”联络站13个: a quoted name is one noun, whatever its words
             if flag == "m" and word.startswith("零") and regex.fullmatch(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+", word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
             if word == "零" and out and regex.match(r"\p{Han}", out[-1]):
