@@ -11,6 +11,7 @@ sensible name.
 from __future__ import annotations
 
 import functools
+import itertools
 import io
 
 import regex
@@ -404,6 +405,14 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
         return None
     if phrase.endswith(tuple(spec["head_not_after"])) or taxonomy()[1].search(phrase[:-len(cue)]):
         return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
+    return _in_column_style(phrase, spec)
+
+
+def _in_column_style(phrase: str, spec: dict) -> str:
+    """A name's last word as the taxonomy writes it (企业数量 → 企业数, 产业营收 → 产业营业收入)."""
+    for ending, written in spec["name_endings"].items():
+        if phrase.endswith(ending) and len(phrase) > len(ending):
+            return phrase[: -len(ending)] + written
     return phrase
 
 
@@ -815,9 +824,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
     if not phrase:
         return None
-    for ending, short in spec["name_endings"].items():
-        if phrase.endswith(ending) and len(phrase) > len(ending):
-            phrase = phrase[: -len(ending)] + short
+    phrase = _in_column_style(phrase, spec)
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
         phrase = _counted(phrase, q.unit, spec)
@@ -893,7 +900,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             if not flag.startswith(keep_flags) or flag == "v" and out:
                 break
             out.append(word)
-        phrase = "".join(out)
+        phrase, words = "".join(out), out
     else:
         out, glued, verbs, at = [], False, [], len(clause)
         for word, flag in reversed(tokens):
@@ -933,13 +940,16 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         while sum(map(len, out[:kept])) > spec["max_chars"] and True in verbs[:kept - 1]:
             kept = max(i for i in range(kept - 1) if verbs[i])
         out = out[:kept]
-        phrase = "".join(reversed(out))
-    changed = True
+        words = out[::-1]
+        phrase = "".join(words)
+    # a leading word is stripped only where it is a word of its own: 有 / 项目 but not 有色金属
+    starts = set(itertools.accumulate(map(len, words), initial=0))
+    changed, cut = True, 0
     while phrase and changed:
         changed = False
         for word in spec["strip_leading"]:
-            if phrase.startswith(word) and len(phrase) > len(word) + 1:  # 约谈 stays 约谈
-                phrase, changed = phrase[len(word):], True
+            if phrase.startswith(word) and len(phrase) > len(word) + 1 and cut + len(word) in starts:  # 约谈 stays 约谈
+                phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
