@@ -942,13 +942,14 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         out = out[:kept]
         words = out[::-1]
         phrase = "".join(words)
-    # a leading word is stripped only where it is a word of its own: 有 / 项目 but not 有色金属
+    # a one-character leading word is stripped only where it is a word of its own: 有 / 项目 but not 有色金属
+    # (jieba joins longer ones to their verb, 积极争取, and those are still stripped)
     starts = set(itertools.accumulate(map(len, words), initial=0))
     changed, cut = True, 0
     while phrase and changed:
         changed = False
         for word in spec["strip_leading"]:
-            if phrase.startswith(word) and len(phrase) > len(word) + 1 and cut + len(word) in starts:  # 约谈 stays 约谈
+            if phrase.startswith(word) and len(phrase) > len(word) + 1 and (len(word) > 1 or cut + 1 in starts):  # 约谈 stays 约谈
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
