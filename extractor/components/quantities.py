@@ -101,7 +101,7 @@ def _rules():
     return {
         "simple": simple,
         "unit": regex.compile(
-            rf"(?P<between>余|多)?(?P<implied>个亿)?(?P<unit>{unit_re})?"
+            rf"(?:(?P<magnitude>万|亿)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿)?(?P<unit>{unit_re})?"
             r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
@@ -181,6 +181,10 @@ def _read_unit(text: str, pos: int):
         unit = "亿元"
     else:
         unit = m.group("unit")
+        if m.group("magnitude"):  # 3万余场次, 1.4万余家: the magnitude stands before the qualifier
+            unit = m.group("magnitude") + unit
+            if unit not in rules["simple"]:
+                return None
         kind, factor, base = rules["simple"][unit]
         if unit in ("万", "亿", "万亿", "千万", "百万", "十万"):
             unit += "元"
@@ -280,14 +284,21 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     before = text[max(0, start - 4):start]
     if before.endswith(rules["chinese_not_after"] if chinese else rules["not_after"]):
         return None
-    if chinese and len(token) > 1 and token[-1] in "万亿" and text.startswith("元", m.end()):
-        m = NUMBER.match(text, start, m.end() - 1)  # 超千亿元: 千 of 亿元, not 千亿 of 元
+    # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
+    # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
+    magnitude = 2 if token.endswith("万亿") else 1
+    split = chinese and len(token) > 1 and token[-1] in "万亿" and _read_unit(text, m.end() - magnitude) is not None \
+        and _read_unit(text, m.end()) is not None
+    if split and len(token) == magnitude:
+        value, m = 1.0, regex.compile("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
+    elif split:
+        m = NUMBER.match(text, start, m.end() - magnitude)
         token = m.group()
         value = _to_value(token)
     if chinese:
-        if not text.startswith(rules["chinese_units"], m.end()):
+        if not split and not text.startswith(rules["chinese_units"], m.end()):
             return None
-        if value == 1 and not text.startswith(rules["one_units"], m.end()):
+        if value == 1 and not split and not text.startswith(rules["one_units"], m.end()):
             return None  # 一 alone is an article (一个重要方向), not a count; 一周, 一天 are durations
     unit_info = _read_unit(text, m.end())
     value_max = None
