@@ -14,6 +14,7 @@ import regex
 from . import gazetteer, patterns
 from .document import Article, Document, Paragraph, Section, Sentence
 from .normalize import is_furniture
+from .rx import rx
 
 
 @functools.cache
@@ -81,7 +82,7 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
 
     rules = _rules()
     status = next((r["status"] for r in rules["status"] if any(w in heading for w in r["words"])), None)
-    found = regex.search(r"(?<!\d)(19|20)\d{2}(?=\s*年)", heading)
+    found = rx(r"(?<!\d)(19|20)\d{2}(?=\s*年)").search(heading)
     period = found.group() if found else None
     plan = period_of(heading, found.start(), 0, year) if found else None
     if plan and "~" in plan:

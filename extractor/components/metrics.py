@@ -19,6 +19,7 @@ import regex
 from .. import gazetteer, patterns
 from ..document import Document
 from .quantities import find_quantities
+from ..rx import rx
 
 QUOTE_MARKS = "“”‘’\"'"
 QUOTES = str.maketrans("", "", QUOTE_MARKS)
@@ -116,7 +117,7 @@ def _standalone(segment: str, start: int, cue: str) -> bool:
     """经济增长 after 全省 or a clause start is the economy's; after 民营 it is another thing's growth."""
     if cue not in _aspect_inside() or start == 0:
         return True
-    if not regex.match(r"\p{Han}", segment[start - 1]):
+    if not rx(r"\p{Han}").match(segment[start - 1]):
         return True
     scope_words = taxonomy()[2]["scope_words"]
     return any(segment.endswith(w, 0, start) for w in scope_words)
@@ -215,11 +216,11 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     whose metric is `previous`."""
     spec = taxonomy()[2]
     left = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;:\n") + 1)
-    before = regex.sub(r"(?:已|均|均已)?连续$", "", text[left:q.start].translate(QUOTES))
+    before = rx(r"(?:已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
     noun = _noun_phrase(before.split("、")[0], spec) or previous  # 播种面积、单产、总产连续6年增长: the first
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
-    after = regex.sub(r"^(?:位居|稳居|居|实现)", "", text[q.end:stop].translate(QUOTES))
-    if not noun or not regex.fullmatch(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}", after):
+    after = rx(r"^(?:位居|稳居|居|实现)").sub("", text[q.end:stop].translate(QUOTES))
+    if not noun or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}").fullmatch(after):
         return None
     return noun + after + spec["streak_suffix"].get(q.unit, "连续数")
 
@@ -329,13 +330,13 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
     if q.kind not in spec["named_after_kinds"] or aspect not in ("value", "change"):
         return None
     own = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
-    own = regex.split(r"[和及与]", own)[-1]  # …2000亩标准地和200万平方米标准厂房: the list's own item
+    own = rx(r"[和及与]").split(own)[-1]  # …2000亩标准地和200万平方米标准厂房: the list's own item
     after = _words_after(text, q.end)
-    verb = regex.search(r"\p{Han}{2}$", own.strip())
+    verb = rx(r"\p{Han}{2}$").search(own.strip())
     split = pattern.match(after)  # 完成20个亿投资: the verb before and the cue after make one name
     if verb and split and (name := _fitting(cues.get(verb.group() + split.group(), []), q, aspect)):
         return name, "taxonomy"
-    if not regex.match(r"\p{Han}", after) or pattern.search(own):
+    if not rx(r"\p{Han}").match(after) or pattern.search(own):
         return None  # 争取贷款7.49亿元: the clause names its own amount
     before = _noun_phrase(own, spec)
     if before and not _tagged(before)[-1][1].startswith("v"):
@@ -364,12 +365,12 @@ def _stage_rate(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None
     if q.kind != "percent" or aspect != "value":
         return None
     left = _clause_left(text, q.start, floor)
-    clause = regex.sub(r"\s", "", text[left:q.start])
-    verb = regex.search(spec["stage_rate_verbs"] + r"$", clause)
+    clause = rx(r"\s").sub("", text[left:q.start])
+    verb = rx(spec["stage_rate_verbs"] + r"$").search(clause)
     if not verb:
         return None
     noun = _rate_noun(clause[:verb.start()])
-    earlier = regex.sub(r"\s", "", text[floor:left])
+    earlier = rx(r"\s").sub("", text[floor:left])
     if not noun and verb.group() in earlier:  # 上半年开工80%以上: the noun of the sentence's first 开工
         before = earlier[:earlier.rfind(verb.group())]
         noun = _rate_noun(before[max(before.rfind(ch) for ch in CLAUSE_END) + 1:])
@@ -442,7 +443,7 @@ def framed_names(left: str) -> list[str] | None:
     at, word = max(found)
     if at + len(word) != len(left.rstrip()) or "、" not in left[:at]:
         return None
-    return [n for n in regex.split(r"[、和及与]", left[:at]) if n]
+    return [n for n in rx(r"[、和及与]").split(left[:at]) if n]
 
 
 def only_aspect(clause: str) -> bool:
@@ -505,7 +506,7 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
     full = text[floor:q.start].translate(QUOTES)
     at = full.rfind("占比")
-    ratio = regex.search(r"占[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$", full)  # 服务性消费支出占居民消费支出比重
+    ratio = rx(r"占[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)  # 服务性消费支出占居民消费支出比重
     if ratio and ratio.start() > at:
         at = ratio.start()
     if at < cue_end or any(ch in full[at:] for ch in "；;"):
@@ -520,7 +521,7 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     if ratio and ratio.start() == at and not noun.endswith(tuple(spec["measure_heads"])):
         # 可再生能源占电力装机比重: the part is measured as the whole is (可再生能源装机容量)
         head = next((h for h in sorted(spec["measure_heads"], key=len, reverse=True)
-                     if regex.search(h + r"(?:的)?(?:比重|比例)", ratio.group())), None)
+                     if rx(h + r"(?:的)?(?:比重|比例)").search(ratio.group())), None)
         if head and head.startswith("总"):
             head = None  # 占能源消费总量比重: a total is the whole's own word, not a measure of the part
         if head:
@@ -578,7 +579,7 @@ def duration_name(text: str, q, floor: int) -> str | None:
     limit = rules["limit"].search(clause)
     if limit:
         own = _bare(limit.group("x"), rules)
-        if len(own) >= 2 and regex.fullmatch(r"\p{Han}+", own):
+        if len(own) >= 2 and rx(r"\p{Han}+").fullmatch(own):
             return own if limit.group("w") == "周期" else own + limit.group("w")
     if limit or clause.startswith(("时限", "用时")):  # 缩短开工周期，时限由3个月… : the thing shortened
         shortened = rules["shortened"].search(_clause_of(text, max(floor, clause_start - 1), floor).translate(QUOTES))
@@ -631,8 +632,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     """The part a set's name takes from the words glued before 项目 at `pos` (已开工项目 → 开工,
     其中亿元以上项目 → 亿元以上), or from the verb of its clause; empty when they name nothing."""
     sets = patterns.load("metrics")["project_sets"]
-    run = regex.search(r"[\p{Han}0-9]*$", text[floor:pos].translate(QUOTES)).group()
-    run = regex.sub(r"^[0-9]+[年月日]?", "", run[run.rfind("的") + 1:])  # 2023年实施项目: a date, then the verb
+    run = rx(r"[\p{Han}0-9]*$").search(text[floor:pos].translate(QUOTES)).group()
+    run = rx(r"^[0-9]+[年月日]?").sub("", run[run.rfind("的") + 1:])  # 2023年实施项目: a date, then the verb
     places = gazetteer.mentions(run)
     if places and places[0][0] == 0:
         run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
@@ -662,7 +663,7 @@ def _set_mention(text: str, start: int, end: int) -> int:
     while at != -1:
         opened = max(text.rfind("(", start, at), text.rfind("（", start, at))
         closed = max(text.rfind(")", start, at), text.rfind("）", start, at))
-        run = regex.search(r"\p{Han}*$", text[start:at]).group()
+        run = rx(r"\p{Han}*$").search(text[start:at]).group()
         if opened <= closed and not any(run.startswith(w) for w in sets["predicate_words"]):
             return at
         at = text.rfind("项目", start, at)
@@ -687,13 +688,13 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
     verb = _set_verb(clause)
     part = sets["stages"].get(name)
     if part is None:
-        after = regex.match(r"[\p{Han}“”]{1,10}?项目", text[q.end:q.end + 12]) if q.kind == "count" else None
+        after = rx(r"[\p{Han}“”]{1,10}?项目").match(text[q.end:q.end + 12]) if q.kind == "count" else None
         at = _set_mention(text, window, q.start)
         if after:
             part = _part_before(text, q.end + after.end() - 2, q.end)
         elif at != -1:
             part = _part_before(text, at, window)
-            while not part and at > window and not regex.match(r"\p{Han}", text[at - 1]):
+            while not part and at > window and not rx(r"\p{Han}").match(text[at - 1]):
                 at = _set_mention(text, window, at)  # a bare 项目 (，项目个数…) speaks of the set named before
                 if at == -1:
                     break
@@ -816,7 +817,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
     left = text[_clause_left(text, q.start, floor):q.start]
-    left = regex.sub(r"(?:从|由)$", "", left)  # 城乡居民收入从3.1万元增长到…: the noun stands before 从
+    left = rx(r"(?:从|由)$").sub("", left)  # 城乡居民收入从3.1万元增长到…: the noun stands before 从
     left = _streak().sub("", left)
     phrase = _noun_phrase(left, spec)
     if not phrase and q.kind == "count":
@@ -892,7 +893,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
                 flag = "n"  # 国家卓越 / 级 / 智能工厂: 级 binds its modifier to the noun
             if flag == "m" and _glued_to_capitals(word, tokens[k + 1][0] if k + 1 < len(tokens) else ""):
                 flag = "eng"  # 国家级5G工厂
-            if flag.startswith("t") and not regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
+            if flag.startswith("t") and not rx(r"[0-9年月日季期今去本上下前后末初底]").search(word):
                 flag = "n"  # 夜 / 经济 (夜 tagged t) is a noun's first word, not a time
             after = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
             if flag == "v" and out and len(after[0]) == 1 and after[1] == "n":
@@ -907,13 +908,13 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             at -= len(word)
             if any(a <= at < b for a, b in quoted):
                 flag = "nz"  # 设立“双招双引”联络站13个: a quoted name is one noun, whatever its words
-            if flag == "m" and word.startswith("零") and regex.fullmatch(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+", word):
+            if flag == "m" and word.startswith("零") and rx(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+").fullmatch(word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
-            if word == "零" and out and regex.match(r"\p{Han}", out[-1]):
+            if word == "零" and out and rx(r"\p{Han}").match(out[-1]):
                 flag = "n"  # …and so is a lone 零 before a noun (零 / 碳园区)
             if glued:
                 glued = False
-                if regex.fullmatch(r"\p{Han}+", word):
+                if rx(r"\p{Han}+").fullmatch(word):
                     out.append(word)  # 国家级, 千亿级: the modifier the measure word was glued to
                     verbs.append(False)
                     continue
@@ -929,9 +930,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
                 flag = "eng"  # 国家5G工厂
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
                 break
-            if flag.startswith("t") and regex.search(r"[0-9年月日季期今去本上下前后末初底]", word):
+            if flag.startswith("t") and rx(r"[0-9年月日季期今去本上下前后末初底]").search(word):
                 break  # a time word (今年, 上半年) ends the phrase; 过夜 (tagged t) is part of 过夜游客人次
-            if regex.search(r"以来$|^[今去明本]年", word):
+            if rx(r"以来$|^[今去明本]年").search(word):
                 break  # 今年以来 (tagged i) is a time too
             out.append(word)
             verbs.append(flag == "v")
@@ -954,7 +955,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
-    if not (2 <= len(phrase) <= spec["max_chars"]) or not regex.fullmatch(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*", phrase):
+    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*").fullmatch(phrase):
         return None
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None
@@ -963,7 +964,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
 
 def _glued_to_capitals(word: str, neighbour: str) -> bool:
     """5 / G: digits glued to capitals are a name's part (5G工厂), not a number."""
-    return word.isdigit() and bool(regex.fullmatch(r"[A-Z]+", neighbour))
+    return word.isdigit() and bool(rx(r"[A-Z]+").fullmatch(neighbour))
 
 
 def _unquoted(clause: str) -> tuple[str, list[tuple[int, int]]]:
@@ -1007,7 +1008,7 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
     if after and not cue_re.search(clause) and not _noun_phrase(clause, spec) and not cue_re.search(after.group("v")):
         return base + after.group("v") + spec["count_suffix"]
     before = before_re.match(clause)
-    if before and not regex.match(r"\p{Han}", text[q.end:q.end + 1]) and not cue_re.search(clause):
+    if before and not rx(r"\p{Han}").match(text[q.end:q.end + 1]) and not cue_re.search(clause):
         generic = patterns.load("metrics")["project_sets"]["generic_counted"]
         head = next((g for g in generic if base.endswith(g)), base)
         return before.group("a") + before.group("v") + head + spec["count_suffix"]

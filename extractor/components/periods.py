@@ -17,6 +17,7 @@ from .. import patterns
 from ..document import Document
 from .metrics import family, mask_cues
 from .quantities import parse_chinese_number
+from ..rx import rx
 
 
 @functools.cache
@@ -94,14 +95,14 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
 
 
 def _year_of(period: str | None) -> int | None:
-    m = regex.match(r"(\d{4})", period or "")
+    m = rx(r"(\d{4})").match(period or "")
     return int(m.group(1)) if m else None
 
 
 def _section_year(period: str | None, doc_year: int | None) -> int | None:
     """The year a section's 今年 and 一年来 mean. A span's is its last year when the span is over by the
     document's year (“十四五”时期…回顾 in a 2026 report: 2025), else its first (“十五五”时期…: 2026)."""
-    span = regex.match(r"(\d{4})~(\d{4})$", period or "")
+    span = rx(r"(\d{4})~(\d{4})$").match(period or "")
     if span and doc_year and int(span.group(2)) < doc_year:
         return int(span.group(2))
     return _year_of(period)
@@ -125,7 +126,7 @@ def _clause_start(text: str, q, floor: int) -> int:
 
 def _span_end(text: str, q, floor: int) -> str | None:
     """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends."""
-    span = regex.fullmatch(r"(\d{4})~(\d{4})", q.period or "")
+    span = rx(r"(\d{4})~(\d{4})").fullmatch(q.period or "")
     if not span:
         return None
     rules = _span_rules()
@@ -142,7 +143,7 @@ def _span_end(text: str, q, floor: int) -> str | None:
 def _says_span_end(text: str, q, floor: int, period: str | None, year: int | None) -> bool:
     """In a span's section, a clause whose own words place its figure in the span (从…, 达到, 年均, 稳定在)
     and that names no time of its own is not dated by a time phrase of an earlier clause."""
-    if not regex.fullmatch(r"\d{4}~\d{4}", period or ""):
+    if not rx(r"\d{4}~\d{4}").fullmatch(period or ""):
         return False
     clause_start = _clause_start(text, q, floor)
     if period_of(text, q.start, clause_start, year):
@@ -159,7 +160,7 @@ def _rank_held_over():
 def _rank_at_span_end(text: str, q, floor: int) -> str | None:
     """A rank (or a streak) dated only by its section's span (2021~2025) stands at the span's end, unless
     held over it."""
-    span = regex.fullmatch(r"\d{4}~(\d{4})", q.period or "")
+    span = rx(r"\d{4}~(\d{4})").fullmatch(q.period or "")
     if not (q.is_rank or q.kind == "streak") or not span or _rank_held_over().search(text, floor, q.start):
         return None
     return span.group(1)
@@ -192,7 +193,7 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict) -> s
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
         if "\n" not in text[prev.start:this.start]:
-            opening = regex.match(r"截至[^，,]{1,8}[，,]", text[prev.start:prev.end])
+            opening = rx(r"截至[^，,]{1,8}[，,]").match(text[prev.start:prev.end])
             if opening:
                 carried = period_of(text, prev.start + opening.end(), prev.start, year)
             elif not period_of(text, prev.end, prev.start, year):

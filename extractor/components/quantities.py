@@ -17,6 +17,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
+from ..rx import rx
 
 PUNCT = "，。；、：！？,;:!?（）()“”《》【】\n"
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -222,7 +223,7 @@ def _sign(text: str, start: int) -> int:
 
 def _minus_before(text: str, start: int) -> bool:
     """增长8.1%、-3.2%: a minus sign, not a range's dash (2-4家) or a code's hyphen (G5-3)."""
-    return start > 0 and text[start - 1] in _rules()["minus"] and not regex.match(r"[0-9A-Za-z.%]", text[start - 2:start - 1])
+    return start > 0 and text[start - 1] in _rules()["minus"] and not rx(r"[0-9A-Za-z.%]").match(text[start - 2:start - 1])
 
 
 def _to_value(token: str) -> float | None:
@@ -377,7 +378,7 @@ def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     rules = _rules()
     out = []
     for m in FRACTION.finditer(text):
-        clause = regex.split(r"[，。；：、\n]", text[max(0, m.start() - rules["fraction_window"]):m.start()])[-1]
+        clause = rx(r"[，。；：、\n]").split(text[max(0, m.start() - rules["fraction_window"]):m.start()])[-1]
         if _inside(m.start(), regions) or "占" not in clause or any(q.start <= m.start() < q.end for q in found):
             continue
         value = int(m.group("a")) / int(m.group("b"))

@@ -14,6 +14,7 @@ import regex
 
 from .. import gazetteer, patterns
 from ..document import Article, Document
+from ..rx import rx
 
 
 # manifest fields that name what a document is (its issue's title, its publisher): a region named there
@@ -48,7 +49,7 @@ def _rules():
 def _plausible_zone_name(name: str) -> bool:
     """A zone's name is a place plus a zone word; its place part holds no function words."""
     rules = _rules()
-    prefix = regex.sub(r"(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|示范区|开发区)$", "", name)
+    prefix = rx(r"(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|示范区|开发区)$").sub("", name)
     return (len(prefix) >= 2 and not name.startswith(rules["not_a_name"])
             and not any(ch in rules["zone_prefix_stop_chars"] for ch in prefix))
 
@@ -239,12 +240,12 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]):
             continue
-        if q.is_rank and not regex.search(r"[，；,;]", text[e:q.start]):
+        if q.is_rank and not rx(r"[，；,;]").search(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
                 and not _zones_follow(text, e):
             return default  # in a report on a city's zones, the city's name speaks of those zones
-        if q.kind == "pp" and regex.search(r"[（(][^）)]*[）)]", text[e:q.start]):
+        if q.kind == "pp" and rx(r"[（(][^）)]*[）)]").search(text[e:q.start]):
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
         resolved = _resolve(kind, value, text, e, default, doc.region)
         if resolved:
