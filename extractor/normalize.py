@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -152,14 +152,21 @@ class _Line:
     start: int  # raw offset of the first non-space character
     end: int    # raw offset after the last non-space character
     text: str   # the line's characters between start and end (inner spaces included)
+    # computed once, on first use (functools.cached_property takes a lock on every read in Python 3.11)
+    _compact: str | None = field(default=None, repr=False)
+    _furniture: bool | None = field(default=None, repr=False)
 
-    @functools.cached_property
+    @property
     def compact(self) -> str:
-        return _INNER_SPACE.sub("", self.text)
+        if self._compact is None:
+            self._compact = _INNER_SPACE.sub("", self.text)
+        return self._compact
 
-    @functools.cached_property
+    @property
     def furniture(self) -> bool:  # asked twice of every line: as the line before a break and after it
-        return is_furniture(self.text)
+        if self._furniture is None:
+            self._furniture = is_furniture(self.text)
+        return self._furniture
 
 
 def _content_lines(text: str) -> list[_Line]:
