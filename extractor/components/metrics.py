@@ -746,6 +746,14 @@ def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     return text[end:stop] if keep_quotes else text[end:stop].translate(QUOTES)
 
 
+def _standing(text: str, end: int):
+    """3家单位获中国质量奖: the counted noun and the standing that its clause, to its end, says it won."""
+    stop = next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+    if stop is None:
+        return None
+    return rx(taxonomy()[2]["standing"]).match(text[end:stop].translate(QUOTES))
+
+
 def _word_starts(window: str) -> set[int]:
     """Where jieba's words begin in `window`: a stop character inside a word (合作意向) stops nothing."""
     starts, at = set(), 0
@@ -767,6 +775,12 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
     if not phrase:
         return None
+    won = _standing(text, end)
+    if won and won.group("noun").startswith(phrase[:2]) and not _event_unit(unit):
+        standing = won.group("won")
+        for word in spec["standing_drop"]:
+            standing = standing.replace(word, "")
+        return standing + won.group("noun"), "fallback"
     # 8个项目的资产盘活，: generic things counted by what was done to them (资产盘活项目数)
     done = DONE_TO.match(text, end + len(noun), min(len(text), end + len(noun) + 9)) \
         if phrase == noun and phrase in patterns.load("metrics")["project_sets"]["generic_counted"] else None
