@@ -964,7 +964,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     while phrase and changed:
         changed = False
         for word in spec["strip_leading"]:
-            if phrase.startswith(word) and len(phrase) > len(word) + 1 and (len(word) > 1 or cut + 1 in starts):  # 约谈 stays 约谈
+            own_word = len(word) > 1 or cut + 1 in starts
+            if phrase.startswith(word) and len(phrase) > len(word) + 1 and own_word:  # 约谈 stays 约谈
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
