@@ -756,10 +756,7 @@ def _standing(text: str, end: int):
 def _inside_word(text: str, end: int, stop: int) -> bool:
     """A stop character inside a word (合作意向) stops nothing. jieba is asked only where its dictionary has
     a word running across the character: tagging every count's window would cost a fifth of the run."""
-    _jieba()
-    import jieba
-
-    words = jieba.dt.FREQ
+    words = _dictionary()
     if not any(words.get(text[i:j]) for i in range(max(end, stop - 3), stop)
                for j in range(stop + 1, min(len(text), stop + 3) + 1)):
         return False
@@ -827,6 +824,15 @@ def _jieba():
     words.seek(0)
     jieba.load_userdict(words)
     return jieba.posseg
+
+
+@functools.cache
+def _dictionary() -> dict[str, int]:
+    """jieba's word frequencies, the user dictionary (cues, places, retags) included."""
+    _jieba()
+    import jieba
+
+    return jieba.dt.FREQ
 
 
 @functools.lru_cache(maxsize=4096)
