@@ -404,9 +404,15 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     cue = segment[cue_start:cue_end]
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
         return None
-    if phrase.endswith(tuple(spec["head_not_after"])) or taxonomy()[1].search(phrase[:-len(cue)]):
+    if any(phrase.endswith(word) and len(word) > len(cue) for word in spec["head_not_after"]) \
+            or any(not _counts_only(m.group()) for m in taxonomy()[1].finditer(phrase[:-len(cue)])):
         return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
     return _in_column_style(phrase, spec)
+
+
+def _counts_only(cue: str) -> bool:
+    """重点项目 in 省重点项目完成投资 names the things counted, not a measure of their own."""
+    return all(kind == "metric" and entry["kinds"] == ["count"] for kind, entry in taxonomy()[0][cue])
 
 
 def _in_column_style(phrase: str, spec: dict) -> str:
