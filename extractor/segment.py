@@ -221,6 +221,15 @@ def _merge_caption_headlines(articles: list[Article], paragraphs_: list[Paragrap
     return out
 
 
+def _year_opening(heading: str, said: str, year: int | None) -> tuple[str, str | None, str | None]:
+    """The heading, period and status of a section a paragraph opens by naming its year: a year that is over
+    (刚刚过去的2025年, 2025年是…收官之年 in a 2026 report) holds results; the document's own (今年是…开局之年)
+    holds its work, actual or planned as each figure's words say."""
+    if said == "今":
+        return heading, str(year) if year else None, None
+    return heading, said, "actual" if year is None or int(said) < year else None
+
+
 def _sections(article: Article, paras: list[Paragraph], text: str, year: int | None) -> list[Section]:
     rules = _rules()
     heads = []
@@ -231,7 +240,9 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             heading = section_heading(text[p.start:p.end])
             heads.append((p.start, heading, *section_meta(heading, year)))
         elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])):
-            heads.append((p.start, opening.group("heading"), opening.group("y"), "actual"))
+            heading, period, status = _year_opening(opening.group("heading"), opening.group("y"), year)
+            if status or not heads or heads[-1][2] != period:  # 今年是… inside 三、2026年重点工作 opens nothing
+                heads.append((p.start, heading, period, status))
         elif p.kind == "heading" and p.start > article.start:
             # an unnumbered subheading that says both a period and a status (“十五五”时期主要目标和2026年
             # 重点工作) is a part head, as 三、2026年重点工作 would be
