@@ -1077,6 +1077,8 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return own.startswith("占") and before.kind != q.kind
     if q.aspect == "rank" and q.metric is None:
         return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
+    if q.aspect == "growth" and q.metric is None and len(text[before.end:q.start]) <= 6:
+        return True  # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure
     generic = taxonomy()[2]["generic_measures"]
     return q.metric in generic or own.startswith(tuple(generic)) and not taxonomy()[1].search(own)
 

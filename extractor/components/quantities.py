@@ -101,6 +101,7 @@ def _rules():
     before_re = "|".join(regex.escape(w) for w in sorted(approx["before"], key=len, reverse=True))
     return {
         "simple": simple,
+        "magnitudes": magnitudes,
         "unit": regex.compile(
             rf"(?:(?P<magnitude>万|亿)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿)?(?P<unit>{unit_re})?"
             r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
@@ -195,6 +196,22 @@ def _read_unit(text: str, pos: int):
     approx = rules["approx"]["between"].get(m.group("between") or "", None) \
         or rules["approx"]["after"].get(m.group("after") or "", None)
     return m, unit, kind, factor, base, approx
+
+
+def _shared_unit(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
+    """The unit that the next figures of a list write out after the same magnitude (1409万、1305万人次 →
+    万人次), or None where the list says no more (5000万、2亿元 is money)."""
+    for _ in range(6):
+        joint = regex.match(r"[、和与及]", text[end:end + 1])
+        number = NUMBER.match(text, end + 1) if joint else None
+        read = _read_unit(text, number.end()) if number else None
+        said = read[0].group("unit") if read else None
+        if not said or not said.startswith(magnitude) or read[0].group("per"):
+            return None
+        if said != magnitude:
+            return read[1], read[2], read[3], read[4]
+        end = read[0].end()
+    return None
 
 
 def _framing(text: str, unit_start: int, end: int) -> bool:
@@ -315,6 +332,9 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
             return None
     um, unit, kind, factor, base, approx = unit_info
     end = um.end()
+    bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
+    if bare:  # 1409万、1305万人次: a bare magnitude shares its list's unit
+        unit, kind, factor, base = _shared_unit(text, end, bare) or (unit, kind, factor, base)
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
     if _framing(text, m.end(), end) or _in_name(text, start, end, kind):
