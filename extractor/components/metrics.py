@@ -937,11 +937,23 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             out.append(word)
         phrase, words = "".join(out), out
     else:
-        out, glued, verbs, at = [], False, [], len(clause)
+        out, glued, joined, verbs, at = [], False, False, [], len(clause)
         for word, flag in reversed(tokens):
             at -= len(word)
             if any(a <= at < b for a, b in quoted):
                 flag = "nz"  # 设立“双招双引”联络站13个: a quoted name is one noun, whatever its words
+            if joined:
+                joined = False
+                if not flag.startswith("n") or flag.startswith("ns") or word in spec["generic_measures"]:
+                    out.pop()  # …投资及: the join word ends the phrase when no noun stands before it;
+                    # 数量及投资额占比分别…: two measures, each its own name
+                    verbs.pop()
+                    break
+            if word in spec["phrase_joins"] and out and flag.startswith("c"):
+                out.append(word)  # 航空航天器及设备投资: 及 joins two nouns into one name
+                verbs.append(False)
+                joined = True
+                continue
             if flag == "m" and word.startswith("零") and rx(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+").fullmatch(word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
             if word == "零" and out and rx(r"\p{Han}").match(out[-1]):
