@@ -225,7 +225,7 @@ def _year_opening(heading: str, said: str, year: int | None) -> tuple[str, str |
     """The heading, period and status of a section a paragraph opens by naming its year: a year that is over
     (刚刚过去的2025年, 2025年是…收官之年 in a 2026 report) holds results; the document's own (今年是…开局之年)
     holds its work, actual or planned as each figure's words say."""
-    if said == "今":
+    if said == "今":  # with no year known, 今年 names none: the section stays the part's
         return heading, str(year) if year else None, None
     return heading, said, "actual" if year is None or int(said) < year else None
 
@@ -241,7 +241,11 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             heads.append((p.start, heading, *section_meta(heading, year)))
         elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])):
             heading, period, status = _year_opening(opening.group("heading"), opening.group("y"), year)
-            if status or not heads or heads[-1][2] != period:  # 今年是… inside 三、2026年重点工作 opens nothing
+            # 今年是… turns a review to the year's work; inside a part of plans (“十五五”时期主要目标和2026年
+            # 重点工作) it narrows the period and keeps the plans' status; under 三、2026年重点工作 it says nothing new
+            if status is None and heads and heads[-1][3] == "target":
+                status = "target"
+            if period and (status == "actual" or not heads or heads[-1][2] != period):
                 heads.append((p.start, heading, period, status))
         elif p.kind == "heading" and p.start > article.start:
             # an unnumbered subheading that says both a period and a status (“十五五”时期主要目标和2026年
