@@ -202,8 +202,7 @@ def _shared_unit(text: str, end: int, magnitude: str) -> tuple[str, str, float, 
     """The unit that the next figures of a list write out after the same magnitude (1409万、1305万人次 →
     万人次), or None where the list says no more (5000万、2亿元 is money)."""
     for _ in range(6):
-        joint = regex.match(r"[、和与及]", text[end:end + 1])
-        number = NUMBER.match(text, end + 1) if joint else None
+        number = NUMBER.match(text, end + 1) if text[end:end + 1] in tuple("、和与及") else None
         read = _read_unit(text, number.end()) if number else None
         said = read[0].group("unit") if read else None
         if not said or not said.startswith(magnitude) or read[0].group("per"):
