@@ -24,7 +24,6 @@ from ..rx import rx
 QUOTE_MARKS = "“”‘’\"'"
 QUOTES = str.maketrans("", "", QUOTE_MARKS)
 CLAUSE_END = "，。；：、,;:\n"
-EVENT_SUFFIXES = ("次数", "期数", "场次")
 SLOGAN = regex.compile(r"(“)([^“”]*[、，,；][^“”]*)(”)")
 DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
@@ -153,7 +152,7 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
     if aspect in ("value", "change"):
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
         if kind == "count" and _event_unit(q.unit):
-            return entry["name"] if entry["name"].endswith(EVENT_SUFFIXES) else None  # 21次 counts events
+            return entry["name"] if _names_events(entry["name"]) else None  # 21次 counts events
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
 
@@ -886,11 +885,16 @@ def _event_unit(unit: str | None) -> str | None:
     return word if word in taxonomy()[2]["count_suffix_by_unit"] else None
 
 
+def _names_events(name: str) -> bool:
+    """调度会次数, 接待游客人次, 旅客吞吐量: a name that can stand over a count in 次, 场 or 人次."""
+    return name.endswith(tuple(taxonomy()[2]["count_suffix_by_unit"].values()) + ("量",))
+
+
 def _counted(phrase: str, unit: str, spec: dict) -> str:
     """The name of a count of `phrase`: 调度会 + 次 → 调度会次数, 企业 + 家 → 企业数."""
     suffix = spec["count_suffix_by_unit"].get(_event_unit(unit))
     if suffix:
-        return phrase + suffix if not phrase.endswith(suffix) else phrase
+        return phrase if phrase.endswith((suffix, "量")) else phrase + suffix
     return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase
 
 

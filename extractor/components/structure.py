@@ -49,7 +49,7 @@ def _pair_lists(doc: Document) -> None:
             left_start = max(left_start, sentence.start)
             right_end = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1),
                             default=sentence.end)
-            names = [n for n in LIST_SPLIT.split(text[left_start:pos]) if n]
+            names = _ordinals_shared([n for n in LIST_SPLIT.split(text[left_start:pos]) if n])
             figures = _figure_list(text, in_sentence, pos, right_end)
             # …分别增长4.2%、5.3%: a 分别 with no names of its own pairs the sentence's last list again
             names = _paired(names, len(figures)) or names or (earlier[-1][1] if earlier else [])
@@ -58,6 +58,17 @@ def _pair_lists(doc: Document) -> None:
                 _apply_names(doc, metrics.shared_head(names), figures)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
+
+
+def _ordinals_shared(names: list[str]) -> list[str]:
+    """一、二、三产业增加值: bare ordinals before the name they share are that name's parts."""
+    rule = patterns.load("structure")["ordinal_list"]
+    numerals = rule["numerals"]
+    if len(names) < 2 or not all(n in numerals for n in names[:-1]) or names[-1][:1] not in numerals:
+        return names
+    tail = names[-1][1:]
+    mark = "第" if tail.startswith(tuple(rule["ordinal_before"])) else ""
+    return [mark + n + tail for n in names[:-1]] + [mark + names[-1]]
 
 
 def _paired(names: list[str], count: int) -> list[str] | None:
