@@ -26,6 +26,7 @@ QUOTES = str.maketrans("", "", QUOTE_MARKS)
 CLAUSE_END = "，。；：、,;:\n"
 SLOGAN = regex.compile(r"(“)([^“”]*[、，,；][^“”]*)(”)")
 DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
+PLACE_WEIGHT = 1000  # the user dictionary's frequency for a place name
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
 
@@ -823,7 +824,7 @@ def _jieba():
     for cue in cues:
         words.write(f"{cue} 1000 n\n")
     for name, place in gazetteer.places().items():
-        words.write(f"{name} 1000 ns\n")
+        words.write(f"{name} {PLACE_WEIGHT} ns\n")
     for word, flag in patterns.load("metrics")["fallback"]["retag"].items():
         words.write(f"{word} 1000 {flag}\n")
     words.seek(0)
@@ -992,6 +993,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             kept = max(i for i in range(kept - 1) if verbs[i])
         out = out[:kept]
         words = out[::-1]
+        # 规上工业企业实现营业收入: a light verb between the owner and its measure is no part of the name
+        words = words[:1] + [w for w in words[1:] if w not in spec["light_verbs"]]
         phrase = "".join(words)
     # a one-character leading word is stripped only where it is a word of its own: 有 / 项目 but not 有色金属
     # (jieba joins longer ones to their verb, 积极争取, and those are still stripped)

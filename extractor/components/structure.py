@@ -53,11 +53,31 @@ def _pair_lists(doc: Document) -> None:
             figures = _figure_list(text, in_sentence, pos, right_end)
             # …分别增长4.2%、5.3%: a 分别 with no names of its own pairs the sentence's last list again
             names = _paired(names, len(figures)) or names or (earlier[-1][1] if earlier else [])
+            if not names and _measure_as_before(in_sentence, figures):
+                pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
+                continue
             if len(names) >= 2 and len(names) == len(figures):
                 earlier.append((pos, names))
                 _apply_names(doc, metrics.shared_head(names), figures)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
+
+
+def _measure_as_before(in_sentence: list, figures: list) -> bool:
+    """产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: a 分别 with no names before it and
+    no list of names earlier frames the figures just before it, one for one, in order."""
+    if len(figures) < 2:
+        return False
+    at = next(i for i, q in enumerate(in_sentence) if q is figures[0])
+    before = in_sentence[max(0, at - len(figures)):at]
+    if len(before) != len(figures) or any(not q.metric or q.aspect not in ("value", "change") for q in before):
+        return False
+    for earlier, q in zip(before, figures):
+        if q.aspect == "value" and q.kind.split("/")[0] == figures[0].kind.split("/")[0]:
+            q.aspect = figures[0].aspect  # 分别增长10.6%、10.3%: the word before the first frames them all
+        q.metric, q.metric_source = earlier.metric, "list"
+        q.subject, q.subject_type, q.city = earlier.subject, earlier.subject_type, earlier.city
+    return True
 
 
 def _ordinals_shared(names: list[str]) -> list[str]:

@@ -88,7 +88,7 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
     for candidate in (article.title, article.source, body):
         if not candidate:
             continue
-        for start, end, place in gazetteer.mentions(candidate):
+        for start, end, place in _places_in(candidate):
             zones = report or _zones_follow(candidate, end) or candidate is not body
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
@@ -107,7 +107,7 @@ def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, st
     """Places and self-references in text[start:end], in order."""
     rules = _rules()
     segment = text[start:end]
-    found = [(start + s, start + e, "place", p) for s, e, p in gazetteer.mentions(segment)]
+    found = [(start + s, start + e, "place", p) for s, e, p in _places_in(segment)]
     taken = [(s, e) for s, e, _, _ in found]
     for m in rules["zone_name_re"].finditer(segment):
         s, e = start + m.start("name"), start + m.end("name")
@@ -120,6 +120,22 @@ def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, st
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, "self", m.group()))
     return sorted(found, key=lambda f: f[0])
+
+
+def _places_in(text: str) -> list[tuple[int, int, gazetteer.Place]]:
+    return [(s, e, p) for s, e, p in gazetteer.mentions(text) if not _splits_a_word(text, s, e)]
+
+
+def _splits_a_word(text: str, start: int, end: int) -> bool:
+    """新晋中国工程院院士: a short place name (晋中) whose edge is half of a word commoner than any place
+    name (中国) is not named there. A name ending in its own 市/区/县/省 stands whole (晋城市委)."""
+    if text[end - 1] in "市区县省":
+        return False
+    from .metrics import PLACE_WEIGHT, _dictionary
+
+    words = _dictionary()
+    edges = (text[end - 1:end + 1], text[max(0, start - 1):start + 1])
+    return any(len(edge) == 2 and words.get(edge, 0) > PLACE_WEIGHT for edge in edges)
 
 
 def _resolve(kind: str, value, text: str, end: int, default: Subject | None, home: str,
@@ -209,7 +225,7 @@ def _project_in_focus(doc: Document, q, article: Article | None) -> Subject | No
     if this == -1:
         return None
     named = None
-    for start, end, place in gazetteer.mentions(text[article.start:this]):
+    for start, end, place in _places_in(text[article.start:this]):
         m = rules["project_named_re"].match(text, article.start + end)
         if m and place.type == "zone":
             named = m.group("name")
