@@ -851,7 +851,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
     left = text[_clause_left(text, q.start, floor):q.start]
-    left = rx(r"(?:从|由)$").sub("", left)  # 城乡居民收入从3.1万元增长到…: the noun stands before 从
+    # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
+    left = rx(r"(?:从|由)(?:上年|去年)?$").sub("", left)
     left = _streak().sub("", left)
     phrase = _noun_phrase(left, spec)
     if not phrase and q.kind == "count":
@@ -915,12 +916,10 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     # a name is at most max_chars after its leading words are stripped: the words beyond a window of
     # twice that never make one, and tagging them is most of the cost
     window = 2 * spec["max_chars"]
-    if from_left:
-        clause, quoted = _unquoted(clause[:window])
-        tokens = _tagged(clause)
-    else:
-        clause, quoted = _unquoted(clause[-window:])
-        tokens = _tagged(clause)
+    clause, quoted = _unquoted(clause[:window] if from_left else clause[-window:])
+    tokens = _tagged(clause)
+    # 每万人高价值发明专利拥有量: a per-head denominator is one word of the name, like a quoted one
+    quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out, at = [], 0

@@ -88,7 +88,7 @@ def _rules():
             simple.setdefault(mag + name, (kind, factor, name))
     for name, kind in units.get("prefixed_only", {}).items():
         for mag, factor in magnitudes.items():
-            simple.setdefault(mag + name, (kind, factor, "立方米" if kind == "volume" else name))
+            simple.setdefault(mag + name, (kind, factor, units["table_base"][kind]))
     for word in measure:
         simple.setdefault(word, ("count", 1.0, word))
         for mag in ("万", "亿"):
@@ -213,6 +213,25 @@ def _shared_unit(text: str, end: int, magnitude: str) -> tuple[str, str, float, 
     return None
 
 
+@functools.cache
+def _bare_counts() -> tuple[regex.Pattern, dict[str, str]]:
+    table = dict(patterns.load("units")["bare_magnitude_counts"])
+    modifiers = table.pop("modifiers")
+    unit_of = {noun: word for word, nouns in table.items() for noun in nouns}
+    nouns = "|".join(sorted(unit_of, key=len, reverse=True))
+    return regex.compile(rf"(?:{'|'.join(modifiers)})?(?P<noun>{nouns})"), unit_of
+
+
+def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
+    """76万群众: a bare magnitude before people or households counts them (万人), it is no sum of money."""
+    pattern, unit_of = _bare_counts()
+    said = pattern.match(text, end)
+    if not said:
+        return None
+    word = unit_of[said.group("noun")]
+    return magnitude + word, "count", _rules()["magnitudes"][magnitude], word
+
+
 def _framing(text: str, unit_start: int, end: int) -> bool:
     rules = _rules()
     return (text.startswith(rules["framing"], end) or text.startswith(rules["framing"], unit_start)
@@ -333,7 +352,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     end = um.end()
     bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
     if bare:  # 1409万、1305万人次: a bare magnitude shares its list's unit
-        unit, kind, factor, base = _shared_unit(text, end, bare) or (unit, kind, factor, base)
+        unit, kind, factor, base = _shared_unit(text, end, bare) or _counted_after(text, end, bare) \
+            or (unit, kind, factor, base)
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
     if _framing(text, m.end(), end) or _in_name(text, start, end, kind):
