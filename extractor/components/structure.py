@@ -53,7 +53,7 @@ def _pair_lists(doc: Document) -> None:
             figures = _figure_list(text, in_sentence, pos, right_end)
             # …分别增长4.2%、5.3%: a 分别 with no names of its own pairs the sentence's last list again
             names = _paired(names, len(figures)) or names or (earlier[-1][1] if earlier else [])
-            if not names and _measure_as_before(in_sentence, figures):
+            if not names and _pair_with_figures_before(in_sentence, figures):
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
             if len(names) >= 2 and len(names) == len(figures):
@@ -63,7 +63,7 @@ def _pair_lists(doc: Document) -> None:
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
 
 
-def _measure_as_before(in_sentence: list, figures: list) -> bool:
+def _pair_with_figures_before(in_sentence: list, figures: list) -> bool:
     """产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: a 分别 with no names before it and
     no list of names earlier frames the figures just before it, one for one, in order."""
     if len(figures) < 2:
