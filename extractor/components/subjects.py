@@ -129,7 +129,7 @@ def _places_in(text: str) -> list[tuple[int, int, gazetteer.Place]]:
 def _splits_a_word(text: str, start: int, end: int) -> bool:
     """新晋中国工程院院士: a short place name (晋中) whose edge is half of a word commoner than any place
     name (中国) is not named there. A name ending in its own 市/区/县/省 stands whole (晋城市委)."""
-    if text[end - 1] in "市区县省":
+    if text[end - 1] in _rules()["whole_name_ends"]:
         return False
     from .metrics import PLACE_WEIGHT, _dictionary
 
