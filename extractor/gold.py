@@ -15,7 +15,7 @@ ALLOWED = {
     "approx": {"exact", "about", "over", "under", "range"},
     "aspect": {"value", "growth", "change", "share", "rank", "difference", "contribution"},
     "subject_type": {"zone", "city_zones", "city", "province_zones", "province", "project", "company",
-                     "county", "other"},
+                     "county", "country", "other"},
     "status": {"actual", "target", "expected"},
 }
 

@@ -744,7 +744,7 @@ def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选)."""
     stop, limit, spec = end, min(len(text), end + 14), taxonomy()[2]
     while stop < limit and not (text[stop] in spec["counted_noun_stop"] and not _inside_word(text, end, stop)) \
-            and text[stop] not in CLAUSE_END:
+            and not text.startswith(tuple(spec["counted_noun_stop_words"]), stop) and text[stop] not in CLAUSE_END:
         if text[stop] in "“”":
             limit = min(len(text), limit + 1)  # quote marks are not words: they do not use up the window
         stop += 1

@@ -25,7 +25,7 @@ TITLE_FIELDS = ("title", "issue", "publisher", "weekly_title", "weekly_publisher
 @dataclass(frozen=True)
 class Subject:
     name: str
-    type: str          # zone | city_zones | city | province_zones | province | project | company | county
+    type: str          # zone | city_zones | city | province_zones | province | project | company | county | country
     city: str | None = None
 
 
