@@ -427,15 +427,24 @@ def shared_head(names: list[str]) -> list[str]:
     """工业、制造业、工业技改投资 → 工业投资, 制造业投资, 工业技改投资: the head word of the last name is
     shared by the names before it that have no measure of their own."""
     spec = taxonomy()[2]
+    measured = tuple(spec["measure_heads"])
     last = names[-1].translate(QUOTES)
     words = [t.word for t in _jieba().lcut(last)]
     head = words[-1] if len(words) > 1 else ""
     k = len(names[0])
     if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]):
         head = last[k:]  # 城镇和农村居民人均可支配收入: modifiers as long as the last one's share all the rest
-    if not head or not head.endswith(tuple(spec["measure_heads"])):
+    listed, _, after = last.rpartition("等")
+    if listed and after.endswith(measured):
+        # 食品、石化、医药、信息等产业增加值: 等 closes the list, everything after it is the shared head
+        names, head = names[:-1] + [names[-1].replace("等", "", 1)], after
+    if not head or not head.endswith(measured):
         return names
-    return [n if n.translate(QUOTES).endswith(tuple(spec["measure_heads"])) else n + head for n in names[:-1]] + [names[-1]]
+    own = [n.translate(QUOTES).endswith(measured) for n in names[:-1]]
+    # 限上新能源汽车、节能家电零售额: the first item's scope is the whole list's, when no item has its own measure
+    scope = "" if any(own) else next((w for w in spec["list_scopes"] if names[0].startswith(w)), "")
+    scoped = [n if n.startswith(scope) else scope + n for n in names]
+    return [n if has else n + head for n, has in zip(scoped[:-1], own)] + [scoped[-1]]
 
 
 def framed_names(left: str) -> list[str] | None:
