@@ -14,9 +14,9 @@ import regex
 from .. import patterns
 from ..document import Document
 from . import metrics, subjects
+from .quantities import LIST_GAP
 
 LIST_SPLIT = regex.compile(r"[、和及与]")
-LIST_GAP = regex.compile(r"\s*[、和及与]\s*")
 RESPECTIVELY = "分别"
 OF_WHICH = "其中"
 
