@@ -460,8 +460,9 @@ def _batch_options(p) -> None:
                    help="the year 今年 means, for files no manifest.toml describes (a manifest's own entry "
                         "wins); without it, figures dated only by 今年, 上半年 … get no period")
     p.add_argument("--region", type=_region_arg, metavar="NAME",
-                   help="the province the files speak for (what 全省 means: 河南 or 河南省), for files no "
-                        "manifest.toml describes; without it, the region the title or text names most")
+                   help="the province the files speak for (what 全省 means: 河南 or 河南省), or 全国 for a national "
+                        "report, for files no manifest.toml describes; without it, the region the title or text "
+                        "names most")
 
 
 def _year_arg(value: str) -> int:
@@ -476,7 +477,7 @@ def _region_arg(value: str) -> str:
     name = region_name(value.strip())
     if name is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a province-level region of patterns/regions.toml "
-                                         "(e.g. 山西, 河南省, 内蒙古自治区)")
+                                         "(e.g. 山西, 河南省, 内蒙古自治区), nor the country (全国)")
     return name
 
 

@@ -75,19 +75,27 @@ def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 def region_name(name: str) -> str | None:
-    """A province-level region's full name from its full or short name (河南, 河南省 → 河南省)."""
+    """A province-level region's full name from its full or short name (河南, 河南省 → 河南省), or the
+    country's (全国, 中国 → 全国)."""
     for region in patterns.load("regions")["region"]:
         if name in (region["name"], region["short"]):
             return region["name"]
-    return None
+    country = patterns.load("regions")["country"]
+    return country["name"] if name == country["name"] or name in country["also"] else None
+
+
+def country_name() -> str:
+    return patterns.load("regions")["country"]["name"]
 
 
 def home_region(text: str, declared: str | None = None, title: str = "") -> str:
-    """The region a document speaks for (what 全省 means in it): as declared, else the one its title
-    (or its publisher) names, else the one its text names most (the gazetteer's cities and zones count
+    """The region a document speaks for (what 全省 means in it): as declared, else the country where its
+    title is a national body's, else the one its title (or its publisher) names, else the one its text names most (the gazetteer's cities and zones count
     for their province), else the gazetteer's province."""
     if declared:
         return declared
+    if any(word in title for word in patterns.load("regions")["country"]["title_words"]):
+        return country_name()  # 国务院政府工作报告: the country's own report
     if title:
         named = _most_named(title)
         if named:

@@ -124,3 +124,16 @@ def test_year_and_region_for_a_file_no_manifest_describes(tmp_path):
 def test_a_bad_year_or_region_is_a_usage_error(option, value):
     out = run("extract", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), option, value)
     assert out.returncode == 2 and value in out.stderr and "Traceback" not in out.stderr
+
+
+def test_region_may_be_the_country(tmp_path):
+    # a national report's figures are the country's: --region 全国 (or a manifest's 国务院 title) says so
+    report = tmp_path / "national.txt"
+    report.write_text("过去一年，国内生产总值增长5.2%，粮食产量1.39万亿斤，城镇新增就业1244万人。\n", encoding="utf-8")
+    told = run("extract", str(report), "--format", "jsonl", "--year", "2024", "--region", "中国")
+    assert told.returncode == 0, told.stderr
+    facts = [json.loads(line) for line in told.stdout.splitlines()]
+    assert len(facts) == 3
+    assert {(f["subject"], f["subject_type"], f["period"]) for f in facts} == {("全国", "country", "2023")}
+    bare = [json.loads(line) for line in run("extract", str(report), "--format", "jsonl").stdout.splitlines()]
+    assert all(f["subject_type"] != "country" for f in bare)

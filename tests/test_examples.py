@@ -22,7 +22,7 @@ def _same(expected, actual) -> bool:
 
 @pytest.mark.parametrize("rule_set,line,case", CASES, ids=[f"{r}:{n}" for r, n, _ in CASES])
 def test_example(rule_set, line, case):
-    facts = extractor.extract(case["text"], doc_id="example", year=case.get("year"))
+    facts = extractor.extract(case["text"], doc_id="example", year=case.get("year"), **case.get("meta", {}))
     got = [(f.quote if "quote" not in case["facts"][:1] else f.quote, f) for f in facts]
     assert len(facts) == len(case["facts"]), (
         f"{rule_set}:{line} expected {len(case['facts'])} facts, got "

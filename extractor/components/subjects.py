@@ -59,6 +59,8 @@ def _city_subject(city: str, zones: bool) -> Subject:
 
 
 def _province_subject(zones: bool, name: str) -> Subject:
+    if name == gazetteer.country_name():
+        return Subject(name, "country")  # a national report's home is the country (its zones have no column)
     return Subject(f"{name}开发区", "province_zones") if zones else Subject(name, "province")
 
 
