@@ -1080,14 +1080,19 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
 @functools.cache
 def _span_partner():
     spec = patterns.load("metrics")["span_partner"]
-    return regex.compile(spec["between"]), regex.compile(spec["before"])
+    return regex.compile(spec["between"]), regex.compile(spec["before"]), regex.compile(spec["restated"])
 
 
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
-    """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到)."""
-    if prev is None or prev.metric is None or prev.kind != q.kind:
+    """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到); so does
+    a figure that restates A in another unit (160.6亿美元、折合1148亿元人民币)."""
+    if prev is None or prev.metric is None:
         return None
-    between, before = _span_partner()
+    between, before, restated = _span_partner()
+    if restated.match(text[prev.end:q.start]):
+        return prev.metric, prev.metric_source  # 亿美元 → 亿元: the kind may differ, the fact is one
+    if prev.kind != q.kind:
+        return None
     if between.match(text[prev.end:q.start]) and before.search(text[max(0, prev.start - 10):prev.start]):
         return prev.metric, prev.metric_source
     return None
