@@ -472,6 +472,9 @@ def list_item_metric(name: str, q) -> str | None:
     generic head takes a noun glued before it), else the name's own noun phrase."""
     spec = taxonomy()[2]
     plain = name.translate(QUOTES)
+    brand = rx(r"“([^“”]{2,12})”").fullmatch(name.strip())
+    if brand and q.kind == "count":
+        return _counted(brand.group(1), q.unit, spec)  # “上海标准”新增12项: a quoted title is counted whole, place and all
     found = list(taxonomy()[1].finditer(plain))
     if found:
         cue = found[-1]

@@ -51,8 +51,9 @@ def _pair_lists(doc: Document) -> None:
                             default=sentence.end)
             names = _ordinals_shared([n for n in LIST_SPLIT.split(text[left_start:pos]) if n])
             figures = _figure_list(text, in_sentence, pos, right_end)
-            # …分别增长4.2%、5.3%: a 分别 with no names of its own pairs the sentence's last list again
-            names = _paired(names, len(figures)) or names or (earlier[-1][1] if earlier else [])
+            # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
+            # sentence's last list again
+            names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names and _pair_with_figures_before(in_sentence, figures):
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
