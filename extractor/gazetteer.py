@@ -84,6 +84,14 @@ def region_name(name: str) -> str | None:
     return country["name"] if name == country["name"] or name in country["also"] else None
 
 
+def region_names(name: str) -> list[str]:
+    """A region's full and short names, longest first (北京市, 北京); the country's only its own."""
+    for region in patterns.load("regions")["region"]:
+        if region["name"] == name:
+            return [region["name"], region["short"]]
+    return [name]
+
+
 def country_name() -> str:
     return patterns.load("regions")["country"]["name"]
 

@@ -105,12 +105,17 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
     return _province_subject(False, home)
 
 
-def _mentions_before(text: str, start: int, end: int) -> list[tuple[int, int, str, object]]:
-    """Places and self-references in text[start:end], in order."""
+def _mentions_before(text: str, start: int, end: int, home: str | None = None) -> list[tuple[int, int, str, object]]:
+    """Places and self-references in text[start:end], in order; with `home`, the home region by its own
+    name too (北京输出到津冀技术合同成交额…: Beijing's own figure, after a zone's clause)."""
     rules = _rules()
     segment = text[start:end]
     found = [(start + s, start + e, "place", p) for s, e, p in _places_in(segment)]
     taken = [(s, e) for s, e, _, _ in found]
+    if home:
+        for m in regex.finditer("|".join(regex.escape(n) for n in gazetteer.region_names(home)), segment):
+            if not any(a <= start + m.start() < b for a, b in taken):
+                found.append((start + m.start(), start + m.end(), "home", home))
     for m in rules["zone_name_re"].finditer(segment):
         s, e = start + m.start("name"), start + m.end("name")
         if not _plausible_zone_name(m.group("name")):
@@ -150,6 +155,8 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         return _place_subject(value, zones)
     if kind == "zone_name":
         return Subject(value, "zone")
+    if kind == "home":
+        return _province_subject(zones, home)
     if value in rules["zone_self"]:
         return default if default and default.type == "zone" else None
     if value in rules["city_self"]:
@@ -255,7 +262,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             resolved = _resolve(kind, value, text, e, default, doc.region, whole=True)
             if resolved:
                 return resolved
-    for s, e, kind, value in reversed(_mentions_before(text, floor, q.start)):
+    for s, e, kind, value in reversed(_mentions_before(text, floor, q.start, doc.region)):
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]):
             continue
         if q.is_rank and not rx(r"[，；,;]").search(text[e:q.start]):
