@@ -126,6 +126,7 @@ def _rules():
         "rank_position_after": tuple(quant["rank_position_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
+        "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "framing": tuple(quant["framing_after"]),
         "rounds_framing": regex.compile(quant["rounds_framing"]),
         "name_heads": tuple(quant["name_heads"]),
@@ -285,6 +286,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if start < taken_until or _inside(start, regions):
             continue
         chinese = not token[0].isdigit()
+        if chinese and token in _rules()["chinese_idioms"]:
+            continue
         quantity = _quantity_at(text, m, chinese)
         if quantity is None:
             continue
