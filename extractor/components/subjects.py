@@ -113,7 +113,7 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
     found = [(start + s, start + e, "place", p) for s, e, p in _places_in(segment)]
     taken = [(s, e) for s, e, _, _ in found]
     if home:
-        for m in regex.finditer("|".join(regex.escape(n) for n in gazetteer.region_names(home)), segment):
+        for m in _home_names(home).finditer(segment):
             if not any(a <= start + m.start() < b for a, b in taken):
                 found.append((start + m.start(), start + m.end(), "home", home))
     for m in rules["zone_name_re"].finditer(segment):
@@ -127,6 +127,11 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, "self", m.group()))
     return sorted(found, key=lambda f: f[0])
+
+
+@functools.cache
+def _home_names(home: str) -> regex.Pattern:
+    return regex.compile("|".join(regex.escape(n) for n in gazetteer.region_names(home)))
 
 
 def _places_in(text: str) -> list[tuple[int, int, gazetteer.Place]]:
