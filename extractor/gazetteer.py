@@ -98,8 +98,8 @@ def country_name() -> str:
 
 def home_region(text: str, declared: str | None = None, title: str = "") -> str:
     """The region a document speaks for (what 全省 means in it): as declared, else the country where its
-    title is a national body's, else the one its title (or its publisher) names, else the one its text names most (the gazetteer's cities and zones count
-    for their province), else the gazetteer's province."""
+    title is a national body's, else the one its title (or its publisher) names, else the one its text
+    names most (the gazetteer's cities and zones count for their province), else the gazetteer's province."""
     if declared:
         return declared
     if any(word in title for word in patterns.load("regions")["country"]["title_words"]):

@@ -142,6 +142,7 @@ NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?
                        r"|[零〇一二两三四五六七八九十百千万亿]+")
 RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
 FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
+LIST_GAP = regex.compile(r"\s*[、和及与]\s*")  # between two figures of one list (2.5%、4.1%)
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "power", "energy", "container",
             "volume", "length_km"}
 
@@ -304,9 +305,6 @@ def find_quantities(text: str) -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return found
-
-
-LIST_GAP = regex.compile(r"\s*[、和及与]\s*")
 
 
 def _share_signs_along_lists(text: str, found: list[Quantity]) -> None:
