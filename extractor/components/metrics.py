@@ -434,10 +434,13 @@ def shared_head(names: list[str]) -> list[str]:
     k = len(names[0])
     if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]):
         head = last[k:]  # 城镇和农村居民人均可支配收入: modifiers as long as the last one's share all the rest
-    listed, _, after = last.rpartition("等")
-    if listed and after.endswith(measured):
-        # 食品、石化、医药、信息等产业增加值: 等 closes the list, everything after it is the shared head
-        names, head = names[:-1] + [names[-1].replace("等", "", 1)], after
+    if "等" in words[1:-1]:
+        # 食品、石化、医药、信息等产业增加值: 等 (a word of its own, not the 等 of 高等教育) closes the list,
+        # and everything after it is the shared head
+        at = len("".join(words[:words.index("等")]))
+        after = last[at + 1:]
+        if after.endswith(measured):
+            names, head = names[:-1] + [last[:at] + after], after
     if not head or not head.endswith(measured):
         return names
     own = [n.translate(QUOTES).endswith(measured) for n in names[:-1]]
