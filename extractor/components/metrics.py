@@ -428,9 +428,14 @@ def shared_head(names: list[str]) -> list[str]:
     shared by the names before it that have no measure of their own."""
     spec = taxonomy()[2]
     measured = tuple(spec["measure_heads"])
+    first = next((w for w in spec["scope_words"] if names[0].startswith(w) and len(names[0]) > len(w)), "")
+    names = [names[0][len(first):]] + names[1:]  # 其中城镇、农村居民收入: the scope is not a name's
     last = names[-1].translate(QUOTES)
     words = [t.word for t in _jieba().lcut(last)]
     head = words[-1] if len(words) > 1 else ""
+    measure = max((m for m in measured if head.endswith(m) and m != head), key=len, default="")
+    if measure and all(n.endswith(head[-len(measure) - 1]) for n in names[:-1]):
+        head = measure  # 金融业、软件和信息服务业增加值: industries in parallel share the measure, not 服务业
     k = len(names[0])
     if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]):
         head = last[k:]  # 城镇和农村居民人均可支配收入: modifiers as long as the last one's share all the rest
@@ -483,7 +488,9 @@ def list_item_metric(name: str, q) -> str | None:
         cue = found[-1]
         glued = _glued_name(plain, cue.start(), cue.end()) if cue.group() in spec["head_cues"] else None
         if glued:
-            return glued
+            joined = rx(r"\p{Han}{2,8}和$").search(plain[:plain.rfind(glued)]) if glued in plain else None
+            # 租赁和商务服务业增加值: in a listed name (split at 、 already), a 和 joins one industry's name
+            return joined.group() + glued if joined and not gazetteer.mentions(joined.group()) else glued
         return _fitting(taxonomy()[0][cue.group()], q, q.aspect)
     phrase = _noun_phrase(plain, spec)
     if not phrase or phrase in spec["generic_measures"] or not (q.kind == "count" or _names_a_measure(phrase)):
@@ -664,6 +671,7 @@ def _part_before(text: str, pos: int, floor: int) -> str:
         for word in sets["part_strip"]:
             if run.startswith(word):
                 run, changed = run[len(word):], True
+    run = rx(r"^[0-9]+[条个批类]").sub("", run)  # 其中12条重点产业链项目: the chains are counted, not named
     verb = next((v for v in sorted(sets["set_verbs"], key=len, reverse=True) if run.startswith(v)), None)
     if verb:
         return verb
@@ -671,9 +679,16 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     if stage and any(run.startswith(w) for w in sets["part_not"] + ["活动"]):
         return stage  # “三个一批”活动共签约项目: the stage, after the event's words
     if (not run or len(run) > sets["part_max_chars"] or any(w in run for w in sets["part_not"])
-            or run in _project_topics()[0] or gazetteer.mentions(run)):
+            or run in _project_topics()[0] or gazetteer.mentions(run) or _one_project(text, pos, run)):
         return _set_verb(_clause_of(text, pos, floor)) or ""
     return run
+
+
+def _one_project(text: str, pos: int, run: str) -> bool:
+    """国电电力湖东电厂项目总投资78.9亿元: one project's name, not a part of a set."""
+    from . import subjects
+
+    return text.startswith("总投资", pos + 2) and subjects.names_one_project(run + "项目")
 
 
 def _set_mention(text: str, start: int, end: int) -> int:
@@ -1023,7 +1038,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
-    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*").fullmatch(phrase):
+    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(phrase):  # 5G用户普及率
         return None
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None
@@ -1121,6 +1136,18 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     return q.metric in generic or own.startswith(tuple(generic)) and not taxonomy()[1].search(own)
 
 
+def _without_change_word(name: str | None) -> str | None:
+    """可再生能源新增装机3.7亿千瓦 → 可再生能源装机容量: the aspect (change) says 新增, the name need not
+    (but 日均新增科技企业 is a rate of new firms, named so)."""
+    if not name:
+        return name
+    for word in taxonomy()[2]["change_words_in_names"]:
+        at = name.find(word)
+        if at > 0 and len(name) - len(word) >= 3 and not name[:at].endswith(("日均", "月均", "年均", "平均")):
+            return name[:at] + name[at + len(word):]
+    return name
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
@@ -1143,6 +1170,8 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = partial, "context"
             continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+        if q.aspect == "change" and q.metric_source == "fallback":
+            q.metric = _without_change_word(q.metric)
         if q.kind == "streak" and q.metric is None and before and before.start >= floor:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位

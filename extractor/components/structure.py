@@ -49,8 +49,8 @@ def _pair_lists(doc: Document) -> None:
             left_start = max(left_start, sentence.start)
             right_end = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1),
                             default=sentence.end)
-            names = _ordinals_shared([n for n in LIST_SPLIT.split(text[left_start:pos]) if n])
             figures = _figure_list(text, in_sentence, pos, right_end)
+            names = _ordinals_shared(_list_names(text[left_start:pos], len(figures)))
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
@@ -90,6 +90,17 @@ def _ordinals_shared(names: list[str]) -> list[str]:
     tail = names[-1][1:]
     mark = "第" if tail.startswith(tuple(rule["ordinal_before"])) else ""
     return [mark + n + tail for n in names[:-1]] + [mark + names[-1]]
+
+
+def _list_names(words: str, count: int) -> list[str]:
+    """The names of a list: split at 、和及与, or only at 、 where that pairs them with the figures and the
+    names hold a 和 of their own (信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长…)."""
+    names = [n for n in LIST_SPLIT.split(words) if n]
+    if len(names) != count:
+        listed = [n for n in words.split("、") if n]
+        if len(listed) == count > 1:
+            return listed
+    return names
 
 
 def _paired(names: list[str], count: int) -> list[str] | None:

@@ -184,15 +184,15 @@ def _project(text: str, q, floor: int) -> Subject | None:
     before = text[max(floor, q.start - 6):q.start]
     if any(before.endswith(w) for w in rules["project_money_words"]):
         after = rules["project_after_re"].match(text, q.end)
-        if after and _names_one_project(after.group("name")):
+        if after and names_one_project(after.group("name")):
             return Subject(after.group("name"), "project")
         lead = rules["project_before_re"].search(text, max(floor, q.start - 60), q.start)
-        if lead and _names_one_project(_strip_mentions(lead.group("name"))):
+        if lead and names_one_project(_strip_mentions(lead.group("name"))):
             return Subject(_strip_mentions(lead.group("name")), "project")
     return None
 
 
-def _names_one_project(name: str) -> bool:
+def names_one_project(name: str) -> bool:
     rules = _rules()
     return not any(w in name for w in rules["project_not_words"]) and not rules["project_category_re"].match(name)
 
