@@ -751,7 +751,16 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
     if not label and name in sets["stages"]:
         return name, source
     base = "项目数" if name in sets["stages"] else name
-    named = sets["names"][base].format(label=label, part=part, part_projects=part + "项目" if part else "")
+    stage = None if name in sets["stages"] else next((w for w in sets["stage_words"] if w in name and w in part), None)
+    if stage:
+        part = part.replace(stage, "").removeprefix("新")  # 签约省外项目…签约额: the name says 签约 already
+    lead = next((w for w in sorted(sets["stage_words"], key=len, reverse=True) if part.startswith(w)), None)
+    if lead and len(part) > len(lead) and base == "项目数":
+        part = part[len(lead):] + lead.removeprefix("新")  # 签约省外项目 → 省外签约项目: the kind, then the stage
+    if not label and not part:
+        return name, source  # 签约金额 of no set in particular
+    named = sets["names"][base].format(label=label, part=part, part_projects=part + "项目" if part else "",
+                                       label_projects=label + "项目" if label else "")
     if named == base:
         return name, source
     from ..gold import canonical_metric  # the canonical spelling of a composed name (签约项目总投资 → 签约金额)
