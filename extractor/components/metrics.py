@@ -823,10 +823,16 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
             return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
+    won = _standing(text, end)
+    if won and won.group("title") and not _event_unit(unit) and (
+            won.group("noun").startswith(phrase[:2]) if phrase else len(won.group("noun")) == 1):
+        # (2个县被列为…: a one-character noun is no phrase of its own, but the title names it)
+        title = won.group("title")
+        title = title[next((len(w) for w in spec["scope_words"] if title.startswith(w)), 0):]
+        return title if title.endswith(won.group("noun")[-1]) else title + won.group("noun"), "fallback"
     if not phrase:
         return None
-    won = _standing(text, end)
-    if won and won.group("noun").startswith(phrase[:2]) and not _event_unit(unit):
+    if won and won.group("won") and won.group("noun").startswith(phrase[:2]) and not _event_unit(unit):
         standing = won.group("won")
         for word in spec["standing_drop"]:
             standing = standing.replace(word, "")

@@ -40,6 +40,8 @@ def _rules():
         "project_before_re": regex.compile(spec["project_before"]),
         "project_named_re": regex.compile(spec["project_named"]),
         "project_category_re": regex.compile(spec["project_category_only"]),
+        "county_count_re": regex.compile(spec["county_count"]),
+        "city_actor_re": regex.compile(spec["city_actor"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
             key=len, reverse=True))),
@@ -207,9 +209,18 @@ def _strip_mentions(name: str) -> str:
 
 def subject_of(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
     subject = _subject(doc, q, article, default)
-    if subject and subject.type == "city_zones" and _city_scope(q.metric) and not _zones_in_clause(doc, q):
-        return _city_subject(subject.city, zones=False)  # 全市社会消费品零售总额: the city's own figure
+    if subject and subject.type == "city_zones" and (
+            _city_scope(q.metric) and not _zones_in_clause(doc, q)  # 全市社会消费品零售总额: the city's own figure
+            or q.kind == "count" and _rules()["county_count_re"].match(doc.text, q.end)  # 14个县市区: no zone has counties
+            or _city_actor_before(doc, q)):  # 市招商部门拜访对接80余家企业: what the city's offices did
+        return _city_subject(subject.city, zones=False)
     return subject
+
+
+def _city_actor_before(doc: Document, q) -> bool:
+    sentence = doc.sentence_at(q.start)
+    floor = sentence.start if sentence else max(0, q.start - 80)
+    return _rules()["city_actor_re"].search(doc.text, floor, q.start) is not None
 
 
 def _city_scope(metric: str | None) -> bool:
