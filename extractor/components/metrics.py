@@ -1156,9 +1156,10 @@ def _without_change_word(name: str | None) -> str | None:
     (but 日均新增科技企业 is a rate of new firms, named so)."""
     if not name:
         return name
-    for word in taxonomy()[2]["change_words_in_names"]:
+    spec = taxonomy()[2]
+    for word in spec["change_words_in_names"]:
         at = name.find(word)
-        if at > 0 and len(name) - len(word) >= 3 and not name[:at].endswith(("日均", "月均", "年均", "平均")):
+        if at > 0 and len(name) - len(word) >= 3 and not name[:at].endswith(tuple(spec["rate_words"])):
             return name[:at] + name[at + len(word):]
     return name
 

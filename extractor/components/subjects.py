@@ -218,9 +218,12 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
 
 
 def _city_actor_before(doc: Document, q) -> bool:
+    return _rules()["city_actor_re"].search(doc.text, _sentence_floor(doc, q), q.start) is not None
+
+
+def _sentence_floor(doc: Document, q) -> int:
     sentence = doc.sentence_at(q.start)
-    floor = sentence.start if sentence else max(0, q.start - 80)
-    return _rules()["city_actor_re"].search(doc.text, floor, q.start) is not None
+    return sentence.start if sentence else max(0, q.start - 80)
 
 
 def _city_scope(metric: str | None) -> bool:
@@ -231,9 +234,7 @@ def _city_scope(metric: str | None) -> bool:
 
 
 def _zones_in_clause(doc: Document, q) -> bool:
-    sentence = doc.sentence_at(q.start)
-    floor = sentence.start if sentence else max(0, q.start - 80)
-    return _rules()["zones_word"] in doc.text[floor:q.start]
+    return _rules()["zones_word"] in doc.text[_sentence_floor(doc, q):q.start]
 
 
 def _project_in_focus(doc: Document, q, article: Article | None) -> Subject | None:
