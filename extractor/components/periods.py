@@ -31,6 +31,11 @@ def _base_rule():
     return regex.compile(patterns.load("periods")["base_state"]["before"])
 
 
+@functools.cache
+def _comparison_rule():
+    return regex.compile(patterns.load("periods")["comparison_base"]["before"])
+
+
 def _base_of_another(text: str, m, start: int) -> bool:
     """常住人口由上年729万人增加到732万人，城镇化率达69.1%: 上年 after 由 dates the state the change
     started from, the one figure right after it, not the figures after that."""
@@ -70,7 +75,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     best, best_end = None, -1
     for pattern, template, rank_as_of in _phrases():
         for m in pattern.finditer(text, floor, start):
-            if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start):
+            if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
+                    or _comparison_rule().search(text, max(0, m.start() - 2), m.start()):
                 continue
             if m.end() > best_end:  # the nearest phrase; at a tie, the first (more specific) pattern
                 best, best_end = (template, m, rank_as_of), m.end()
