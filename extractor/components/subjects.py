@@ -306,9 +306,11 @@ def annotate(doc: Document) -> Document:
         default = article.subject if article else _province_subject(False, doc.region)
         subject = subject_of(doc, q, article, default)
         sentence = doc.sentence_at(q.start)
-        if owner and subject == default and sentence and owner[1].start >= sentence.start \
+        if owner and subject and subject.type != "project" and sentence and owner[1].start >= sentence.start \
                 and not _mentions_before(doc.text, owner[1].end, q.start):
-            subject = owner[0]  # …湖东电厂项目总投资78.9亿元，2024年保底能完成20个亿投资: still the project's
+            # …湖东电厂项目总投资78.9亿元，2024年保底能完成20个亿投资: still the project's, whatever place
+            # the sentence named before the project (朔州…；投资8亿元的…工程，目前51个厂房单体…)
+            subject = owner[0]
         if subject and subject.type == "project":
             owner = (subject, q)
         if subject:
