@@ -221,13 +221,35 @@ def _bare_counts() -> tuple[regex.Pattern, dict[str, str]]:
     modifiers = table.pop("modifiers")
     unit_of = {noun: word for word, nouns in table.items() for noun in nouns}
     nouns = "|".join(sorted(unit_of, key=len, reverse=True))
-    return regex.compile(rf"(?:{'|'.join(modifiers)})?(?P<noun>{nouns})"), unit_of
+    # 450万农村沼气用户: a modifier, and a word or two of the noun's own, may come first
+    return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,3}}?(?P<noun>{nouns})"), unit_of
 
 
 def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
     """76万群众: a bare magnitude before people or households counts them (万人), it is no sum of money."""
     pattern, unit_of = _bare_counts()
     said = pattern.match(text, end)
+    if not said:
+        return None
+    word = unit_of[said.group("noun")]
+    return magnitude + word, "count", _rules()["magnitudes"][magnitude], word
+
+
+@functools.cache
+def _counted_before_rule() -> tuple[regex.Pattern, dict[str, str]]:
+    table = patterns.load("units")["bare_magnitude_counted_before"]
+    unit_of = {noun: word for word, nouns in table.items() for noun in nouns}
+    nouns = "|".join(sorted(unit_of, key=len, reverse=True))
+    # the noun, then words that are no clause's end, up to the number; the only figures between are the
+    # list's bare magnitudes before it (参保人数分别增加1753万、2028万)
+    return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿]、){{0,16}}$"), unit_of
+
+
+def _counted_before(text: str, start: int, magnitude: str) -> tuple[str, str, float, str] | None:
+    """参保人数分别增加1753万、2028万: a bare magnitude whose clause names persons or households before it
+    counts them (万人), as 76万群众 does after it."""
+    pattern, unit_of = _counted_before_rule()
+    said = pattern.search(text, max(0, start - 40), start)
     if not said:
         return None
     word = unit_of[said.group("noun")]
@@ -372,7 +394,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
     if bare:  # 1409万、1305万人次: a bare magnitude shares its list's unit
         unit, kind, factor, base = _shared_unit(text, end, bare) or _counted_after(text, end, bare) \
-            or (unit, kind, factor, base)
+            or _counted_before(text, start, bare) or (unit, kind, factor, base)
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
     if _framing(text, m.end(), end) or _in_name(text, start, end, kind):
