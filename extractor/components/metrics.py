@@ -1114,6 +1114,23 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
 
 
 @functools.cache
+def _measure_ellipsis():
+    return regex.compile(patterns.load("metrics")["ellipsis"]["measure_only_verb"])
+
+
+def elliptic_measure(text: str, q, floor: int, before) -> str | None:
+    """建成标准化厂房37.9万平方米，已使用29.9万平方米: a measure whose clause is only 已 and a verb is the
+    part of the figure before it that the verb did (标准化厂房使用面积)."""
+    if before is None or before.start < floor or before.kind != q.kind or not before.metric or q.aspect != "value":
+        return None
+    suffix = taxonomy()[2]["kind_suffix"].get(q.kind)
+    said = _measure_ellipsis().match(text[_clause_left(text, q.start, floor):q.start].strip())
+    if not suffix or not said or not before.metric.endswith(suffix):
+        return None
+    return before.metric.removesuffix(suffix) + said.group("v") + suffix
+
+
+@functools.cache
 def _span_partner():
     spec = patterns.load("metrics")["span_partner"]
     return regex.compile(spec["between"]), regex.compile(spec["before"]), regex.compile(spec["restated"])
@@ -1181,7 +1198,7 @@ def annotate(doc: Document) -> Document:
         q.aspect = aspect_of(text, q, floor)
         if counted_in != floor:
             counted, counted_in = None, floor
-        partial = elliptic_name(text, q, floor, counted)
+        partial = elliptic_name(text, q, floor, counted) or elliptic_measure(text, q, floor, before)
         if partial:
             q.metric, q.metric_source = partial, "context"
             continue
