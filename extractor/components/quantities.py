@@ -103,7 +103,7 @@ def _rules():
         "simple": simple,
         "magnitudes": magnitudes,
         "unit": regex.compile(
-            rf"(?:(?P<magnitude>万|亿)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿)?(?P<unit>{unit_re})?"
+            rf"(?:(?P<magnitude>万|亿)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?(?P<unit>{unit_re})?"
             r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
