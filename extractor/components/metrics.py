@@ -1154,7 +1154,7 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
 def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     """A rank or growth whose clause names only a generic word (金额, 总量), or a rank that names nothing, is
     of the figure before it; so is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
-    if q.aspect not in ("rank", "growth", "share") or before is None or before.start < floor \
+    if q.aspect not in ("rank", "growth", "share", "change") or before is None or before.start < floor \
             or before.metric is None:
         return False
     own = text[_clause_left(text, q.start, floor):q.start].strip()
@@ -1162,10 +1162,22 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return own.startswith("占") and before.kind != q.kind
     if q.aspect == "rank" and q.metric is None:
         return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
-    if q.aspect == "growth" and q.metric is None and len(text[before.end:q.start]) <= 6:
-        return True  # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure
+    if q.metric is None and (q.aspect == "growth" and len(text[before.end:q.start]) <= 6 or _compared(own)):
+        # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
+        # change set against a base (财政收入3.93万亿元，比上年增加7694亿元)
+        return True
+    if q.aspect == "change":
+        return False
     generic = taxonomy()[2]["generic_measures"]
-    return q.metric in generic or own.startswith(tuple(generic)) and not taxonomy()[1].search(own)
+    lead = next((g for g in generic if own.startswith(g)), None)
+    if lead and own.startswith(lead + "以上", 0):
+        lead = None  # 规模以上工业企业…利润: a scope, not the generic 规模
+    return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
+
+
+def _compared(clause: str) -> bool:
+    """比上年增加…, 较去年同期增长…: a clause that opens on the base of a comparison."""
+    return rx(r"^(?:比|较|同比|与)").match(clause) is not None
 
 
 def _without_change_word(name: str | None) -> str | None:
