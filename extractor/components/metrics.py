@@ -1170,14 +1170,14 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return False
     generic = taxonomy()[2]["generic_measures"]
     lead = next((g for g in generic if own.startswith(g)), None)
-    if lead and own.startswith(lead + "以上", 0):
+    if lead and own.startswith(lead + "以上"):
         lead = None  # 规模以上工业企业…利润: a scope, not the generic 规模
     return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
 
 
 def _compared(clause: str) -> bool:
     """比上年增加…, 较去年同期增长…: a clause that opens on the base of a comparison."""
-    return rx(r"^(?:比|较|同比|与)").match(clause) is not None
+    return rx(patterns.load("metrics")["span_partner"]["compared"]).match(clause) is not None
 
 
 def _without_change_word(name: str | None) -> str | None:

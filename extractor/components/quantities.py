@@ -215,12 +215,17 @@ def _shared_unit(text: str, end: int, magnitude: str) -> tuple[str, str, float, 
     return None
 
 
+def _nouns_and_units(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
+    """{"人": ["群众", …]} → the nouns as one alternation (longest first) and each noun's measure word."""
+    unit_of = {noun: word for word, nouns in table.items() for noun in nouns}
+    return "|".join(sorted(unit_of, key=len, reverse=True)), unit_of
+
+
 @functools.cache
 def _bare_counts() -> tuple[regex.Pattern, dict[str, str]]:
     table = dict(patterns.load("units")["bare_magnitude_counts"])
     modifiers = table.pop("modifiers")
-    unit_of = {noun: word for word, nouns in table.items() for noun in nouns}
-    nouns = "|".join(sorted(unit_of, key=len, reverse=True))
+    nouns, unit_of = _nouns_and_units(table)
     # 450万农村沼气用户: a modifier, and a word or two of the noun's own, may come first
     return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,3}}?(?P<noun>{nouns})"), unit_of
 
@@ -237,9 +242,7 @@ def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float
 
 @functools.cache
 def _counted_before_rule() -> tuple[regex.Pattern, dict[str, str]]:
-    table = patterns.load("units")["bare_magnitude_counted_before"]
-    unit_of = {noun: word for word, nouns in table.items() for noun in nouns}
-    nouns = "|".join(sorted(unit_of, key=len, reverse=True))
+    nouns, unit_of = _nouns_and_units(patterns.load("units")["bare_magnitude_counted_before"])
     # the noun, then words that are no clause's end, up to the number; the only figures between are the
     # list's bare magnitudes before it (参保人数分别增加1753万、2028万)
     return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿]、){{0,16}}$"), unit_of
