@@ -237,7 +237,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         return measured
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
-        counted = _counted_noun(text, q.end, q.unit)
+        counted = _counted_noun(text, q.end, q.unit, q.start)
         if counted and counted[1] == "fallback":
             noun = _with_set_verb(counted[0], _clause_of(text, q.start, floor))
             return _counted(noun, q.unit, taxonomy()[2]), "fallback"
@@ -781,7 +781,7 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
 
 def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选)."""
-    stop, limit, spec = end, min(len(text), end + 14), taxonomy()[2]
+    stop, limit, spec = end, min(len(text), end + 16), taxonomy()[2]
     while stop < limit and not (text[stop] in spec["counted_noun_stop"] and not _inside_word(text, end, stop)) \
             and not text.startswith(tuple(spec["counted_noun_stop_words"]), stop) and text[stop] not in CLAUSE_END:
         if text[stop] in "“”":
@@ -813,7 +813,7 @@ def _inside_word(text: str, end: int, stop: int) -> bool:
     return True
 
 
-def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None:
+def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None) -> tuple[str, str] | None:
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
     quoted = _words_after(text, end, keep_quotes=True)
@@ -822,7 +822,8 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
             return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
-    phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
+    whole = start is not None and _object_to_clause_end(text, start, end + len(quoted))
+    phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=whole) if noun else None
     won = _standing(text, end)
     if won and won.group("title") and not _event_unit(unit) and (
             won.group("noun").startswith(phrase[:2]) if phrase else len(won.group("noun")) == 1):
@@ -854,6 +855,20 @@ def _counted_noun(text: str, end: int, unit: str = "") -> tuple[str, str] | None
     if head > 0:
         phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
     return phrase, "fallback"
+
+
+def _object_to_clause_end(text: str, start: int, stop: int) -> bool:
+    """建成30个产业创新综合体。: a count that is the object of the verb before it, and whose words run to the
+    clause's end, counts all of them, verbs inside a name included (创新, 验证中心); where the count is the
+    subject (30多家头部企业入选…) or a pivot's object (推动15户链主…对接), a verb after it begins the predicate."""
+    if stop < len(text) and text[stop] not in CLAUSE_END + "。！？）)":
+        return False
+    spec = patterns.load("metrics")["counted_object"]
+    left = rx(spec["particles"]).sub("", text[max(0, start - 12):start])
+    if not left:
+        return False
+    word, flag = _tagged(left)[-1]
+    return flag in ("v", "vn") and word not in spec["pivot_verbs"]
 
 
 @functools.cache
@@ -953,7 +968,7 @@ def _with_set_verb(noun: str, clause: str) -> str:
     return verb + noun if verb and verb not in noun else noun
 
 
-def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None:
+def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside: bool = False) -> str | None:
     if not clause:
         return None
     for long, short in spec["abbreviations"].items():
@@ -967,7 +982,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
     quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
-        out, at = [], 0
+        out, flags, at = [], [], 0
         for k, (word, flag) in enumerate(tokens):
             at += len(word)
             if any(a < at <= b for a, b in quoted):
@@ -981,9 +996,14 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False) -> str | None
             after = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
             if flag == "v" and out and len(after[0]) == 1 and after[1] == "n":
                 flag = "n"  # 集聚 / 区: a verb bound to a one-character head is a noun's part
-            if not flag.startswith(keep_flags) or flag == "v" and out:
+            if verbs_inside and flag == "s":
+                flag = "n"  # 填补国内空白…成果: a place word inside an object's name
+            if not flag.startswith(keep_flags) or flag == "v" and out and not verbs_inside:
                 break
             out.append(word)
+            flags.append(flag)
+        if verbs_inside and flags and (flags[-1] == "v" or len(out) < len(tokens)):
+            return _noun_phrase(clause, spec, from_left=True)  # the run does not end in a noun: no name
         phrase, words = "".join(out), out
     else:
         out, glued, joined, verbs, at = [], False, False, [], len(clause)
