@@ -91,9 +91,9 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
         if year and any(w in heading for w in rule["words"]):
             period = rule["period"].format(year=period or year)
     if period is None:
-        # “十五五”时期主要目标任务 → 2026~2030; a heading stands in no section, so its 过去一年 is the year
-        # before the document's (一、过去一年工作回顾 in a report of March 2005 → 2004)
-        period = period_of(heading, len(heading), 0, year, looked_back=year - 1 if year else None)
+        # “十五五”时期主要目标任务 → 2026~2030; a heading stands in no section, so its 过去一年 (and its
+        # 一年来) is the year before the document's (一、过去一年工作回顾 in a report of March 2005 → 2004)
+        period = period_of(heading, len(heading), 0, year, looked_back=year - 1 if year else None, heading=True)
     return period, status
 
 

@@ -22,7 +22,7 @@ from ..rx import rx
 
 @functools.cache
 def _phrases():
-    return [(regex.compile(p["pattern"]), p["period"], p.get("rank_as_of", False))
+    return [(regex.compile(p["pattern"]), p["period"], p.get("rank_as_of", False), p.get("in_heading", p["period"]))
             for p in patterns.load("periods")["phrase"]]
 
 
@@ -61,6 +61,7 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
         values["plan_last"] = values["plan_first"] + 4
     if "n" in values and year is not None:
         values["first"] = year - values["n"] + 1  # 连续三年 in 2023: 2021~2023
+        values["past_first"] = values["past"] - values["n"] + 1  # 过去五年 in a 2008 report: 2003~2007
     try:
         return template.format(**values)
     except (KeyError, ValueError):
@@ -68,12 +69,14 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
 
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
-              streaks: tuple[int, ...] = (), looked_back: int | None = None) -> str | None:
+              streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False) -> str | None:
     """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
     number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it.
-    `looked_back` is the year 过去一年 means (its review section's, else the year before `year`)."""
+    `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
+    `heading`, a phrase reads as its `in_heading` template says."""
     best, best_end = None, -1
-    for pattern, template, rank_as_of in _phrases():
+    for pattern, template, rank_as_of, in_heading in _phrases():
+        template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
             if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
                     or _comparison_rule().search(text, max(0, m.start() - 2), m.start()):
