@@ -188,6 +188,25 @@ def _rank_at_span_end(text: str, q, floor: int) -> str | None:
     return span.group(1)
 
 
+@functools.cache
+def _base_year():
+    return regex.compile(patterns.load("periods")["comparison_base"]["year"])
+
+
+def _span_since_base(text: str, q, floor: int) -> str | None:
+    """2007年，国内生产总值…比2002年增长65.5%，年均增长10.6%: a growth against a year before the last is
+    the growth over the years since that base, 2003~2007; the base holds for the growths after it in
+    its sentence."""
+    if q.aspect not in ("growth", "change"):
+        return None
+    last = rx(r"(?:\d{4}~)?(\d{4})$").fullmatch(q.period or "")
+    bases = list(_base_year().finditer(text, floor, q.start))
+    if not last or not bases or not bases[-1].group("y"):
+        return None  # …；比上年增长6.1%: a nearer base of the year before is the year's growth
+    base, end = int(bases[-1].group("y")), int(last.group(1))
+    return f"{base + 1}~{end}" if base < end - 1 else None
+
+
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
@@ -265,6 +284,7 @@ def annotate(doc: Document) -> Document:
         if _former_state(text, q):
             q.period = None
         q.period = _span_end(text, q, floor) or q.period
+        q.period = _span_since_base(text, q, floor) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
