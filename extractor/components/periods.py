@@ -38,9 +38,10 @@ def _comparison_rule():
 
 def _base_of_another(text: str, m, start: int) -> bool:
     """常住人口由上年729万人增加到732万人，城镇化率达69.1%: 上年 after 由 dates the state the change
-    started from, the one figure right after it, not the figures after that."""
+    started from, the one figure right after it, not the figures after that (由上年居世界第五位上升到第四位:
+    a rank is a figure too)."""
     return bool(_base_rule().search(text, max(0, m.start() - 2), m.start())) \
-        and bool(rx(r"[\d，,；;。]").search(text, m.end(), start))
+        and bool(rx(r"[\d，,；;。]|第[一二三四五六七八九十]").search(text, m.end(), start))
 
 
 @functools.cache
