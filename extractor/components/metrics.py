@@ -917,6 +917,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
     left = rx(r"(?:从|由)(?:上年|去年)?$").sub("", left)
     left = _streak().sub("", left)
+    left = _with_purpose(left, spec)
     phrase = _noun_phrase(left, spec)
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
@@ -930,6 +931,18 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     elif q.aspect in ("value", "change"):
         phrase = _with_kind(phrase, q.kind, spec)
     return phrase
+
+
+def _with_purpose(left: str, spec: dict) -> str:
+    """中央财政用于“三农”的支出 → 中央财政“三农”支出: spending named by its owner and what it is for. Only
+    an owner that is a noun: in 争取用于项目建设的专项债券 the words before 用于 are a verb's."""
+    found = rx(spec["purpose"]).search(left)
+    if not found or not found.start():
+        return left
+    owner = _tagged(left[max(0, found.start() - 8):found.start()])
+    if not owner or not owner[-1][1].startswith(("n", "j")):
+        return left
+    return left[:found.start()] + found.group("purpose") + left[found.end():]
 
 
 def _with_kind(phrase: str, kind: str, spec: dict) -> str:
