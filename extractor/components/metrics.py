@@ -825,8 +825,9 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
             return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
-    whole = start is not None and _object_to_clause_end(text, start, end + len(quoted))
-    phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=whole) if noun else None
+    phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
+    if phrase and len(phrase) < len(noun) and start is not None and _object_to_clause_end(text, start, end + len(quoted)):
+        phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=True) or phrase
     won = _standing(text, end)
     if won and won.group("title") and not _event_unit(unit) and (
             won.group("noun").startswith(phrase[:2]) if phrase else len(won.group("noun")) == 1):
@@ -1019,7 +1020,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             out.append(word)
             flags.append(flag)
         if verbs_inside and flags and (flags[-1] == "v" or len(out) < len(tokens)):
-            return _noun_phrase(clause, spec, from_left=True)  # the run does not end in a noun: no name
+            return None  # the run does not end in a noun, or stops short of the clause's end: no object's name
         phrase, words = "".join(out), out
     else:
         out, glued, joined, verbs, at = [], False, False, [], len(clause)
