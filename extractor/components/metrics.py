@@ -452,10 +452,10 @@ def shared_head(names: list[str]) -> list[str]:
     if any(own):
         return names  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
         # different statistics, and those without one are counts of their own things, not the last one's head
-    # 限上新能源汽车、节能家电零售额: the first item's scope is the whole list's, when no item has its own measure
-    scope = "" if any(own) else next((w for w in spec["list_scopes"] if names[0].startswith(w)), "")
+    # 限上新能源汽车、节能家电零售额: the first item's scope is the whole list's
+    scope = next((w for w in spec["list_scopes"] if names[0].startswith(w)), "")
     scoped = [n if n.startswith(scope) else scope + n for n in names]
-    return [n if has else n + head for n, has in zip(scoped[:-1], own)] + [scoped[-1]]
+    return [n + head for n in scoped[:-1]] + [scoped[-1]]
 
 
 def framed_names(left: str) -> list[str] | None:
