@@ -474,7 +474,10 @@ def framed_names(left: str) -> list[str] | None:
 
 def only_aspect(clause: str) -> bool:
     """增长, 同比增长: a clause that says only how its figures are framed, naming nothing."""
-    words = clause.strip().removeprefix("分别").removeprefix("同比")
+    words = clause.strip()
+    adverbs = tuple(patterns.load("aspects")["aspect_adverbs"])
+    while words.startswith(adverbs):
+        words = words[next(len(a) for a in adverbs if words.startswith(a)):]
     return any(words == word for word, _, _ in _aspects()[0])
 
 
@@ -845,7 +848,7 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     # 8个项目的资产盘活，: generic things counted by what was done to them (资产盘活项目数)
     done = DONE_TO.match(text, end + len(noun), min(len(text), end + len(noun) + 9)) \
         if phrase == noun and phrase in patterns.load("metrics")["project_sets"]["generic_counted"] else None
-    if done and not pattern.search(done.group(1)):
+    if done and not pattern.fullmatch(done.group(1)):  # 项目的竣工验收, but 项目的开工 is the taxonomy's
         return done.group(1) + phrase + spec["count_suffix"], "fallback"
     # a cue that modifies a 项目 after it (“专精特新”项目) does not name the count; 项目开工 does
     events = bool(_event_unit(unit))  # 七次“三个一批”活动项目: 次 counts the events

@@ -120,8 +120,8 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
     as many of each, pair in order as if 分别 stood between them; a clause with the aspect word alone
     (…分别达6.9万元、3.4万元，增长4.2%、5.3%) pairs the sentence's 分别 names again."""
     text = doc.text
-    if "、" not in text[in_sentence[0].end:in_sentence[-1].start]:
-        return  # no two figures listed with 、 (the common case, cheap)
+    if not LIST_SPLIT.search(text, in_sentence[0].end, in_sentence[-1].start):
+        return  # no two figures listed (the common case, cheap)
     k = 0
     while k < len(in_sentence):
         first = in_sentence[k]
@@ -133,6 +133,11 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
         before = [names for pos, names in earlier if pos < first.start]
         if text.find(RESPECTIVELY, sentence.start, first.start) == -1:
             framed = metrics.framed_names(text[left_start:first.start])
+            if not framed and metrics.only_aspect(text[left_start:first.start]):
+                # 城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%: a clause of an
+                # aspect word alone frames the figures just before it, one for one, as 分别 would
+                _pair_with_figures_before(in_sentence, figures)
+                continue
         elif before and len(before[-1]) == len(figures) and metrics.only_aspect(text[left_start:first.start]):
             framed = before[-1]
         else:
