@@ -210,6 +210,21 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
     return name, source
 
 
+@functools.cache
+def _named_ratios() -> list[tuple[str, regex.Pattern]]:
+    return [(r["name"], rx(rf"(?:{r['part']})[^。；;]{{0,60}}?(?:占|相当于)[^。；;，,]{{0,10}}?(?:{r['whole']})"
+                           r"的?(?:比重|比例)[^。；;，,\d]{0,16}$"))
+            for r in patterns.load("metrics").get("named_ratio", [])]
+
+
+def named_ratio(text: str, q, floor: int) -> str | None:
+    """研发经费…占国内生产总值的比重从1.07%提高到1.49%: a share that is a statistic of its own, named so."""
+    if q.kind.split("/")[0] != "percent":
+        return None
+    before = text[floor:q.start]
+    return next((name for name, pattern in _named_ratios() if pattern.search(before)), None)
+
+
 def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | None:
     """杂交水稻制种面积连续8年全国第一 → 杂交水稻制种面积全国第一连续年数: what held, what it held, how long.
     A streak with no noun of its own (…增长30.4%、连续24个月保持两位数增长) is of the figure before it,
@@ -541,8 +556,10 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     full = text[floor:q.start].translate(QUOTES)
     at = full.rfind("占比")
     ratio = rx(r"占[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)  # 服务性消费支出占居民消费支出比重
-    if ratio and ratio.start() > at:
-        at = ratio.start()
+    bare = None if ratio else rx(r"(?<![的占])比例[^，。；;,\d]{0,6}$").search(full)  # 省外群体购商品住房比例: 占比
+    for said in (ratio, bare):
+        if said and said.start() > at:
+            at = said.start()
     if at < cue_end or any(ch in full[at:] for ch in "；;"):
         return None
     spec = taxonomy()[2]
@@ -1244,6 +1261,8 @@ def annotate(doc: Document) -> Document:
             sentence = doc.sentence_at(q.start)
             q.aspect = aspect_of(text, q, sentence.start if sentence else max(0, q.start - 80))
             q.metric, q.metric_source = partner
+            if q.aspect == "share" and before.aspect == "value" and partner[0] in {n for n, _ in _named_ratios()}:
+                q.aspect = "value"  # 从1.07%提高到1.49%: the end of a named ratio's change is its value too
             continue
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
@@ -1253,6 +1272,10 @@ def annotate(doc: Document) -> Document:
         partial = elliptic_name(text, q, floor, counted) or elliptic_measure(text, q, floor, before)
         if partial:
             q.metric, q.metric_source = partial, "context"
+            continue
+        ratio = named_ratio(text, q, floor) if q.aspect == "share" else None
+        if ratio:
+            q.aspect, q.metric, q.metric_source = "value", ratio, "taxonomy"
             continue
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
         if q.aspect == "change" and q.metric_source == "fallback":
