@@ -40,6 +40,7 @@ def _rules():
         "project_before_re": regex.compile(spec["project_before"]),
         "project_named_re": regex.compile(spec["project_named"]),
         "project_category_re": regex.compile(spec["project_category_only"]),
+        "project_count_re": regex.compile(spec["project_count"]),
         "county_count_re": regex.compile(spec["county_count"]),
         "city_actor_re": regex.compile(spec["city_actor"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
@@ -196,7 +197,8 @@ def _project(text: str, q, floor: int) -> Subject | None:
 
 def names_one_project(name: str) -> bool:
     rules = _rules()
-    return not any(w in name for w in rules["project_not_words"]) and not rules["project_category_re"].match(name)
+    return not any(w in name for w in rules["project_not_words"]) and not rules["project_category_re"].match(name) \
+        and not rules["project_count_re"].search(name)
 
 
 def _strip_mentions(name: str) -> str:
