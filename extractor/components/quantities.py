@@ -96,7 +96,12 @@ def _rules():
     for mag, factor in magnitudes.items():
         if mag in ("万", "亿", "万亿", "千万", "百万", "十万"):
             simple.setdefault(mag, ("money", factor, "元"))  # 5000万 / 20亿 with 元 left out
-    unit_re = "|".join(regex.escape(u) for u in sorted(simple, key=len, reverse=True))
+    not_before = units.get("unit_not_before", {})
+
+    def unit_pattern(u: str) -> str:  # 家 but not 家庭
+        stops = next((v for k, v in not_before.items() if u.endswith(k)), None)
+        return regex.escape(u) + (f"(?!{'|'.join(map(regex.escape, stops))})" if stops else "")
+    unit_re = "|".join(unit_pattern(u) for u in sorted(simple, key=len, reverse=True))
     approx = quant["approx"]
     before_re = "|".join(regex.escape(w) for w in sorted(approx["before"], key=len, reverse=True))
     return {
@@ -420,6 +425,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if lead:
         approx = approx or rules["approx"]["before"][lead.group()]
         q_start = lead.start()
+    elif token[0] in "百千万亿" and text[start - 1:start] in rules["approx"].get("before_magnitude", {}):
+        approx, q_start = approx or rules["approx"]["before_magnitude"][text[start - 1]], start - 1
     sign = _sign(text, q_start)
     if q_start == start and not chinese and _minus_before(text, start):
         sign, q_start = -1, start - 1
