@@ -936,7 +936,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     _, _, spec = taxonomy()
     left = text[_clause_left(text, q.start, floor):q.start]
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
-    left = rx(r"(?:从|由)(?:上年|去年)?$").sub("", left)
+    left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = _with_purpose(left, spec)
     phrase = _noun_phrase(left, spec)
