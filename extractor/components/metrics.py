@@ -462,7 +462,7 @@ def shared_head(names: list[str]) -> list[str]:
         if after.endswith(measured):
             names, head = names[:-1] + [last[:at] + after], after
     if not head or not head.endswith(measured):
-        return names
+        return _owner_shared(names, spec)
     own = [n.translate(QUOTES).endswith(measured) for n in names[:-1]]
     if any(own):
         return names  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
@@ -471,6 +471,17 @@ def shared_head(names: list[str]) -> list[str]:
     scope = next((w for w in spec["list_scopes"] if names[0].startswith(w)), "")
     scoped = [n if n.startswith(scope) else scope + n for n in names]
     return [n + head for n in scoped[:-1]] + [scoped[-1]]
+
+
+def _owner_shared(names: list[str], spec: dict) -> list[str]:
+    """规上工业企业营业收入、利润分别增长…: bare measures listed after a measure with an owner are the owner's."""
+    measures = set(spec["measure_heads"]) | set(spec["owned_measures"])
+    first = names[0].translate(QUOTES)
+    head = max((m for m in measures if first.endswith(m) and len(first) > len(m)), key=len, default="")
+    if not head or first in measures or not all(n in measures for n in names[1:]):
+        return names
+    owner = first[:-len(head)]
+    return [names[0]] + [owner + n for n in names[1:]]
 
 
 def framed_names(left: str) -> list[str] | None:
@@ -518,7 +529,7 @@ def list_item_metric(name: str, q) -> str | None:
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
     if any(word in phrase for word, _, _ in _aspects()[0]):
         return None  # 对全省、全市贡献率分别为…: the names are what it is compared with, the metric is before
-    return _counted(phrase, q.unit, spec) if q.kind == "count" else phrase
+    return _counted(phrase, q.unit, spec) if q.kind == "count" else _in_column_style(phrase, spec)
 
 
 def _may_name_a_measure(clause: str) -> bool:
