@@ -950,6 +950,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = _with_purpose(left, spec)
+    if q.is_rank:
+        left = _without_rank_frame(left)
     phrase = _noun_phrase(left, spec)
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
@@ -963,6 +965,20 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     elif q.aspect in ("value", "change"):
         phrase = _with_kind(phrase, q.kind, spec)
     return phrase
+
+
+@functools.cache
+def _rank_frame() -> regex.Pattern:
+    quant = patterns.load("quantities")
+    words = sorted({*quant["rank_cues"], *quant["rank_moves"], *quant["rank_position_after"], "稳居", "排"},
+                   key=len, reverse=True)
+    return rx("(?:" + "|".join(map(regex.escape, words)) + ")+$")
+
+
+def _without_rank_frame(left: str) -> str:
+    """电解铝运行产能提升至全国 / 第2位: the words that frame a rank (提升至, 居, 全国, 西北) are no part of
+    what is ranked."""
+    return _rank_frame().sub("", left)
 
 
 def _with_purpose(left: str, spec: dict) -> str:
