@@ -970,8 +970,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
 @functools.cache
 def _rank_frame() -> regex.Pattern:
     quant = patterns.load("quantities")
-    words = sorted({*quant["rank_cues"], *quant["rank_moves"], *quant["rank_position_after"], "稳居", "排"},
-                   key=len, reverse=True)
+    words = sorted({*quant["rank_cues"], *quant["rank_moves"], *quant["rank_position_after"]}, key=len, reverse=True)
     return rx("(?:" + "|".join(map(regex.escape, words)) + ")+$")
 
 
@@ -1288,7 +1287,7 @@ def annotate(doc: Document) -> Document:
             sentence = doc.sentence_at(q.start)
             q.aspect = aspect_of(text, q, sentence.start if sentence else max(0, q.start - 80))
             q.metric, q.metric_source = partner
-            if q.aspect == "share" and before.aspect == "value" and partner[0] in {n for n, _ in _named_ratios()}:
+            if q.aspect == "share" and before.aspect == "value" and any(partner[0] == n for n, _ in _named_ratios()):
                 q.aspect = "value"  # 从1.07%提高到1.49%: the end of a named ratio's change is its value too
             continue
         sentence = doc.sentence_at(q.start)
