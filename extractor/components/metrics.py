@@ -465,7 +465,7 @@ def shared_head(names: list[str]) -> list[str]:
         return _owner_shared(names, spec)
     own = [n.translate(QUOTES).endswith(measured) for n in names[:-1]]
     if any(own):
-        return names  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
+        return _owner_shared(names, spec)  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
         # different statistics, and those without one are counts of their own things, not the last one's head
     # 限上新能源汽车、节能家电零售额: the first item's scope is the whole list's
     scope = next((w for w in spec["list_scopes"] if names[0].startswith(w)), "")
@@ -476,12 +476,31 @@ def shared_head(names: list[str]) -> list[str]:
 def _owner_shared(names: list[str], spec: dict) -> list[str]:
     """规上工业企业营业收入、利润分别增长…: bare measures listed after a measure with an owner are the owner's."""
     measures = set(spec["measure_heads"]) | set(spec["owned_measures"])
-    first = names[0].translate(QUOTES)
-    head = max((m for m in measures if first.endswith(m) and len(first) > len(m)), key=len, default="")
-    if not head or first in measures or not all(n in measures for n in names[1:]):
+    owner = _owner_of(names[0], measures)
+    if not owner or not all(n in measures for n in names[1:]):
         return names
-    owner = first[:-len(head)]
     return [names[0]] + [owner + n for n in names[1:]]
+
+
+def _owner_of(name: str, measures: set[str]) -> str:
+    """规上工业企业营业收入 → 规上工业企业: the words before the longest measure the name ends on."""
+    name = name.translate(QUOTES)
+    head = max((m for m in measures if name.endswith(m) and len(name) > len(m)), key=len, default="")
+    return name[:-len(head)] if head else ""
+
+
+def _owner_carried(text: str, q, before, floor: int) -> str | None:
+    """工业机器人产量增长35.3%、出口量居全国第2位: a clause that opens on a bare measure, right after a
+    figure of a measure with an owner, measures the same owner (工业机器人出口量)."""
+    spec = taxonomy()[2]
+    if before is None or before.start < floor or not before.metric or q.metric_source != "fallback" \
+            or q.metric not in spec["owned_measures"]:
+        return None
+    left = _clause_left(text, q.start, floor)
+    if text[before.end:left].strip(CLAUSE_END + " ") or not text[left:q.start].lstrip().startswith(q.metric):
+        return None  # another clause in between, or a measure with words of its own before it
+    owner = _owner_of(before.metric, set(spec["measure_heads"]) | set(spec["owned_measures"]))
+    return owner + q.metric if owner else None
 
 
 def framed_names(left: str) -> list[str] | None:
@@ -920,6 +939,8 @@ def _jieba():
         words.write(f"{cue} 1000 n\n")
     for name, place in gazetteer.places().items():
         words.write(f"{name} {PLACE_WEIGHT} ns\n")
+    for word in patterns.load("metrics")["fallback"]["industries"]:
+        words.write(f"{word} 1000 n\n")
     for word, flag in patterns.load("metrics")["fallback"]["retag"].items():
         words.write(f"{word} 1000 {flag}\n")
     words.seek(0)
@@ -1043,6 +1064,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     tokens = _tagged(clause)
     # 每万人高价值发明专利拥有量: a per-head denominator is one word of the name, like a quoted one
     quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
+    quoted += [m.span() for m in rx(spec["graded"]).finditer(clause)]  # 5A级物流企业: a grade, not a figure
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out, flags, at = [], [], 0
@@ -1069,19 +1091,20 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             return None  # the run does not end in a noun, or stops short of the clause's end: no object's name
         phrase, words = "".join(out), out
     else:
-        out, glued, joined, verbs, at = [], False, False, [], len(clause)
+        out, glued, joined, verbs, at, joins = [], False, False, [], len(clause), []
         for word, flag in reversed(tokens):
             at -= len(word)
             if any(a <= at < b for a, b in quoted):
                 flag = "nz"  # 设立“双招双引”联络站13个: a quoted name is one noun, whatever its words
             if joined:
                 joined = False
-                if not flag.startswith("n") or flag.startswith("ns") or word in spec["generic_measures"]:
+                if not flag.startswith(("n", "l", "j")) or flag.startswith("ns") or word in spec["generic_measures"]:
                     out.pop()  # …投资及: the join word ends the phrase when no noun stands before it;
                     # 数量及投资额占比分别…: two measures, each its own name
                     verbs.pop()
                     break
-            if word in spec["phrase_joins"] and out and flag.startswith("c"):
+            if word in spec["phrase_joins"] and out and flag.startswith(("c", "p")):
+                joins.append(len(out))
                 out.append(word)  # 航空航天器及设备投资: 及 joins two nouns into one name
                 verbs.append(False)
                 joined = True
@@ -1092,8 +1115,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 flag = "n"  # …and so is a lone 零 before a noun (零 / 碳园区)
             if glued:
                 glued = False
-                if rx(r"\p{Han}+").fullmatch(word):
-                    out.append(word)  # 国家级, 千亿级: the modifier the measure word was glued to
+                if rx(r"\p{Han}+").fullmatch(word) or any(a <= at < b for a, b in quoted):
+                    out.append(word)  # 国家级, 千亿级, 5A级: the modifier the measure word was glued to
                     verbs.append(False)
                     continue
                 out.pop()  # 3级: a number's measure word, not a modifier's
@@ -1116,8 +1139,12 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             verbs.append(flag == "v")
         # 促进金融机构发放 / 科技型企业知识价值信用贷款: a name too long starts after its last verb that fits
         kept = len(out)
-        while sum(map(len, out[:kept])) > spec["max_chars"] and True in verbs[:kept - 1]:
+        # …零售额合计增长: the aspect words the name will lose do not count against its length
+        limit = spec["max_chars"] + _trailing_length(out, spec)
+        while sum(map(len, out[:kept])) > limit and True in verbs[:kept - 1]:
             kept = max(i for i in range(kept - 1) if verbs[i])
+        while sum(map(len, out[:kept])) > limit and any(j < kept for j in joins):
+            kept = max(j for j in joins if j < kept)  # 信息传输软件和 / 信息技术服务业增加值: too long joined
         out = out[:kept]
         words = out[::-1]
         # 规上工业企业实现营业收入: a light verb between the owner and its measure is no part of the name
@@ -1141,6 +1168,16 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None
     return phrase
+
+
+def _trailing_length(reversed_words: list[str], spec: dict) -> int:
+    """The length of the words at a phrase's end that strip_trailing takes off (合计 / 增长)."""
+    length = 0
+    for word in reversed_words:
+        if word not in spec["strip_trailing"]:
+            break
+        length += len(word)
+    return length
 
 
 def _glued_to_capitals(word: str, neighbour: str) -> bool:
@@ -1310,6 +1347,9 @@ def annotate(doc: Document) -> Document:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = before.metric, "context"
+        owned = _owner_carried(text, q, before, floor)
+        if owned:
+            q.metric, q.metric_source = owned, "context"
         if q.kind == "count" and q.metric:
             counted = q.metric
     return doc
