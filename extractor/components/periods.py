@@ -219,6 +219,17 @@ def _after_period():
     return [(regex.compile(p), kind) for kind, p in patterns.load("status").get("after_period", {}).items()]
 
 
+@functools.cache
+def _before_period():
+    return [(regex.compile(p), kind) for kind, p in patterns.load("status").get("before_period", {}).items()]
+
+
+def _named_for_the_year(text: str, q, floor: int) -> bool:
+    """一季度…年度计划投资1.1亿元: the words that name the figure say it is the year's."""
+    clause = text[_clause_start(text, q, floor):q.start]
+    return any((m := p.search(clause)) and "的" not in m.group() for p, kind in _before_period() if kind == "year")
+
+
 def _plan_by_nature(metric: str | None) -> bool:
     return bool(metric) and metric.endswith(tuple(patterns.load("status")["metric_status"]["target"]))
 
@@ -282,6 +293,9 @@ def annotate(doc: Document) -> Document:
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
             if not own and year:
                 q.period = str(year)  # …and holds for the section's year, not its quarter
+        if year and q.period and q.period != str(year) and q.period.startswith(str(year)) \
+                and _named_for_the_year(text, q, floor):
+            q.period = str(year)
         if _former_state(text, q):
             q.period = None
         q.period = _span_end(text, q, floor) or q.period
