@@ -1295,6 +1295,22 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
 
 
+def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:
+    """新增公园127座，累计1100座; 新增规上工业企业11家，总数达到96家: a clause that says only that its
+    figure is the total is the total of what the figure before it counted."""
+    if before is None or before.start < floor or not before.metric or before.kind != q.kind \
+            or q.aspect != "value":
+        return False
+    own = text[_clause_left(text, q.start, floor):q.start].strip()
+    return rx(taxonomy()[2]["total_clause"]).fullmatch(own) is not None
+
+
+def _without_new(name: str) -> str:
+    """新建口袋公园数 → 口袋公园数: a total counts all there are, not only the new ones."""
+    new = next((w for w in taxonomy()[2]["new_words"] if name.startswith(w) and len(name) > len(w) + 2), "")
+    return name[len(new):]
+
+
 def _compared(clause: str) -> bool:
     """比上年增加…, 较去年同期增长…: a clause that opens on the base of a comparison."""
     return rx(patterns.load("metrics")["span_partner"]["compared"]).match(clause) is not None
@@ -1347,6 +1363,8 @@ def annotate(doc: Document) -> Document:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = before.metric, "context"
+        if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
+            q.metric, q.metric_source = _without_new(before.metric), "context"
         owned = _owner_carried(text, q, before, floor)
         if owned:
             q.metric, q.metric_source = owned, "context"
