@@ -133,6 +133,7 @@ def _rules():
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "framing": tuple(quant["framing_after"]),
+        "framing_chinese": tuple(quant["framing_after"] + quant["framing_after_chinese"]),
         "rounds_framing": regex.compile(quant["rounds_framing"]),
         "name_heads": tuple(quant["name_heads"]),
         "name_window": quant["name_window"],
@@ -264,9 +265,10 @@ def _counted_before(text: str, start: int, magnitude: str) -> tuple[str, str, fl
     return magnitude + word, "count", _rules()["magnitudes"][magnitude], word
 
 
-def _framing(text: str, unit_start: int, end: int) -> bool:
+def _framing(text: str, unit_start: int, end: int, chinese: bool = False) -> bool:
     rules = _rules()
-    return (text.startswith(rules["framing"], end) or text.startswith(rules["framing"], unit_start)
+    framing = rules["framing_chinese"] if chinese else rules["framing"]
+    return (text.startswith(framing, end) or text.startswith(framing, unit_start)
             or bool(rules["rounds_framing"].match(text, unit_start, unit_start + 24)))
 
 
@@ -327,6 +329,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
         if quantity.approx == "over" and quantity.kind != "count" and _names_category(text, quantity.end):
             continue  # 10亿元以上项目7个: the threshold names the category of projects
+        if quantity.kind == "count" and _set_size_re().match(text, quantity.end):
+            continue  # 17个重点传统制造业增加值增长5.3%: the count only sizes the set measured
         found.append(quantity)
         taken_until = quantity.end
     found.extend(_ranks(text, regions, found))
@@ -354,6 +358,11 @@ def _share_signs_along_lists(text: str, found: list[Quantity]) -> None:
 @functools.cache
 def _category_re():
     return regex.compile(patterns.load("quantities")["category_after_threshold"])
+
+
+@functools.cache
+def _set_size_re() -> regex.Pattern:
+    return regex.compile(patterns.load("quantities")["set_size_before_measure"])
 
 
 def _names_category(text: str, end: int) -> bool:
@@ -405,7 +414,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
             or _counted_before(text, start, bare) or (unit, kind, factor, base)
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
-    if _framing(text, m.end(), end) or _in_name(text, start, end, kind):
+    if _framing(text, m.end(), end, chinese) or _in_name(text, start, end, kind):
         return None
     # a range whose first number carries the unit too: 4.5%—5%
     if value_max is None:

@@ -120,11 +120,14 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
             if not any(a <= start + m.start() < b for a, b in taken):
                 found.append((start + m.start(), start + m.end(), "home", home))
     for m in rules["zone_name_re"].finditer(segment):
-        s, e = start + m.start("name"), start + m.end("name")
-        if not _plausible_zone_name(m.group("name")):
+        name = m.group("name")
+        verb = next((v for v in rules["zone_name_verbs"] if name.startswith(v)), "")
+        name = name[len(verb):]  # 设立浦东新区自然科学基金: the verb is no part of the zone's name
+        s, e = start + m.start("name") + len(verb), start + m.end("name")
+        if not _plausible_zone_name(name):
             continue  # 全市开发区, 今年向各开发区: a reference, not a zone's name
         if not any(a <= s < b or s <= a < e for a, b in taken):
-            found.append((s, e, "zone_name", m.group("name")))
+            found.append((s, e, "zone_name", name))
     for m in rules["self_re"].finditer(segment):
         s, e = start + m.start(), start + m.end()
         if not any(a <= s < b for a, b in taken):
