@@ -83,7 +83,7 @@ def _rules():
     # without a magnitude prefix
     simple: dict[str, tuple[str, float, str]] = {}  # surface → (kind, factor, base)
     for name, kind in base.items():
-        simple[name] = (kind, 1.0, name)
+        simple[name] = (kind, units.get("base_factor", {}).get(name, 1.0), name)
         for mag, factor in magnitudes.items():
             simple.setdefault(mag + name, (kind, factor, name))
     for name, kind in units.get("prefixed_only", {}).items():

@@ -15,6 +15,7 @@ import regex
 from .. import gazetteer, patterns
 from ..document import Article, Document
 from ..rx import rx
+from .metrics import _tagged
 
 
 # manifest fields that name what a document is (its issue's title, its publisher): a region named there
@@ -47,6 +48,13 @@ def _rules():
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
             key=len, reverse=True))),
     }
+
+
+def _leading_verbs(name: str) -> str:
+    """制定修改 / 浦东新区: verbs (as jieba tags them) before a place that opens the zone's name."""
+    words = _tagged(name)  # jieba, with the gazetteer and the taxonomy in its dictionary
+    k = next((i for i, (_, flag) in enumerate(words) if not flag.startswith("v")), 0)
+    return "".join(w for w, _ in words[:k]) if 0 < k and words[k][1] == "ns" else ""
 
 
 def _plausible_zone_name(name: str) -> bool:
@@ -121,7 +129,7 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
                 found.append((start + m.start(), start + m.end(), "home", home))
     for m in rules["zone_name_re"].finditer(segment):
         name = m.group("name")
-        verb = next((v for v in rules["zone_name_verbs"] if name.startswith(v)), "")
+        verb = next((v for v in rules["zone_name_verbs"] if name.startswith(v)), "") or _leading_verbs(name)
         name = name[len(verb):]  # 设立浦东新区自然科学基金: the verb is no part of the zone's name
         s, e = start + m.start("name") + len(verb), start + m.end("name")
         if not _plausible_zone_name(name):
