@@ -971,8 +971,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = _with_purpose(left, spec)
-    zone = list(rx(patterns.load("subjects")["zone_name"]).finditer(left))
-    if zone:
+    zone = list(rx(patterns.load("subjects")["zone_name"]).finditer(left)) if "区" in left or "园" in left else None
+    if zone:  # (every zone word ends in 区 or 园: most clauses need no search)
         left = left[zone[-1].end():]  # 临港新片区落地…案例79个: the zone is the subject, no part of the name
     if q.is_rank:
         left = _without_rank_frame(left)

@@ -27,6 +27,12 @@ def _phrases():
 
 
 @functools.cache
+def _any_phrase():
+    """All the time phrases as one pattern: most windows hold none, and one scan says so."""
+    return regex.compile("|".join(f"(?:{p['pattern']})" for p in patterns.load("periods")["phrase"]))
+
+
+@functools.cache
 def _base_rule():
     return regex.compile(patterns.load("periods")["base_state"]["before"])
 
@@ -76,6 +82,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
     `heading`, a phrase reads as its `in_heading` template says."""
     best, best_end = None, -1
+    if not _any_phrase().search(text, floor, start):
+        return None
     for pattern, template, rank_as_of, in_heading in _phrases():
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):

@@ -128,6 +128,8 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
             if not any(a <= start + m.start() < b for a, b in taken):
                 found.append((start + m.start(), start + m.end(), "home", home))
     for m in rules["zone_name_re"].finditer(segment):
+        if any(a <= start + m.start("name") < b or start + m.start("name") <= a < start + m.end("name") for a, b in taken):
+            continue  # a place the gazetteer knows
         name = m.group("name")
         verb = next((v for v in rules["zone_name_verbs"] if name.startswith(v)), "") or _leading_verbs(name)
         name = name[len(verb):]  # 设立浦东新区自然科学基金: the verb is no part of the zone's name
