@@ -22,14 +22,8 @@ from ..rx import rx
 
 @functools.cache
 def _phrases():
-    return [(regex.compile(p["pattern"]), p["period"], p.get("rank_as_of", False), p.get("in_heading", p["period"]))
-            for p in patterns.load("periods")["phrase"]]
-
-
-@functools.cache
-def _any_phrase():
-    """All the time phrases as one pattern: most windows hold none, and one scan says so."""
-    return regex.compile("|".join(f"(?:{p['pattern']})" for p in patterns.load("periods")["phrase"]))
+    return [(regex.compile(p["pattern"]), p["period"], p.get("rank_as_of", False), p.get("in_heading", p["period"]),
+             p.get("needs", "")) for p in patterns.load("periods")["phrase"]]
 
 
 @functools.cache
@@ -82,9 +76,10 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
     `heading`, a phrase reads as its `in_heading` template says."""
     best, best_end = None, -1
-    if not _any_phrase().search(text, floor, start):
-        return None
-    for pattern, template, rank_as_of, in_heading in _phrases():
+    window = text[floor:start]
+    for pattern, template, rank_as_of, in_heading, needs in _phrases():
+        if needs not in window:
+            continue
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
             if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
