@@ -971,9 +971,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = _with_purpose(left, spec)
-    # (the gazetteer's zones are places to jieba and end a name anyway; these zone words are not in it)
-    zone = list(rx(patterns.load("subjects")["zone_name"]).finditer(left)) \
-        if any(word in left for word in ("新区", "片区", "保税区", "综保区", "科创园", "科技园")) else None
+    subjects_spec = patterns.load("subjects")  # the gazetteer's zones are places to jieba and end a name anyway
+    zone = list(rx(subjects_spec["zone_name"]).finditer(left)) \
+        if any(word in left for word in subjects_spec["zone_words_outside_gazetteer"]) else None
     if zone:
         left = left[zone[-1].end():]  # 临港新片区落地…案例79个: the zone is the subject, no part of the name
     if q.is_rank:

@@ -60,7 +60,7 @@ def _leading_verbs(name: str) -> str:
 def _plausible_zone_name(name: str) -> bool:
     """A zone's name is a place plus a zone word; its place part holds no function words."""
     rules = _rules()
-    prefix = rx(r"(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|示范区|开发区|综合保税区|综保区|新片区|新区|科创园|科技园)$").sub("", name)
+    prefix = rx("(" + "|".join(rules["zone_suffixes"]) + ")$").sub("", name)
     return (len(prefix) >= 2 and not name.startswith(rules["not_a_name"])
             and not any(ch in rules["zone_prefix_stop_chars"] for ch in prefix))
 
