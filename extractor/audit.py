@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from . import gold as aliases
+from .rx import last_of
 
 RATE_METRIC_SUFFIX = "率"
 
@@ -125,7 +126,7 @@ def _clause_of(fact) -> str:
     i = text.find(quote)
     if i < 0:
         return ""
-    start = max(text.rfind(ch, 0, i) for ch in "，；。：") + 1
+    start = last_of("，；。：", text, 0, i) + 1
     ends = [j for j in (text.find(ch, i) for ch in "，；。") if j != -1]
     return text[start:min(ends) if ends else len(text)]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import gold as goldmod
 from .corpus import CORPUS_DIR, read_text, sources
+from .rx import last_of
 
 LEVELS = ("L1", "L2", "L3", "L4")
 
@@ -121,7 +122,7 @@ def evaluate(corpus_dir: Path = CORPUS_DIR, gold_dir: Path = goldmod.GOLD_DIR, e
 def _sentence(raw: str, fact: dict) -> str:
     if fact.get("sentence"):
         return fact["sentence"]
-    start = max(raw.rfind(ch, 0, fact["start"]) for ch in "。！？\n") + 1
+    start = last_of("。！？\n", raw, 0, fact["start"]) + 1
     end = min((i for i in (raw.find(ch, fact["end"]) for ch in "。！？") if i != -1), default=len(raw))
     return raw[start:end + 1].replace("\n", "")
 

@@ -16,10 +16,10 @@ import io
 
 import regex
 
-from .. import gazetteer, patterns
+from .. import gazetteer, patterns, viterbi
 from ..document import Document
 from .quantities import find_quantities
-from ..rx import rx
+from ..rx import last_of, rx
 
 QUOTE_MARKS = "“”‘’\"'"
 QUOTES = str.maketrans("", "", QUOTE_MARKS)
@@ -61,7 +61,7 @@ def _list_opening_aspect(text: str, q, floor: int) -> str | None:
     clause_start = _clause_left(text, q.start, floor)
     if text[clause_start - 1:clause_start] != "、":
         return None
-    left = max(text.rfind(ch, floor, clause_start) for ch in "，。；：,;:\n") + 1
+    left = last_of("，。；：,;:\n", text, floor, clause_start) + 1
     head = mask_cues(text[max(left, floor):text.find("、", max(left, floor), clause_start)])
     base_kind = q.kind.split("/")[0]
     for word, name, units in _aspects()[2]:
@@ -95,7 +95,7 @@ def scope(metric: str | None) -> str | None:
 
 
 def _clause_left(text: str, start: int, floor: int) -> int:
-    cut = max(text.rfind(ch, floor, start) for ch in CLAUSE_END)
+    cut = last_of(CLAUSE_END, text, floor, start)
     return max(cut + 1, floor)
 
 
@@ -230,7 +230,7 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     A streak with no noun of its own (…增长30.4%、连续24个月保持两位数增长) is of the figure before it,
     whose metric is `previous`."""
     spec = taxonomy()[2]
-    left = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;:\n") + 1)
+    left = max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1)
     before = rx(r"(?:已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
     noun = _noun_phrase(before.split("、")[0], spec) or previous  # 播种面积、单产、总产连续6年增长: the first
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
@@ -388,7 +388,7 @@ def _stage_rate(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None
     earlier = rx(r"\s").sub("", text[floor:left])
     if not noun and verb.group() in earlier:  # 上半年开工80%以上: the noun of the sentence's first 开工
         before = earlier[:earlier.rfind(verb.group())]
-        noun = _rate_noun(before[max(before.rfind(ch) for ch in CLAUSE_END) + 1:])
+        noun = _rate_noun(before[last_of(CLAUSE_END, before) + 1:])
     return noun + verb.group() + "率", "fallback"
 
 
@@ -412,7 +412,7 @@ def _rate_noun(words: str) -> str:
 def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     """汽车产业增加值: the noun phrase that ends with a bare head cue, when it says more than the head."""
     spec = taxonomy()[2]
-    left = max(segment.rfind(ch, 0, cue_start) for ch in CLAUSE_END) + 1  # the cue's own clause
+    left = last_of(CLAUSE_END, segment, 0, cue_start) + 1  # the cue's own clause
     if left >= cue_start:
         return None
     phrase = _noun_phrase(segment[left:cue_end], spec)
@@ -593,7 +593,7 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     if at < cue_end or any(ch in full[at:] for ch in "；;"):
         return None
     spec = taxonomy()[2]
-    left = max(full.rfind(ch, 0, at) for ch in CLAUSE_END) + 1
+    left = last_of(CLAUSE_END, full, 0, at) + 1
     noun = _noun_phrase(full[left:at], spec)
     if not noun or taxonomy()[1].search(noun):
         return None
@@ -639,14 +639,14 @@ def _duration_rules():
 
 def _bare(name: str, rules: dict) -> str:
     """The named thing alone: the words before its last 的/对/除 … dropped, and the 的 inside it."""
-    cut = max(name.rfind(ch) for ch in rules["lead_cut"])
+    cut = last_of(rules["lead_cut"], name)
     return name[cut + 1:].replace("的", "")
 
 
 def duration_name(text: str, q, floor: int) -> str | None:
     """What a duration times: 从土地摘牌到施工许可仅用37天 → 土地摘牌至施工许可用时 (see [duration])."""
     rules = _duration_rules()
-    clause_start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;") + 1)
+    clause_start = max(floor, last_of("，。；：,;", text, floor, q.start) + 1)
     clause = text[clause_start:q.start].translate(QUOTES)
     span = rules["span"].search(clause)
     if span:
@@ -679,7 +679,7 @@ def duration_name(text: str, q, floor: int) -> str | None:
 def duration_project(text: str, q, floor: int) -> str | None:
     """The project a duration is timed on (某某项目从立项到开工仅用30个工作日), without the zone before it."""
     rules = _duration_rules()
-    start = max(floor, max(text.rfind(ch, floor, q.start) for ch in "，。；：,;") + 1)
+    start = max(floor, last_of("，。；：,;", text, floor, q.start) + 1)
     found = rules["project"].search(text, start, q.start)
     if not found:
         return None
@@ -705,7 +705,7 @@ def _set_verb(clause: str) -> str | None:
 
 
 def _clause_of(text: str, pos: int, floor: int) -> str:
-    start = max(floor, max(text.rfind(ch, floor, pos) for ch in "，。；：,;") + 1)
+    start = max(floor, last_of("，。；：,;", text, floor, pos) + 1)
     return text[start:pos]
 
 
@@ -933,6 +933,7 @@ def _jieba():
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
+    viterbi.install()  # the same tags, decoded faster
     words = io.StringIO()
     cues, _, _ = taxonomy()
     for cue in cues:

@@ -17,7 +17,7 @@ from .. import patterns
 from ..document import Document
 from .metrics import family, mask_cues
 from .quantities import parse_chinese_number
-from ..rx import rx
+from ..rx import last_of, rx
 
 
 @functools.cache
@@ -110,7 +110,7 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
         for pattern, status in _status_after():
             if pattern.match(text[end:end + 12]):
                 return status
-    floor = max(floor, max(text.rfind(ch, floor, start) for ch in "；;") + 1)  # a status word governs its segment
+    floor = max(floor, last_of("；;", text, floor, start) + 1)  # a status word governs its segment
     window = mask_cues(text[floor:start])
     best, best_end = default, -1
     for pattern, status in _status_patterns(in_review=review):
@@ -147,7 +147,7 @@ def _span_rules():
 
 
 def _clause_start(text: str, q, floor: int) -> int:
-    return max(floor, max(text.rfind(ch, floor, q.start) for ch in "，；。,;") + 1)
+    return max(floor, last_of("，；。,;", text, floor, q.start) + 1)
 
 
 def _span_end(text: str, q, floor: int) -> str | None:

@@ -17,7 +17,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
-from ..rx import rx
+from ..rx import last_of, rx
 
 PUNCT = "，。；、：！？,;:!?（）()“”《》【】\n"
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -459,7 +459,7 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
                 and text.endswith(rules["rank_position_after"], 0, m.start())):
             continue  # 第一张, 第一方阵; but 居全国第5位 is a rank
         window = text[max(0, m.start() - rules["rank_window"]):m.start()]
-        cut = max(window.rfind(ch) for ch in "，。；：\n")
+        cut = last_of("，。；：\n", window)
         if not any(cue in window[cut + 1:] for cue in rules["rank_cues"]):
             continue
         n = m.group("n") or "一"  # 居全国首位: first

@@ -15,6 +15,7 @@ from .. import patterns
 from ..document import Document
 from . import metrics, subjects
 from .quantities import LIST_GAP
+from ..rx import last_of
 
 LIST_SPLIT = regex.compile(r"[、和及与]")
 RESPECTIVELY = "分别"
@@ -45,7 +46,7 @@ def _pair_lists(doc: Document) -> None:
         pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
         earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
         while pos != -1:
-            left_start = max(text.rfind(ch, sentence.start, pos) for ch in "，；：。") + 1
+            left_start = last_of("，；：。", text, sentence.start, pos) + 1
             left_start = max(left_start, sentence.start)
             right_end = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1),
                             default=sentence.end)
@@ -129,7 +130,7 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
         k += max(1, len(figures))
         if len(figures) < 2:
             continue
-        left_start = max(max(text.rfind(ch, sentence.start, first.start) for ch in "，；：。") + 1, sentence.start)
+        left_start = max(last_of("，；：。", text, sentence.start, first.start) + 1, sentence.start)
         before = [names for pos, names in earlier if pos < first.start]
         if text.find(RESPECTIVELY, sentence.start, first.start) == -1:
             framed = metrics.framed_names(text[left_start:first.start])
