@@ -199,6 +199,7 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
     clause_start = _clause_left(text, q.start, floor)
     masked = mask_cues(text[clause_start:q.start])
     found = [i for i in (masked.find(w) for w in spec["denominator_words"]) if i != -1]
+    found += [m.start() for m in rx(spec["denominator_pattern"]).finditer(masked)]
     return clause_start + min(found) if found else q.start
 
 
@@ -585,7 +586,8 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
     full = text[floor:q.start].translate(QUOTES)
     at = full.rfind("占比")
-    ratio = rx(r"占[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)  # 服务性消费支出占居民消费支出比重
+    # 服务性消费支出占居民消费支出比重; 服务业在国内生产总值中的比重
+    ratio = rx(r"(?:占|在(?=[^，。；;,]{1,20}?中))[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)
     bare = None if ratio else rx(r"(?<![的占])比例[^，。；;,\d]{0,6}$").search(full)  # 省外群体购商品住房比例: 占比
     for said in (ratio, bare):
         if said and said.start() > at:
@@ -600,9 +602,13 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     whole_counts = chosen is not None and chosen[1].endswith(spec["count_suffix"])
     entity = noun.endswith(tuple(spec["entity_nouns"]))
     if ratio and ratio.start() == at and not noun.endswith(tuple(spec["measure_heads"])):
+        # 服务业占地区生产总值比重: a sector's part of the economy is its 增加值
+        part = next((m for w, m in spec["part_of_whole"].items() if w in ratio.group()), None)
+        if part:
+            return noun + part
         # 可再生能源占电力装机比重: the part is measured as the whole is (可再生能源装机容量)
         head = next((h for h in sorted(spec["measure_heads"], key=len, reverse=True)
-                     if rx(h + r"(?:的)?(?:比重|比例)").search(ratio.group())), None)
+                     if rx(h + r"中?(?:的)?(?:比重|比例)").search(ratio.group())), None)
         if head and head.startswith("总"):
             head = None  # 占能源消费总量比重: a total is the whole's own word, not a measure of the part
         if head:

@@ -50,10 +50,11 @@ def _status_patterns(in_review: bool = False):
             if not (in_review and rule.get("weak")) for p in rule["patterns"]]
 
 
-def _format(template: str, match, year: int | None, looked_back: int | None = None) -> str | None:
-    if year is None and ("{year}" in template or "{prev}" in template or "{past}" in template):
+def _format(template: str, match, year: int | None, looked_back: int | None = None,
+            last_year: int | None = None) -> str | None:
+    if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "past")):
         return None
-    values = {"year": year, "prev": (year or 0) - 1, "past": looked_back or year}
+    values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year}
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
             values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
@@ -70,11 +71,13 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
 
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
-              streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False) -> str | None:
+              streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False,
+              last_year: int | None = None) -> str | None:
     """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
     number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it.
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
-    `heading`, a phrase reads as its `in_heading` template says."""
+    `heading`, a phrase reads as its `in_heading` template says. `last_year` is the year 去年 means: the
+    one before the document's 今年, whatever year the section around it looks back on."""
     best, best_end = None, -1
     window = text[floor:start]
     for pattern, template, rank_as_of, in_heading, needs in _phrases():
@@ -89,7 +92,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
                 best, best_end = (template, m, rank_as_of), m.end()
     if best is None:
         return None
-    period = _format(best[0], best[1], year, looked_back)
+    period = _format(best[0], best[1], year, looked_back, last_year)
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
@@ -273,7 +276,7 @@ def annotate(doc: Document) -> Document:
         year = section_year or doc.year
         looked_back = section_year or (doc.year - 1 if doc.year else None)
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
-                        looked_back=looked_back)
+                        looked_back=looked_back, last_year=doc.year - 1 if doc.year else None)
         if not own and sentence:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
         if own and section and _says_span_end(text, q, floor, section.period, year):
