@@ -784,9 +784,13 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
     part = sets["stages"].get(name)
     if part is None:
         after = rx(r"[\p{Han}“”]{1,10}?项目").match(text[q.end:q.end + 12]) if q.kind == "count" else None
+        # 推进总投资130亿元的基础设施项目: the size of a set is named by the set it describes
+        sized = rx(r"的([\p{Han}“”]{1,10}?)项目").match(text[q.end:q.end + 14]) if q.kind == "money" else None
         at = _set_mention(text, window, q.start)
         if after:
             part = _part_before(text, q.end + after.end() - 2, q.end)
+        elif sized:
+            part = _part_before(text, q.end + sized.end() - 2, q.end + sized.start(1))
         elif at != -1:
             part = _part_before(text, at, window)
             while not part and at > window and not rx(r"\p{Han}").match(text[at - 1]):
