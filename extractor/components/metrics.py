@@ -1107,7 +1107,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             return None  # the run does not end in a noun, or stops short of the clause's end: no object's name
         phrase, words = "".join(out), out
     else:
-        out, glued, joined, verbs, at, joins = [], False, False, [], len(clause), []
+        out, glued, joined, verbs, at, joins, bound = [], False, False, [], len(clause), [], False
         for word, flag in reversed(tokens):
             at -= len(word)
             if any(a <= at < b for a, b in quoted):
@@ -1138,10 +1138,21 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 out.pop()  # 3级: a number's measure word, not a modifier's
                 verbs.pop()
                 break
+            if bound:
+                bound = False
+                if not flag.startswith(("n", "vn", "j", "l")) or flag.startswith("ns"):
+                    out.pop()  # 一 / 类 / 创新药: the infix binds no noun here
+                    verbs.pop()
+                    break
             if word in spec["phrase_glue"] and out:
                 out.append(word)
                 verbs.append(False)
                 glued = True
+                continue
+            if word in spec["bound_infixes"] and out and flag.startswith(("m", "q", "p")):  # not 用 / 林地 (v)
+                out.append(word)  # 污水 / 日 / 处理能力, 非金融 / 类 / 对外直接投资: a noun on each side makes one name
+                verbs.append(False)
+                bound = True
                 continue
             if flag == "m" and _glued_to_capitals(word, out[-1] if out else ""):
                 flag = "eng"  # 国家5G工厂
@@ -1153,6 +1164,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 break  # 今年以来 (tagged i) is a time too
             out.append(word)
             verbs.append(flag == "v")
+        if bound:  # 通过 / 房票去化商品住宅: an infix at the clause's start binds nothing
+            out.pop()
+            verbs.pop()
         # 促进金融机构发放 / 科技型企业知识价值信用贷款: a name too long starts after its last verb that fits
         kept = len(out)
         # …零售额合计增长: the aspect words the name will lose do not count against its length
