@@ -1193,7 +1193,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
-    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(phrase):  # 5G用户普及率
+    grade = rx(spec["graded"]).match(phrase)  # 10万吨级泊位: a name may open on its grade
+    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(
+            phrase[grade.end():] if grade else phrase):  # 5G用户普及率
         return None
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None

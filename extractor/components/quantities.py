@@ -331,6 +331,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 10亿元以上项目7个: the threshold names the category of projects
         if quantity.kind == "count" and _set_size_re().match(text, quantity.end):
             continue  # 17个重点传统制造业增加值增长5.3%: the count only sizes the set measured
+        if quantity.kind == "count" and _focus_re().search(text, max(0, quantity.start - 48), quantity.start):
+            continue  # 紧盯…3条产业链: the count names the set focused on
         found.append(quantity)
         taken_until = quantity.end
     found.extend(_ranks(text, regions, found))
@@ -363,6 +365,11 @@ def _category_re():
 @functools.cache
 def _set_size_re() -> regex.Pattern:
     return regex.compile(patterns.load("quantities")["set_size_before_measure"])
+
+
+@functools.cache
+def _focus_re() -> regex.Pattern:
+    return regex.compile(patterns.load("quantities")["focus_set_before"])
 
 
 def _names_category(text: str, end: int) -> bool:
