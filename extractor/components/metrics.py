@@ -989,7 +989,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         left = left[zone[-1].end():]  # 临港新片区落地…案例79个: the zone is the subject, no part of the name
     if q.is_rank:
         left = _without_rank_frame(left)
-    phrase = _noun_phrase(left, spec)
+    phrase = _noun_phrase(left, spec) or _reached(left, q, spec)
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
@@ -1002,6 +1002,15 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     elif q.aspect in ("value", "change"):
         phrase = _with_kind(phrase, q.kind, spec)
     return phrase
+
+
+def _reached(left: str, q, spec: dict) -> str | None:
+    """育儿补贴惠及3万户: a count right after a verb of reach counts those reached (育儿补贴惠及户数)."""
+    verb = next((v for v in spec["reach_verbs"] if left.endswith(v)), None)
+    if verb is None or q.kind != "count":
+        return None
+    owner = _noun_phrase(left[: -len(verb)], spec)
+    return owner + verb if owner else None
 
 
 @functools.cache
@@ -1052,12 +1061,25 @@ def _names_events(name: str) -> bool:
     return name.endswith(tuple(taxonomy()[2]["count_suffix_by_unit"].values()) + ("量",))
 
 
+def _ends_in_verb(phrase: str) -> bool:
+    """易地扶贫搬迁, 农村危房改造: the name ends in an activity (a word of its own, or the tail of one: 危房改造)."""
+    if phrase.endswith(tuple(taxonomy()[2]["reach_verbs"])):
+        return True  # 惠及 is tagged a noun's part
+    word, flag = _tagged(phrase)[-1]
+    return flag in ("v", "vn") or len(word) > 2 and _tagged(word[-2:])[-1][1] in ("v", "vn")
+
+
 def _counted(phrase: str, unit: str, spec: dict) -> str:
     """The name of a count of `phrase`: 调度会 + 次 → 调度会次数, 企业 + 家 → 企业数."""
     suffix = spec["count_suffix_by_unit"].get(_event_unit(unit))
     if suffix:
         return phrase if phrase.endswith((suffix, "量")) else phrase + suffix
-    return phrase + spec["count_suffix"] if not phrase.endswith(RATE_SUFFIXES) else phrase
+    if phrase.endswith(RATE_SUFFIXES + tuple(spec["counts_by_themselves"])):
+        return phrase
+    by_unit = spec["count_suffix_after_verb"].get((unit or "").lstrip("万亿千百"))
+    if by_unit and _ends_in_verb(phrase):
+        return phrase + by_unit
+    return phrase + spec["count_suffix"]
 
 
 def _with_set_verb(noun: str, clause: str) -> str:
