@@ -44,6 +44,8 @@ def _rules():
         "project_count_re": regex.compile(spec["project_count"]),
         "county_count_re": regex.compile(spec["county_count"]),
         "city_actor_re": regex.compile(spec["city_actor"]),
+        "item_heading_re": regex.compile(spec["item_heading"], regex.REVERSE),  # searched for the last one
+        "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
             key=len, reverse=True))),
@@ -227,13 +229,25 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
     if subject and subject.type == "city_zones" and (
             _city_scope(q.metric) and not _zones_in_clause(doc, q)  # 全市社会消费品零售总额: the city's own figure
             or q.kind == "count" and _rules()["county_count_re"].match(doc.text, q.end)  # 14个县市区: no zone has counties
-            or _city_actor_before(doc, q)):  # 市招商部门拜访对接80余家企业: what the city's offices did
+            or _city_actor_before(doc, q)  # 市招商部门拜访对接80余家企业: what the city's offices did
+            or _city_field_item(doc, q, article)):  # 三是优化外贸环境…: an item on the city's commerce
         return _city_subject(subject.city, zones=False)
     return subject
 
 
 def _city_actor_before(doc: Document, q) -> bool:
     return _rules()["city_actor_re"].search(doc.text, _sentence_floor(doc, q), q.start) is not None
+
+
+def _city_field_item(doc: Document, q, article: Article | None) -> bool:
+    """The numbered item the figure stands in is headed by a field of the city's commerce, not its zones."""
+    rules = _rules()
+    floor = article.start if article else max(0, q.start - 2000)
+    heading = rules["item_heading_re"].search(doc.text, floor, q.start)
+    if heading is None:
+        return False
+    words = heading.group("heading")
+    return bool(rules["city_fields_re"].search(words)) and rules["zones_word"] not in words and "园区" not in words
 
 
 def _sentence_floor(doc: Document, q) -> int:
