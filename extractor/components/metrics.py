@@ -621,7 +621,7 @@ def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str 
     text names one of its own: the cue describes that noun, it does not name the figure."""
     between = segment[cue_end:]
     if "的" not in between:
-        return None
+        return _headed_count(text, q, floor, between)
     own = fallback_name(text, q, floor)
     if not own:
         return None
@@ -634,6 +634,22 @@ def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str 
         return None
     if taxonomy()[1].search(bare):
         return None  # the noun holds a cue of its own: the taxonomy names it
+    return own
+
+
+def _headed_count(text: str, q, floor: int, between: str) -> str | None:
+    """领办代办岗位146个, 领办代办手续达1016件: a count whose cue is followed by a noun of its own counts
+    that noun (领办代办岗位数), not what the cue names alone."""
+    spec = taxonomy()[2]
+    tail = rx(spec["count_head_verbs"]).sub("", between.translate(QUOTES))
+    if q.kind != "count" or not 2 <= len(tail) <= 4 or tail in spec["generic_measures"] + spec["counts_by_themselves"] \
+            or taxonomy()[1].search(tail):  # 城镇新增就业人口970万人: 人口 restates what the cue counts
+        return None
+    if not all(flag.startswith("n") for _, flag in _tagged(tail)):
+        return None
+    own = fallback_name(text, q, floor)
+    if not own or not own.removesuffix(spec["count_suffix"]).endswith(tail):
+        return None
     return own
 
 
