@@ -118,9 +118,14 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
     best, best_end = default, -1
     for pattern, status in _status_patterns(in_review=review):
         for m in pattern.finditer(window):
-            if m.end() > best_end:  # the status word nearest the number wins
-                best, best_end = status, m.end()
+            if m.end() > best_end and not _not_status().match(text, floor + m.start()):
+                best, best_end = status, m.end()  # the status word nearest the number wins
     return best
+
+
+@functools.cache
+def _not_status():
+    return regex.compile(patterns.load("status")["not_status"]["disposal"])
 
 
 def _year_of(period: str | None) -> int | None:
