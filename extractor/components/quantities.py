@@ -388,7 +388,9 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
     # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
     magnitude = 2 if token.endswith("万亿") else 1
-    split = chinese and len(token) > 1 and token[-1] in "万亿" and _read_unit(text, m.end() - magnitude) is not None \
+    # (近亿人次 → 1 亿人次; but the 万 of 15万吨 belongs to the number before it)
+    glued = len(token) == 1 and rx(r"[0-9０-９.一二两三四五六七八九十百千 ]").match(text[start - 1:start])
+    split = chinese and not glued and token[-1] in "万亿" and _read_unit(text, m.end() - magnitude) is not None \
         and _read_unit(text, m.end()) is not None
     if split and len(token) == magnitude:
         value, m = 1.0, regex.compile("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
