@@ -7,6 +7,7 @@ or its first sentence. In a figure's clause, a place named before it takes over 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ def _rules():
         "project_count_re": regex.compile(spec["project_count"]),
         "county_count_re": regex.compile(spec["county_count"]),
         "city_actor_re": regex.compile(spec["city_actor"]),
-        "item_heading_re": regex.compile(spec["item_heading"], regex.REVERSE),  # searched for the last one
+        "item_heading_re": regex.compile(spec["item_heading"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
@@ -243,11 +244,19 @@ def _city_field_item(doc: Document, q, article: Article | None) -> bool:
     """The numbered item the figure stands in is headed by a field of the city's commerce, not its zones."""
     rules = _rules()
     floor = article.start if article else max(0, q.start - 2000)
-    heading = rules["item_heading_re"].search(doc.text, floor, q.start)
-    if heading is None:
+    starts, headings = _item_headings(doc.text)
+    k = bisect.bisect_left(starts, q.start) - 1  # the last item that opens before the figure
+    if k < 0 or starts[k] < floor:
         return False
-    words = heading.group("heading")
+    words = headings[k]
     return bool(rules["city_fields_re"].search(words)) and rules["zones_word"] not in words and "园区" not in words
+
+
+@functools.lru_cache(maxsize=4)
+def _item_headings(text: str) -> tuple[list[int], list[str]]:
+    """Where each numbered item (一是…, （三）…) of a text opens, and its heading; read once per text."""
+    found = [(m.start("heading"), m.group("heading")) for m in _rules()["item_heading_re"].finditer(text)]
+    return [at for at, _ in found], [words for _, words in found]
 
 
 def _sentence_floor(doc: Document, q) -> int:
