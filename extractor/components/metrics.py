@@ -640,9 +640,11 @@ def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str 
 def _headed_count(text: str, q, floor: int, between: str) -> str | None:
     """领办代办岗位146个, 领办代办手续达1016件: a count whose cue is followed by a noun of its own counts
     that noun (领办代办岗位数), not what the cue names alone."""
+    if q.kind != "count":
+        return None
     spec = taxonomy()[2]
     tail = rx(spec["count_head_verbs"]).sub("", between.translate(QUOTES))
-    if q.kind != "count" or not 2 <= len(tail) <= 4 or tail in spec["generic_measures"] + spec["counts_by_themselves"] \
+    if not 2 <= len(tail) <= 4 or tail in spec["generic_measures"] + spec["counts_by_themselves"] \
             or taxonomy()[1].search(tail):  # 城镇新增就业人口970万人: 人口 restates what the cue counts
         return None
     if not all(flag.startswith("n") for _, flag in _tagged(tail)):

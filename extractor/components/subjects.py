@@ -249,7 +249,7 @@ def _city_field_item(doc: Document, q, article: Article | None) -> bool:
     if k < 0 or starts[k] < floor:
         return False
     words = headings[k]
-    return bool(rules["city_fields_re"].search(words)) and rules["zones_word"] not in words and "园区" not in words
+    return bool(rules["city_fields_re"].search(words)) and not any(w in words for w in rules["zone_item_words"])
 
 
 @functools.lru_cache(maxsize=4)
