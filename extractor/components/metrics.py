@@ -262,6 +262,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     cut = _denominator_cut(text, q, aspect, floor)
     if aspect == "contribution":  # 消费对经济增长贡献率55%: the contribution is to the metric after 对
         for _, _, _, entries in _cue_matches(text, cut, q.start)[0]:
+            # 对全省开发区贡献率: a word that names a count only right after its number names the whole here
+            entries = [(kind, entry) for kind, entry in entries if not entry.get("only_after")]
             if name := _fitting(entries, q, aspect):
                 return name, "taxonomy"
     matches, segment = _cue_matches(text, floor, cut)
@@ -913,13 +915,20 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
         title = won.group("title")
         title = title[next((len(w) for w in spec["scope_words"] if title.startswith(w)), 0):]
         return title if title.endswith(won.group("noun")[-1]) else title + won.group("noun"), "fallback"
+    if not phrase and won and won.group("won") and len(won.group("noun")) >= 2:
+        phrase = won.group("noun")  # 6家组织获得…: jieba reads 组织 as a verb, the standing says it is a noun
     if not phrase:
         return None
     if won and won.group("won") and won.group("noun").startswith(phrase[:2]) and not _event_unit(unit):
         standing = won.group("won")
         for word in spec["standing_drop"]:
-            standing = standing.replace(word, "")
+            standing = rx(word).sub("", standing)
+        for said, plain in spec["standing_verbs"].items():
+            standing = standing.replace(said, plain, 1) if standing.startswith(said) else standing
         return standing + won.group("noun"), "fallback"
+    acting = _predicate_of_count(text, end, phrase, unit)
+    if acting:
+        return acting[0] + acting[1], "fallback"
     # 8个项目的资产盘活，: generic things counted by what was done to them (资产盘活项目数)
     done = DONE_TO.match(text, end + len(noun), min(len(text), end + len(noun) + 9)) \
         if phrase == noun and phrase in patterns.load("metrics")["project_sets"]["generic_counted"] else None
@@ -937,6 +946,44 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if head > 0:
         phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
     return phrase, "fallback"
+
+
+def _predicate_of_count(text: str, end: int, phrase: str, unit: str) -> tuple[str, str] | None:
+    """600个高频事项实现“数据最多采一次”, 44个国家部委制定配套支持文件: a count that is the subject of its
+    clause, whose clause ends in a short predicate with no figure of its own, counts its things by what
+    they do (数据最多采一次高频事项数, 参会国家数): the words before the phrase and the phrase (a stage it
+    reached follows it: 民生实事完成数)."""
+    if _event_unit(unit):
+        return None
+    spec = taxonomy()[2]["subject_predicate"]
+    stop = next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+    clause = text[end:stop].translate(QUOTES) if stop else ""
+    if not clause.startswith(phrase):
+        return None
+    # 二线口岸正式 / 启用: an adverb that opens the predicate is not the noun's, wherever jieba put it
+    trailing = rx(spec["opening"].removeprefix("^") + "$").search(phrase)
+    if trailing and trailing.start() >= 2:
+        phrase = phrase[:trailing.start()]
+    if _tagged(phrase)[-1][1].startswith("v"):
+        return None  # 53个重点事项落地 / 实施: the phrase has taken in a verb, the predicate is split
+    rest = clause[len(phrase):]
+    opening = rx(spec["opening"]).match(rest)
+    predicate = rest[opening.end() if opening else 0:]
+    if not spec["min_chars"] <= len(predicate) <= spec["max_chars"] or rx(r"[\d０-９]").search(predicate):
+        return None
+    tokens = _tagged(predicate)
+    achieved = opening is not None and opening.group().endswith(tuple(spec["result_verbs"]))  # 实现“全区通办”
+    # only verbs (and their adverbs) make a predicate: a noun left after the phrase means the phrase stopped
+    # inside its name (4个“两山”实践创新基地), not at its predicate
+    if not (achieved or all(flag.startswith(("v", "d")) for _, flag in tokens)) or tokens[0][1].startswith("d") \
+            or tokens[0][0] in spec["not_predicates"] or taxonomy()[1].search(phrase + predicate):
+        return None  # 47个项目开工建设: where the taxonomy names the count, it keeps it
+    if any(word in predicate for word, _, _ in _aspects()[0]):
+        return None  # 5家企业增长…: an aspect's word frames a figure, it does not name a predicate
+    done = predicate.removesuffix(spec["completion"])
+    if predicate in spec["stage_verbs"] or not done:
+        return "", phrase + predicate  # 45件民生实事全面完成 → 民生实事完成数: a stage reached follows the noun
+    return done, phrase  # 63个省重点实验室重组完成 → 重组省重点实验室数
 
 
 def _object_to_clause_end(text: str, start: int, stop: int) -> bool:

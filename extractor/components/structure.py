@@ -60,7 +60,7 @@ def _pair_lists(doc: Document) -> None:
                 continue
             if len(names) >= 2 and len(names) == len(figures):
                 earlier.append((pos, names))
-                _apply_names(doc, metrics.shared_head(names), figures)
+                _apply_names(doc, metrics.shared_head(names), figures, _comparands(names))
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
 
@@ -147,11 +147,19 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
             _apply_names(doc, metrics.shared_head(framed), figures)
 
 
-def _apply_names(doc: Document, names: list[str], figures: list) -> None:
+def _comparands(names: list[str]) -> bool:
+    """对全省开发区、全市贡献率分别为…: a list opening on 对 names what the figures are measured against."""
+    return names[0].lstrip().startswith(tuple(patterns.load("structure")["comparand_list"]["openers"]))
+
+
+def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False) -> None:
     for name, q in zip(names, figures):
         if q is not figures[0] and q.aspect == "value" and figures[0].aspect != "value" \
                 and q.kind.split("/")[0] == figures[0].kind.split("/")[0]:
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
+        if comparands:
+            _apply_shared_measure(names[-1], q)
+            continue
         metric = metrics.list_item_metric(name, q)
         if metric:
             q.metric, q.metric_source = metric, "list"
@@ -166,6 +174,13 @@ def _apply_names(doc: Document, names: list[str], figures: list) -> None:
             resolved = subjects._resolve(kind, value, name, e, article.subject if article else None, doc.region)
             if resolved:
                 q.subject, q.subject_type, q.city = resolved.name, resolved.type, resolved.city
+
+
+def _apply_shared_measure(last_name: str, q) -> None:
+    """对东盟、欧盟进出口分别增长…: the measure the last comparand holds is every figure's."""
+    metric = metrics.list_item_metric(last_name, q)
+    if metric:
+        q.metric, q.metric_source = metric, "list"
 
 
 def _link_parts(doc: Document) -> None:
