@@ -44,6 +44,7 @@ def _rules():
         "project_category_re": regex.compile(spec["project_category_only"]),
         "project_count_re": regex.compile(spec["project_count"]),
         "county_count_re": regex.compile(spec["county_count"]),
+        "counties_counted_re": regex.compile(r"\d\s*个?" + spec["county_count"]),
         "city_actor_re": regex.compile(spec["city_actor"]),
         "item_heading_re": regex.compile(spec["item_heading"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
@@ -230,10 +231,20 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
     if subject and subject.type == "city_zones" and (
             _city_scope(q.metric) and not _zones_in_clause(doc, q)  # 全市社会消费品零售总额: the city's own figure
             or q.kind == "count" and _rules()["county_count_re"].match(doc.text, q.end)  # 14个县市区: no zone has counties
+            or _counties_with(doc, q)  # 13个县市区和9个开发区新挂牌20个基地: the city's counties and zones
             or _city_actor_before(doc, q)  # 市招商部门拜访对接80余家企业: what the city's offices did
             or _city_field_item(doc, q, article)):  # 三是优化外贸环境…: an item on the city's commerce
         return _city_subject(subject.city, zones=False)
     return subject
+
+
+def _counties_with(doc: Document, q) -> bool:
+    """A sentence whose actors include the city's counties (13个县市区和9个开发区…) sums the city, not its
+    zones; a count of the zones themselves (9个开发区) stays theirs."""
+    rules = _rules()
+    if doc.text.startswith(rules["zones_word"], q.end) or rules["zones_word"] in doc.text[q.end:q.end + 3]:
+        return False
+    return rules["counties_counted_re"].search(doc.text, _sentence_floor(doc, q), q.start) is not None
 
 
 def _city_actor_before(doc: Document, q) -> bool:
