@@ -885,6 +885,18 @@ def _standing(text: str, end: int):
     return rx(taxonomy()[2]["standing"]).match(text[end:stop].translate(QUOTES))
 
 
+def _conferred(text: str, start: int | None, end: int):
+    """授予孝义经开区等6个开发区为市级特色园区: a title conferred on the things counted, by 授予 before them."""
+    if start is None:
+        return None
+    spec = taxonomy()[2]["conferred"]
+    left = max(0, last_of("，。；：,;:\n", text, max(0, start - 40), start) + 1)  # 授予吕梁、兴县2个…: across the list
+    if not any(verb in text[left:start] for verb in spec["verbs"]):
+        return None
+    stop = next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+    return rx(spec["after"]).match(text[end:stop].translate(QUOTES)) if stop else None
+
+
 def _inside_word(text: str, end: int, stop: int) -> bool:
     """A stop character inside a word (合作意向) stops nothing. jieba is asked only where its dictionary has
     a word running across the character: tagging every count's window would cost a fifth of the run."""
@@ -905,20 +917,22 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     _, pattern, spec = taxonomy()
     quoted = _words_after(text, end, keep_quotes=True)
     noun = quoted.translate(QUOTES)
-    opening = pattern.match(noun) if not _event_unit(unit) else None
-    for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
-        if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
-            return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
     if phrase and len(phrase) < len(noun) and start is not None and _object_to_clause_end(text, start, end + len(quoted)):
         phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=True) or phrase
-    won = _standing(text, end)
+    conferred = None if (won := _standing(text, end)) else _conferred(text, start, end)
+    if conferred and not _event_unit(unit):
+        return conferred.group("title"), "fallback"  # 授予…6个开发区为市级特色园区: they are counted as what they became
     if won and won.group("title") and not _event_unit(unit) and (
             won.group("noun").startswith(phrase[:2]) if phrase else len(won.group("noun")) == 1):
         # (2个县被列为…: a one-character noun is no phrase of its own, but the title names it)
         title = won.group("title")
         title = title[next((len(w) for w in spec["scope_words"] if title.startswith(w)), 0):]
         return title if title.endswith(won.group("noun")[-1]) else title + won.group("noun"), "fallback"
+    opening = pattern.match(noun) if not _event_unit(unit) else None
+    for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
+        if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
+            return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
     if not phrase and won and won.group("won") and len(won.group("noun")) >= 2:
         phrase = won.group("noun")  # 6家组织获得…: jieba reads 组织 as a verb, the standing says it is a noun
     if not phrase:

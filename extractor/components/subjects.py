@@ -46,6 +46,7 @@ def _rules():
         "county_count_re": regex.compile(spec["county_count"]),
         "counties_counted_re": regex.compile(r"\d\s*个?" + spec["county_count"]),
         "city_actor_re": regex.compile(spec["city_actor"]),
+        "example_of_set_re": regex.compile(spec["example_of_set"]),
         "item_heading_re": regex.compile(spec["item_heading"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
@@ -331,6 +332,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     for s, e, kind, value in reversed(_mentions_before(text, floor, q.start, doc.region)):
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]):
             continue
+        if rules["example_of_set_re"].match(text, e):
+            continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
         if q.is_rank and not rx(r"[，；,;]").search(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
