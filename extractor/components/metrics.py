@@ -300,7 +300,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
             return glued, "fallback"
     # a cue that only modifies the noun glued to the figure (制约项目投产的卡点问题38个): that noun is measured
     if chosen and aspect in ("value", "change"):
-        modified = _modified_noun(text, q, floor, segment, matches[chosen_at][1])
+        modified = _modified_noun(text, q, floor, segment, matches[chosen_at][1]) \
+            or _headed_measure(segment, matches[chosen_at][0], matches[chosen_at][1], q)
         if modified:
             return modified, "fallback"
     # a generic word glued to a specific cue (“承诺制”项目) takes the specific name
@@ -641,6 +642,27 @@ def _modified_noun(text: str, q, floor: int, segment: str, cue_end: int) -> str 
     if taxonomy()[1].search(bare):
         return None  # the noun holds a cue of its own: the taxonomy names it
     return own
+
+
+def _headed_measure(segment: str, cue_start: int, cue_end: int, q) -> str | None:
+    """固定资产投资项目到位资金共41.4亿元: an amount whose cue is followed by a measure of its own (项目到位资金)
+    is that measure's, the cue naming what it belongs to."""
+    if q.kind == "count":
+        return None
+    spec = taxonomy()[2]
+    tail = rx(spec["count_head_verbs"]).sub("", segment[cue_end:])
+    if not 3 <= len(tail) <= 8 or not tail.endswith(tuple(spec["own_measure_heads"])) \
+            or any(w in tail for w in spec["not_measure_words"]) or _specific_cue(tail):
+        return None
+    if not all(flag.startswith(("n", "vn", "v")) for _, flag in _tagged(tail)) or _tagged(tail)[0][1] == "v":
+        return None  # 投资建设…: a verb opening the tail says what the amount does
+    return segment[cue_start:cue_end] + tail
+
+
+def _specific_cue(words: str) -> bool:
+    """The words hold a cue that names a metric of its own (not a generic word such as 项目)."""
+    cues = taxonomy()[0]
+    return any(not all(entry.get("generic") for _, entry in cues[m.group()]) for m in taxonomy()[1].finditer(words))
 
 
 def _headed_count(text: str, q, floor: int, between: str) -> str | None:
