@@ -124,9 +124,27 @@ def _standalone(segment: str, start: int, cue: str) -> bool:
     return any(segment.endswith(w, 0, start) for w in scope_words)
 
 
+def _growth_target_after(text: str, q):
+    return rx(patterns.load("aspects")["growth_after"]).match(text[q.end:q.end + 24]) \
+        if q.kind.split("/")[0] == "percent" else None
+
+
+def _growth_target_metric(text: str, q) -> str | None:
+    """8%左右的国内生产总值增长目标 → 地区生产总值; 5.5%左右的预期增长目标 → the economy's (地区生产总值)."""
+    said = _growth_target_after(text, q)
+    if not said:
+        return None
+    cues, pattern, _ = taxonomy()
+    found = pattern.search(said.group("noun").translate(QUOTES))
+    cue = found.group() if found else patterns.load("aspects")["economy_cue"] if not said.group("noun") else None
+    return _fitting(cues.get(cue, []), q, "growth") if cue else None
+
+
 def aspect_of(text: str, q, floor: int) -> str:
     if q.is_rank:
         return "rank"
+    if _growth_target_after(text, q):
+        return "growth"  # 8%左右的国内生产总值增长目标
     rules, pp_default, _ = _aspects()
     clause = mask_cues(text[_clause_left(text, q.start, floor):q.start])
     base_kind = q.kind.split("/")[0]
@@ -249,6 +267,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         timed = duration_name(text, q, floor)
         if timed:
             return timed, "fallback"
+    targeted = _growth_target_metric(text, q) if aspect == "growth" else None
+    if targeted:
+        return targeted, "taxonomy"
     measured = _measured_after(text, q, aspect, floor) or _stage_rate(text, q, aspect, floor)
     if measured:
         return measured
