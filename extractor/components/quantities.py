@@ -135,6 +135,7 @@ def _rules():
         "framing": tuple(quant["framing_after"]),
         "framing_chinese": tuple(quant["framing_after"] + quant["framing_after_chinese"]),
         "rounds_framing": regex.compile(quant["rounds_framing"]),
+        "abstract_chinese": regex.compile(quant["abstract_after_chinese"]),
         "name_heads": tuple(quant["name_heads"]),
         "name_window": quant["name_window"],
         "quotes": quant["quote_pairs"],
@@ -269,6 +270,7 @@ def _framing(text: str, unit_start: int, end: int, chinese: bool = False) -> boo
     rules = _rules()
     framing = rules["framing_chinese"] if chinese else rules["framing"]
     return (text.startswith(framing, end) or text.startswith(framing, unit_start)
+            or chinese and bool(rules["abstract_chinese"].match(text[end:end + 8]))
             or bool(rules["rounds_framing"].match(text, unit_start, unit_start + 24)))
 
 
