@@ -1025,13 +1025,13 @@ def _predicate_of_count(text: str, end: int, phrase: str, unit: str) -> tuple[st
     trailing = rx(spec["opening"].removeprefix("^") + "$").search(phrase)
     if trailing and trailing.start() >= 2:
         phrase = phrase[:trailing.start()]
-    if _tagged(phrase)[-1][1].startswith("v"):
-        return None  # 53个重点事项落地 / 实施: the phrase has taken in a verb, the predicate is split
     rest = clause[len(phrase):]
     opening = rx(spec["opening"]).match(rest)
     predicate = rest[opening.end() if opening else 0:]
     if not spec["min_chars"] <= len(predicate) <= spec["max_chars"] or rx(r"[\d０-９]").search(predicate):
         return None
+    if _tagged(phrase)[-1][1].startswith("v"):
+        return None  # 53个重点事项落地 / 实施: the phrase has taken in a verb, the predicate is split
     tokens = _tagged(predicate)
     achieved = opening is not None and opening.group().endswith(tuple(spec["result_verbs"]))  # 实现“全区通办”
     # only verbs (and their adverbs) make a predicate: a noun left after the phrase means the phrase stopped
