@@ -933,6 +933,8 @@ def _conferred(text: str, start: int | None, end: int):
     if start is None:
         return None
     spec = taxonomy()[2]["conferred"]
+    if not any(verb in text[max(0, start - 40):start] for verb in spec["verbs"]):
+        return None  # most counts: no verb of conferring near them at all
     left = max(0, last_of("，。；：,;:\n", text, max(0, start - 40), start) + 1)  # 授予吕梁、兴县2个…: across the list
     if not any(verb in text[left:start] for verb in spec["verbs"]):
         return None

@@ -243,9 +243,10 @@ def _counties_with(doc: Document, q) -> bool:
     """A sentence whose actors include the city's counties (13个县市区和9个开发区…) sums the city, not its
     zones; a count of the zones themselves (9个开发区) stays theirs."""
     rules = _rules()
-    if doc.text.startswith(rules["zones_word"], q.end) or rules["zones_word"] in doc.text[q.end:q.end + 3]:
-        return False
-    return rules["counties_counted_re"].search(doc.text, _sentence_floor(doc, q), q.start) is not None
+    floor = _sentence_floor(doc, q)
+    if "县" not in doc.text[floor:q.start] or rules["zones_word"] in doc.text[q.end:q.end + 3]:
+        return False  # no county named before it in its sentence, or a count of the zones themselves
+    return rules["counties_counted_re"].search(doc.text, floor, q.start) is not None
 
 
 def _city_actor_before(doc: Document, q) -> bool:
