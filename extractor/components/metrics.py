@@ -675,7 +675,8 @@ def _headed_measure(segment: str, cue_start: int, cue_end: int, q) -> str | None
     if not 3 <= len(tail) <= 8 or not tail.endswith(tuple(spec["own_measure_heads"])) \
             or any(w in tail for w in spec["not_measure_words"]) or _specific_cue(tail):
         return None
-    if not all(flag.startswith(("n", "vn", "v")) for _, flag in _tagged(tail)) or _tagged(tail)[0][1] == "v":
+    tags = [flag for _, flag in _tagged(tail)]
+    if not all(flag.startswith(("n", "vn", "v")) for flag in tags) or tags[0] == "v":
         return None  # 投资建设…: a verb opening the tail says what the amount does
     return segment[cue_start:cue_end] + tail
 
@@ -920,9 +921,14 @@ def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     return text[end:stop] if keep_quotes else text[end:stop].translate(QUOTES)
 
 
+def _clause_end_after(text: str, end: int) -> int | None:
+    """Where the clause that goes on after a figure ends, if within 30 characters."""
+    return next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+
+
 def _standing(text: str, end: int):
     """3家单位获中国质量奖: the counted noun and the standing that its clause, to its end, says it won."""
-    stop = next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+    stop = _clause_end_after(text, end)
     if stop is None:
         return None
     return rx(taxonomy()[2]["standing"]).match(text[end:stop].translate(QUOTES))
@@ -938,7 +944,7 @@ def _conferred(text: str, start: int | None, end: int):
     left = max(0, last_of("，。；：,;:\n", text, max(0, start - 40), start) + 1)  # 授予吕梁、兴县2个…: across the list
     if not any(verb in text[left:start] for verb in spec["verbs"]):
         return None
-    stop = next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+    stop = _clause_end_after(text, end)
     return rx(spec["after"]).match(text[end:stop].translate(QUOTES)) if stop else None
 
 
@@ -1019,7 +1025,7 @@ def _predicate_of_count(text: str, end: int, phrase: str, unit: str) -> tuple[st
     if _event_unit(unit):
         return None
     spec = taxonomy()[2]["subject_predicate"]
-    stop = next((i for i in range(end, min(len(text), end + 30)) if text[i] in CLAUSE_END + "。"), None)
+    stop = _clause_end_after(text, end)
     clause = text[end:stop].translate(QUOTES) if stop else ""
     if not clause.startswith(phrase):
         return None
