@@ -48,6 +48,11 @@ def _rules():
         "city_actor_re": regex.compile(spec["city_actor"]),
         "example_of_set_re": regex.compile(spec["example_of_set"]),
         "item_heading_re": regex.compile(spec["item_heading"]),
+        "entity_re": regex.compile(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
+                                   + "|(?![" + spec["entity"]["not_first"] + "])" + spec["entity"]["proper"] + ")"),
+        "placeless_group_re": regex.compile(spec["entity"]["placeless_group"]),
+        "body_continues_re": regex.compile(spec["entity"]["continues"]),
+        "body_opens_re": regex.compile(spec["entity"]["opens_sentence"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
@@ -126,7 +131,9 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
     name too (北京输出到津冀技术合同成交额…: Beijing's own figure, after a zone's clause)."""
     rules = _rules()
     segment = text[start:end]
-    found = [(start + s, start + e, "place", p) for s, e, p in _places_in(segment)]
+    bodies = _bodies_in(segment, start)
+    found = bodies + [(start + s, start + e, "place", p) for s, e, p in _places_in(segment)
+                      if not any(a <= start + s < b for a, b, _, _ in bodies)]
     taken = [(s, e) for s, e, _, _ in found]
     if home:
         for m in _home_names(home).finditer(segment):
@@ -148,6 +155,40 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, "self", m.group()))
     return sorted(found, key=lambda f: f[0])
+
+
+def _bodies_in(segment: str, start: int) -> list[tuple[int, int, str, str]]:
+    """Named bodies (ports, airports, fairs, funds, a province's enterprises) that open a clause of the segment."""
+    spec = _rules()["entity"]
+    if not any(ch in segment for ch in spec["head_chars"]):
+        return []
+    found = []
+    for m in _rules()["entity_re"].finditer(segment):
+        group = m.group("group")
+        name = (group or m.group("name")).replace("“", "").replace("”", "")
+        if not group and _leading_verbs_of(name):
+            continue  # 有力保障朔州机场通航, 结合云冈机场…: a verb's object, not the clause's subject
+        span = m.span("group") if group else m.span("name")
+        found.append((start + span[0], start + span[1], "body", name))
+    return found
+
+
+def _body_reaches(text: str, floor: int, start: int, end: int, at: int) -> bool:
+    """Whether a body named at text[start:end] still speaks for a figure at `at`. A body that opens its
+    sentence (after a year or 其中 at most) is the sentence's topic, up to a ；. One named later speaks for
+    its own clause, and for the clauses after it that only go on with its figures."""
+    between = text[end:at]
+    if rx(r"[；;。]").search(between):
+        return False
+    if _rules()["body_opens_re"].fullmatch(text, floor, start):
+        return True
+    cont = _rules()["body_continues_re"]
+    return all(cont.match(text, end + m.end()) for m in rx(r"[，,]").finditer(between))
+
+
+def _leading_verbs_of(name: str) -> bool:
+    words = _tagged(name)
+    return bool(words) and words[0][1].startswith("v") and len(words) > 1
 
 
 @functools.cache
@@ -181,6 +222,9 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         return _place_subject(value, zones)
     if kind == "zone_name":
         return Subject(value, "zone")
+    if kind == "body":
+        placeless = rules["placeless_group_re"].match(value)
+        return Subject(gazetteer.region_names(home)[0] + value if placeless and home else value, "other")
     if kind == "home":
         return _province_subject(zones, home)
     if value in rules["zone_self"]:
@@ -335,11 +379,13 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
-        if q.is_rank and not rx(r"[，；,;]").search(text[e:q.start]):
+        if q.is_rank and kind != "body" and not rx(r"[，；,;]").search(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
                 and not _zones_follow(text, e):
             return default  # in a report on a city's zones, the city's name speaks of those zones
+        if kind == "body" and not _body_reaches(text, floor, s, e, q.start):
+            continue  # …，北京证券交易所上市公司达288家…，累计落地35支国家级大基金: a clause of its own
         if q.kind == "pp" and rx(r"[（(][^）)]*[）)]").search(text[e:q.start]):
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
         resolved = _resolve(kind, value, text, e, default, doc.region)
