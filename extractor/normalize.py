@@ -23,10 +23,12 @@ import regex
 
 from . import patterns
 
-WHITESPACE = " \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff"
+# zero-width spaces and joiners (\u200b-\u200d, \u2060) are web pages' invisible furniture: a line holding
+# only one (74.4 / \u200b / 万亿元) is no line, and one inside a figure is no break in it
+WHITESPACE = " \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff\u200b\u200c\u200d\u2060"
 _LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%+-/")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_INNER_SPACE = regex.compile(r"[ \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff]+")
+_INNER_SPACE = regex.compile("[" + WHITESPACE + "]+")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import regex
 
 from .. import gazetteer, patterns, viterbi
 from ..document import Document
+from . import quantities
 from .quantities import find_quantities
 from ..rx import last_of, rx
 
@@ -1517,6 +1518,11 @@ def _without_change_word(name: str | None) -> str | None:
     return name
 
 
+@functools.cache
+def _rules_cut_words():
+    return rx("^(?:" + "|".join(patterns.load("quantities")["negative_words"]) + ")")
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
@@ -1547,6 +1553,9 @@ def annotate(doc: Document) -> Document:
         q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
+        if q.kind.startswith("money") and q.metric and quantities.cut_of_a_burden(text, q.start):
+            q.aspect = "change"  # 降低企业税负5700多亿元: the burden (企业税负) fell by the amount
+            q.metric = _rules_cut_words().sub("", q.metric, count=1)
         if q.kind == "streak" and q.metric is None and before and before.start >= floor:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位

@@ -121,6 +121,7 @@ def _rules():
         "implied": units["implied_money"],
         "negative": tuple(quant["negative_words"]),
         "sign_window": quant["sign_window"],
+        "negative_object_re": regex.compile(quant["negative_object"]),
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
         "rank_window": quant["rank_window"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
@@ -251,8 +252,8 @@ def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float
 def _counted_before_rule() -> tuple[regex.Pattern, dict[str, str]]:
     nouns, unit_of = _nouns_and_units(patterns.load("units")["bare_magnitude_counted_before"])
     # the noun, then words that are no clause's end, up to the number; the only figures between are the
-    # list's bare magnitudes before it (参保人数分别增加1753万、2028万)
-    return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿]、){{0,16}}$"), unit_of
+    # list's bare magnitudes before it (参保人数分别增加1753万、2028万, …1753万和2028万)
+    return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿](?:、|和|及)){{0,16}}$"), unit_of
 
 
 def _counted_before(text: str, start: int, magnitude: str) -> tuple[str, str, float, str] | None:
@@ -289,7 +290,14 @@ def _in_name(text: str, start: int, end: int, kind: str) -> bool:
 def _sign(text: str, start: int) -> int:
     rules = _rules()
     window = text[max(0, start - rules["sign_window"]):start]
-    return -1 if any(w in window for w in rules["negative"]) else 1
+    if any(w in window for w in rules["negative"]):
+        return -1
+    return -1 if cut_of_a_burden(text, start) else 1
+
+
+def cut_of_a_burden(text: str, start: int) -> bool:
+    """降低企业税负5700多亿元: the amount is how far the burden named before it fell."""
+    return _rules()["negative_object_re"].search(text, max(0, start - 12), start) is not None
 
 
 def _minus_before(text: str, start: int) -> bool:
