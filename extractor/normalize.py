@@ -241,10 +241,12 @@ def reflow(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     opens_paragraph = True
-    prev = None
+    before = prev = None
     for line in lines:
         if prev is not None:
-            if _breaks_between(prev, line, opens_paragraph, width):
+            if _subscript(prev, line) or _subscript(before, prev):
+                pass  # 广义货币M / 2 / 增长11.3%: a web page's subscript, set on a line of its own, is part of its word
+            elif _breaks_between(prev, line, opens_paragraph, width):
                 out.append("\n")
                 offsets.append(prev.end)
                 opens_paragraph = True
@@ -254,8 +256,13 @@ def reflow(text: str) -> tuple[str, list[int]]:
                     offsets.append(prev.end)
                 opens_paragraph = False
         _emit_line(line, out, offsets)
-        prev = line
+        before, prev = prev, line
     return "".join(out), offsets
+
+
+def _subscript(prev: _Line | None, line: _Line) -> bool:
+    """A line of one or two digits right after a line ending in a Latin letter (M / 2, PM / 2.5 is not one)."""
+    return prev is not None and len(line.text) <= 2 and line.text.isdigit() and prev.text[-1] in _LETTERS
 
 
 def normalize(raw: str) -> CleanText:

@@ -168,7 +168,8 @@ class _Builder:
         else:
             self.demote_tentative(to_title_block=False)
         if para.kind == "furniture":
-            self.close()
+            if not self._breaks_a_sentence():
+                self.close()  # a page number or running head inside a sentence (广义货币M / 2 / 增长11.3%) ends nothing
             return
         if para.kind in ("heading", "byline") and (self.closed or self.current is None):
             self.pending.append(para)
@@ -203,6 +204,12 @@ class _Builder:
             elif byline:
                 self.current.byline = byline.group("byline")
                 self.close()
+
+    def _breaks_a_sentence(self) -> bool:
+        if self.current is None or self.closed or self.current.end <= self.current.start:
+            return False
+        return _rules()["sentence_end"].fullmatch(self.text, self.current.end - 1, self.current.end) is None \
+            and self.text[self.current.end - 1] not in "：:；;”’」』）)"
 
     def finish(self) -> list[Article]:
         self.demote_tentative(to_title_block=True)

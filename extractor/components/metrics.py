@@ -1567,4 +1567,13 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = owned, "context"
         if q.kind == "count" and q.metric:
             counted = q.metric
+        if _target_held_against(text, q, before):
+            q.aspect, q.metric = "growth", q.metric or before.metric
     return doc
+
+
+def _target_held_against(text: str, q, before) -> bool:
+    """增长11.3%，低于13%左右的预期目标: the target a growth is held against is a growth of the same measure."""
+    return q.aspect == "value" and before is not None and before.aspect == "growth" and q.kind == before.kind \
+        and text.startswith("的", q.end) and "目标" in text[q.end:q.end + 8] \
+        and rx(r"[，,]?(?:略)?(?:低于|高于|超过|超出|好于)$").match(text[before.end:q.start]) is not None
