@@ -86,7 +86,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
             if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
-                    or _comparison_rule().search(text, max(0, m.start() - 2), m.start()):
+                    or _comparison_rule().search(text, max(0, m.start() - 12), m.start()):
                 continue
             if m.end() > best_end:  # the nearest phrase; at a tie, the first (more specific) pattern
                 best, best_end = (template, m, rank_as_of), m.end()
