@@ -1567,9 +1567,34 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = owned, "context"
         if q.kind == "count" and q.metric:
             counted = q.metric
+        cut = _list_cut(text, q, floor)
+        if cut and q.metric and q.metric_source == "fallback" and not q.metric.startswith(cut):
+            q.metric = cut + q.metric
         if _target_held_against(text, q, before):
             q.aspect, q.metric = "growth", q.metric or before.metric
     return doc
+
+
+@functools.cache
+def _list_cut_rules():
+    spec = patterns.load("metrics")["list_cut"]
+    verbs = "|".join(sorted(spec["verbs"], key=len, reverse=True))
+    return rx(spec["opening"] + f"(?P<verb>{verbs})的?")
+
+
+def _list_cut(text: str, q, floor: int) -> str | None:
+    """The cut of capacity (淘汰落后, 退出…) that opens the figure's clause, when the figure's own item names
+    no verb of its own: 共淘汰落后炼铁产能1.17亿吨、炼钢产能7800万吨 → 淘汰落后 for the 7800万吨."""
+    left = max(last_of(CLAUSE_END.replace("、", ""), text, floor, q.start) + 1, floor)  # the list's whole clause
+    clause = text[left:q.start]
+    m = _list_cut_rules().match(clause)
+    if not m:
+        return None
+    item = clause[clause.rfind("、") + 1:] if "、" in clause else clause[m.end():]
+    words = _tagged(item) if item else []
+    if words and words[0][1].startswith("v") and "、" in clause:
+        return None  # …、新增产能200万吨: an item with a verb of its own
+    return m.group("verb")
 
 
 def _target_held_against(text: str, q, before) -> bool:
