@@ -53,6 +53,7 @@ def _rules():
         "placeless_group_re": regex.compile(spec["entity"]["placeless_group"]),
         "body_continues_re": regex.compile(spec["entity"]["continues"]),
         "body_opens_re": regex.compile(spec["entity"]["opens_sentence"]),
+        "entity_heads_re": regex.compile(spec["entity"]["heads"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
@@ -159,8 +160,7 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
 
 def _bodies_in(segment: str, start: int) -> list[tuple[int, int, str, str]]:
     """Named bodies (ports, airports, fairs, funds, a province's enterprises) that open a clause of the segment."""
-    spec = _rules()["entity"]
-    if not any(ch in segment for ch in spec["head_chars"]):
+    if not _rules()["entity_heads_re"].search(segment):
         return []
     found = []
     for m in _rules()["entity_re"].finditer(segment):
