@@ -169,7 +169,7 @@ class _Builder:
             self.demote_tentative(to_title_block=False)
         if para.kind == "furniture":
             if not self._breaks_a_sentence():
-                self.close()  # a page number or running head inside a sentence (广义货币M / 2 / 增长11.3%) ends nothing
+                self.close()  # a page number or running head that cuts a sentence in two ends nothing
             return
         if para.kind in ("heading", "byline") and (self.closed or self.current is None):
             self.pending.append(para)

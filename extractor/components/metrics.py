@@ -1519,7 +1519,7 @@ def _without_change_word(name: str | None) -> str | None:
 
 
 @functools.cache
-def _rules_cut_words():
+def _cut_words():
     return rx("^(?:" + "|".join(patterns.load("quantities")["negative_words"]) + ")")
 
 
@@ -1555,7 +1555,7 @@ def annotate(doc: Document) -> Document:
             q.metric = _without_change_word(q.metric)
         if q.kind.startswith("money") and q.metric and quantities.cut_of_a_burden(text, q.start):
             q.aspect = "change"  # 降低企业税负5700多亿元: the burden (企业税负) fell by the amount
-            q.metric = _rules_cut_words().sub("", q.metric, count=1)
+            q.metric = _cut_words().sub("", q.metric, count=1)
         if q.kind == "streak" and q.metric is None and before and before.start >= floor:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
@@ -1590,10 +1590,11 @@ def _list_cut(text: str, q, floor: int) -> str | None:
     m = _list_cut_rules().match(clause)
     if not m:
         return None
-    item = clause[clause.rfind("、") + 1:] if "、" in clause else clause[m.end():]
-    words = _tagged(item) if item else []
-    if words and words[0][1].startswith("v") and "、" in clause:
-        return None  # …、新增产能200万吨: an item with a verb of its own
+    if "、" in clause:
+        item = clause[clause.rfind("、") + 1:]
+        words = _tagged(item) if item else []
+        if words and words[0][1].startswith("v"):
+            return None  # …、新增产能200万吨: an item with a verb of its own
     return m.group("verb")
 
 

@@ -166,7 +166,7 @@ def _bodies_in(segment: str, start: int) -> list[tuple[int, int, str, str]]:
     for m in _rules()["entity_re"].finditer(segment):
         group = m.group("group")
         name = (group or m.group("name")).replace("“", "").replace("”", "")
-        if not group and _leading_verbs_of(name):
+        if not group and _opens_on_a_verb(name):
             continue  # 有力保障朔州机场通航, 结合云冈机场…: a verb's object, not the clause's subject
         span = m.span("group") if group else m.span("name")
         found.append((start + span[0], start + span[1], "body", name))
@@ -186,7 +186,8 @@ def _body_reaches(text: str, floor: int, start: int, end: int, at: int) -> bool:
     return all(cont.match(text, end + m.end()) for m in rx(r"[，,]").finditer(between))
 
 
-def _leading_verbs_of(name: str) -> bool:
+def _opens_on_a_verb(name: str) -> bool:
+    """结合云冈机场: the would-be name starts with a verb (as jieba tags it) and has more after it."""
     words = _tagged(name)
     return bool(words) and words[0][1].startswith("v") and len(words) > 1
 
