@@ -25,6 +25,7 @@ from ..rx import last_of, rx
 QUOTE_MARKS = "“”‘’\"'"
 QUOTES = str.maketrans("", "", QUOTE_MARKS)
 CLAUSE_END = "，。；：、,;:\n"
+SUMMED = "合计"  # 、 lists summed into one figure
 SLOGAN = regex.compile(r"(“)([^“”]*[、，,；][^“”]*)(”)")
 COMPOUND_SET = regex.compile(r"“([^“”]{1,24}[+＋][^“”]{1,24})”(项目|企业)\s*$")  # “承诺制+标准地+全代办”项目
 DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
@@ -276,6 +277,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         return measured
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
+        if q.unit.endswith("人") and text.startswith("口", q.end):
+            return taxonomy()[2]["population"], "taxonomy"  # 13亿人口的发展中国家: the unit's 人 opens 人口
         counted = _counted_noun(text, q.end, q.unit, q.start)
         if counted and counted[1] == "fallback":
             noun = _with_set_verb(counted[0], _clause_of(text, q.start, floor))
@@ -482,7 +485,8 @@ def shared_head(names: list[str]) -> list[str]:
     if measure and all(n.endswith(head[-len(measure) - 1]) for n in names[:-1]):
         head = measure  # 金融业、软件和信息服务业增加值: industries in parallel share the measure, not 服务业
     k = len(names[0])
-    if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]):
+    if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]) \
+            and not _dictionary().get(last[:k + 1]):  # 工业、服务业投资: 服务 / 业投资 would cut a word
         head = last[k:]  # 城镇和农村居民人均可支配收入: modifiers as long as the last one's share all the rest
     if "等" in words[1:-1]:
         # 食品、石化、医药、信息等产业增加值: 等 (a word of its own, not the 等 of 高等教育) closes the list,
@@ -497,8 +501,16 @@ def shared_head(names: list[str]) -> list[str]:
     if any(own):
         return _owner_shared(names, spec)  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
         # different statistics, and those without one are counts of their own things, not the last one's head
-    # 限上新能源汽车、节能家电零售额: the first item's scope is the whole list's
-    scope = next((w for w in spec["list_scopes"] if names[0].startswith(w)), "")
+    # 限上新能源汽车、节能家电零售额: the first item's scope is the whole list's, whatever verb stands before
+    # it (以旧换新带动限上新能源汽车、…); 新能源汽车、智能手机限上零售额: a scope on the shared head is every
+    # item's, and goes first, as the statistician writes it (限上智能手机零售额)
+    scope, at = max(((w, names[0].rfind(w)) for w in spec["list_scopes"] if w in names[0]),
+                    key=lambda found: found[1], default=("", -1))
+    if at >= 0:
+        names = [names[0][at:]] + names[1:]
+    elif last.removesuffix(head).endswith(tuple(spec["list_scopes"])):
+        scope = next(w for w in spec["list_scopes"] if last.removesuffix(head).endswith(w))
+        names = names[:-1] + [names[-1].replace(scope + head, head)]
     scoped = [n if n.startswith(scope) else scope + n for n in names]
     return [n + head for n in scoped[:-1]] + [scoped[-1]]
 
@@ -1314,6 +1326,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             if flag == "m" and _glued_to_capitals(word, out[-1] if out else ""):
                 flag = "eng"  # 国家5G工厂
             if flag.startswith(("ns", "m", "q", "r", "p", "c", "u", "x", "w", "f")) or not word.strip():
+                if flag == "m" and word[-1:].isdigit() and out and len(out[-1]) == 1:
+                    out.pop()  # 6107 / 名 / 困难家庭: the number's measure word (tagged a noun), no name's part
+                    verbs.pop()
                 break
             if flag.startswith("t") and rx(r"[0-9年月日季期今去本上下前后末初底]").search(word):
                 break  # a time word (今年, 上半年) ends the phrase; 过夜 (tagged t) is part of 过夜游客人次
@@ -1348,6 +1363,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             if phrase.startswith(word) and len(phrase) > len(word) + 1 and own_word:  # 约谈 stays 约谈
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
+            if phrase[-len(word) - 1:-len(word)] in spec["strip_trailing_not_after"].get(word, "") != "":
+                continue
             if phrase.endswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[: -len(word)], True
     grade = rx(spec["graded"]).match(phrase)  # 10万吨级泊位: a name may open on its grade
@@ -1567,12 +1584,29 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = owned, "context"
         if q.kind == "count" and q.metric:
             counted = q.metric
+        summed = _summed_list(text, q, floor) if q.metric_source == "fallback" else None
+        if summed:
+            q.metric = summed
         cut = _list_cut(text, q, floor)
         if cut and q.metric and q.metric_source == "fallback" and not q.metric.startswith(cut):
             q.metric = cut + q.metric
         if _target_held_against(text, q, before):
             q.aspect, q.metric = "growth", q.metric or before.metric
     return doc
+
+
+def _summed_list(text: str, q, floor: int) -> str | None:
+    """限上仓储会员店、集合店零售额合计增长15.7%: one figure for a list that 合计 sums is the list's
+    together (限上仓储会员店和集合店零售额), not its last item's."""
+    clause = text[max(floor, last_of(CLAUSE_END.replace("、", ""), text, floor, q.start) + 1):q.start]
+    at = clause.find(SUMMED)
+    items = [n for n in clause[:at].split("、") if n] if at > 0 else []
+    if len(items) < 2:
+        return None
+    together = "、".join(items[:-1]) + "和" + items[-1]
+    phrase = _noun_phrase(together + clause[at + len(SUMMED):], taxonomy()[2])
+    # the name must hold the first item, not start after the 和 that joins it
+    return phrase if phrase and "和" in phrase and phrase.split("和")[0].endswith(items[0][-2:]) else None
 
 
 @functools.cache

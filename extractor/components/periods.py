@@ -307,9 +307,10 @@ def annotate(doc: Document) -> Document:
         if year and q.period and q.period != str(year) and q.period.startswith(str(year)) \
                 and _named_for_the_year(text, q, floor):
             q.period = str(year)
+        span_end = _span_end(text, q, floor)  # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007
         if _former_state(text, q):
             q.period = None
-        q.period = _span_end(text, q, floor) or q.period
+        q.period = span_end or q.period
         q.period = _span_since_base(text, q, floor) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"

@@ -130,6 +130,10 @@ def _rules():
         "streak": regex.compile(quant["streak"]),
         "streak_state": regex.compile(quant["streak_state"]),
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
+        "rank_top": regex.compile(quant["rank_top"]),
+        "period_before": tuple(quant["duration_as_period"]["before"]),
+        "lead_before": tuple(quant["duration_as_period"]["not_after"]),
+        "rank_top_after": tuple(quant["rank_position_after"] + quant["rank_moves"] + quant["rank_top_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
@@ -324,9 +328,10 @@ def find_quantities(text: str) -> list[Quantity]:
     regions = quoted_regions(text)
     found: list[Quantity] = []
     taken_until = 0
+    tops = _top_ranks(text, regions)  # 前12位: the bound's number is no count of its own
     for m in NUMBER.finditer(text):
         start, token = m.start(), m.group()
-        if start < taken_until or _inside(start, regions):
+        if start < taken_until or _inside(start, regions) or tops and any(t.start <= start < t.end for t in tops):
             continue
         chinese = not token[0].isdigit()
         if chinese and token in _rules()["chinese_idioms"]:
@@ -339,13 +344,16 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
         if quantity.approx == "over" and quantity.kind != "count" and _names_category(text, quantity.end):
             continue  # 10亿元以上项目7个: the threshold names the category of projects
+        if quantity.kind.startswith("duration") and text.endswith(_rules()["period_before"], 0, start) \
+                and not text.endswith(_rules()["lead_before"], 0, start):
+            continue  # 前10个月出口增长3%: the months since January, a period, not a length (but 提前两个月 is)
         if quantity.kind == "count" and _set_size_re().match(text, quantity.end):
             continue  # 17个重点传统制造业增加值增长5.3%: the count only sizes the set measured
         if quantity.kind == "count" and _focus_re().search(text, max(0, quantity.start - 48), quantity.start):
             continue  # 紧盯…3条产业链: the count names the set focused on
         found.append(quantity)
         taken_until = quantity.end
-    found.extend(_ranks(text, regions, found))
+    found.extend(_ranks(text, regions, found) + tops)
     found.extend(_fractions(text, regions, found))
     found = _streaks(text, regions, found)
     found.sort(key=lambda q: q.start)
@@ -487,6 +495,20 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank",
                             base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
+    return out
+
+
+def _top_ranks(text: str, regions) -> list[Quantity]:
+    """居全国前六, 稳居全国前十强: within the top N, a rank of value N and approx under."""
+    rules = _rules()
+    out = []
+    for m in rules["rank_top"].finditer(text):
+        if _inside(m.start(), regions) or not text.endswith(rules["rank_top_after"], 0, m.start()):
+            continue
+        value = float(m.group("n")) if m.group("n").isdigit() else parse_chinese_number(m.group("n"))
+        if value:
+            out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank", approx="under",
+                                base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
     return out
 
 
