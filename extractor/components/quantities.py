@@ -131,6 +131,7 @@ def _rules():
         "streak_state": regex.compile(quant["streak_state"]),
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
         "rank_top": regex.compile(quant["rank_top"]),
+        "fraction_verbs": tuple(quant["fraction_verbs"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
         "lead_before": tuple(quant["duration_as_period"]["not_after"]),
         "rank_top_after": tuple(quant["rank_position_after"] + quant["rank_moves"] + quant["rank_top_after"]),
@@ -153,6 +154,7 @@ def _rules():
 NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
                        r"|[零〇一二两三四五六七八九十百千万亿]+")
 RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
+SPOKEN_FRACTION = regex.compile(r"(?:(?P<b>[二三四五六七八九十]{1,2})分之(?P<a>[一二三四五六七八九])|(?P<half>一半))(?P<after>以上|多|左右)?")
 FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
 LIST_GAP = regex.compile(r"\s*[、和及与]\s*")  # between two figures of one list (2.5%、4.1%)
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "power", "energy", "container",
@@ -525,6 +527,28 @@ def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         approx = rules["approx"]["after"].get(m.group("after") or "", "exact")
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="分数", kind="fraction",
                             approx=approx, base_value=value, base_unit="分数", number_start=m.start()))
+    return out + _spoken_fractions(text, regions, found)
+
+
+def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """外商投资限制性条目减少一半, 专项转移支付项目减少三分之一: a fraction said in words after a verb of
+    change is the change's rate (negative after a verb of cutting); after 占 it is a share."""
+    rules = _rules()
+    out = []
+    for m in SPOKEN_FRACTION.finditer(text):
+        if _inside(m.start(), regions) or any(q.start <= m.start() < q.end for q in found):
+            continue
+        lead = rules["approx_before"].search(text, max(0, m.start() - 2), m.start()) if rules["approx_before"] else None
+        verb_end = lead.start() if lead else m.start()
+        if not text.endswith(rules["fraction_verbs"], 0, verb_end) and "占" not in text[max(0, m.start() - 12):m.start()]:
+            continue
+        value = 0.5 if m.group("half") else parse_chinese_number(m.group("a")) / parse_chinese_number(m.group("b"))
+        approx = rules["approx"]["after"].get(m.group("after") or "") \
+            or (rules["approx"]["before"].get(lead.group()) if lead else None) or "exact"
+        value *= _sign(text, m.start())
+        start = lead.start() if lead else m.start()
+        out.append(Quantity(start=start, end=m.end(), value=value, unit="分数", kind="fraction", approx=approx,
+                            base_value=value, base_unit="分数", number_start=m.start()))
     return out
 
 
