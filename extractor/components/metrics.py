@@ -1363,9 +1363,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             if phrase.startswith(word) and len(phrase) > len(word) + 1 and own_word:  # 约谈 stays 约谈
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
-            if phrase[-len(word) - 1:-len(word)] in spec["strip_trailing_not_after"].get(word, "") != "":
-                continue
-            if phrase.endswith(word) and len(phrase) > len(word):
+            if phrase.endswith(word) and len(phrase) > len(word) \
+                    and phrase[-len(word) - 1] not in spec["strip_trailing_not_after"].get(word, ""):
                 phrase, changed = phrase[: -len(word)], True
     grade = rx(spec["graded"]).match(phrase)  # 10万吨级泊位: a name may open on its grade
     if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(

@@ -539,13 +539,13 @@ def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantit
         if _inside(m.start(), regions) or any(q.start <= m.start() < q.end for q in found):
             continue
         lead = rules["approx_before"].search(text, max(0, m.start() - 2), m.start()) if rules["approx_before"] else None
-        verb_end = lead.start() if lead else m.start()
-        if not text.endswith(rules["fraction_verbs"], 0, verb_end) and "占" not in text[max(0, m.start() - 12):m.start()]:
+        changed = text.endswith(rules["fraction_verbs"], 0, lead.start() if lead else m.start())
+        if not changed and "占" not in text[max(0, m.start() - 12):m.start()]:
             continue
         value = 0.5 if m.group("half") else parse_chinese_number(m.group("a")) / parse_chinese_number(m.group("b"))
         approx = rules["approx"]["after"].get(m.group("after") or "") \
             or (rules["approx"]["before"].get(lead.group()) if lead else None) or "exact"
-        value *= _sign(text, m.start())
+        value *= _sign(text, m.start()) if changed else 1  # a share (占全国近一半) has no sign
         start = lead.start() if lead else m.start()
         out.append(Quantity(start=start, end=m.end(), value=value, unit="分数", kind="fraction", approx=approx,
                             base_value=value, base_unit="分数", number_start=m.start()))
