@@ -239,6 +239,12 @@ def _year_opening(heading: str, said: str, year: int | None) -> tuple[str, str |
     return heading, said, "actual" if year is None or int(said) < year else None
 
 
+def _closes_span(span: str | None, year: str) -> bool:
+    """Whether a section's period is a span of years ending in `year` (2013~2017 and 2017)."""
+    first, _, last = (span or "").partition("~")
+    return bool(first) and last == year and first.isdigit() and first < last
+
+
 def _sections(article: Article, paras: list[Paragraph], text: str, year: int | None) -> list[Section]:
     rules = _rules()
     heads = []
@@ -256,6 +262,10 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
                 status = "target"
             if period and (status == "actual" or not heads or heads[-1][2] != period):
                 heads.append((p.start, heading, period, status))
+                if len(heads) > 1 and _closes_span(heads[-2][2], period):
+                    # a five-year review's paragraph on its last year (过去五年… then 刚刚过去的2017年…) is an
+                    # aside: the parts after it speak of the five years again
+                    heads.append((p.end, *heads[-2][1:]))
         elif p.kind == "heading" and p.start > article.start:
             # an unnumbered subheading that says both a period and a status (“十五五”时期主要目标和2026年
             # 重点工作) is a part head, as 三、2026年重点工作 would be

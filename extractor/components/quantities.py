@@ -93,6 +93,7 @@ def _rules():
         simple.setdefault(word, ("count", 1.0, word))
         for mag in ("万", "亿"):
             simple.setdefault(mag + word, ("count", magnitudes[mag], word))
+        simple.setdefault("千" + word, ("count", 1000.0, word))  # 5千多户: 5000 户 (see _quantity_at)
     for mag, factor in magnitudes.items():
         if mag in ("万", "亿", "万亿", "千万", "百万", "十万"):
             simple.setdefault(mag, ("money", factor, "元"))  # 5000万 / 20亿 with 元 left out
@@ -107,8 +108,9 @@ def _rules():
     return {
         "simple": simple,
         "magnitudes": magnitudes,
+        "base_units": frozenset(base),
         "unit": regex.compile(
-            rf"(?:(?P<magnitude>万|亿)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?(?P<unit>{unit_re})?"
+            rf"(?:(?P<magnitude>万|亿|千)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?(?P<unit>{unit_re})?"
             r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
@@ -240,8 +242,8 @@ def _bare_counts() -> tuple[regex.Pattern, dict[str, str]]:
     table = dict(patterns.load("units")["bare_magnitude_counts"])
     modifiers = table.pop("modifiers")
     nouns, unit_of = _nouns_and_units(table)
-    # 450万农村沼气用户: a modifier, and a word or two of the noun's own, may come first
-    return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,3}}?(?P<noun>{nouns})"), unit_of
+    # 450万农村沼气用户, 8000多万农业转移人口: a modifier, and a word or two of the noun's own, may come first
+    return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,4}}?(?P<noun>{nouns})"), unit_of
 
 
 def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
@@ -258,8 +260,10 @@ def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float
 def _counted_before_rule() -> tuple[regex.Pattern, dict[str, str]]:
     nouns, unit_of = _nouns_and_units(patterns.load("units")["bare_magnitude_counted_before"])
     # the noun, then words that are no clause's end, up to the number; the only figures between are the
-    # list's bare magnitudes before it (参保人数分别增加1753万、2028万, …1753万和2028万)
-    return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿](?:、|和|及)){{0,16}}$"), unit_of
+    # list's bare magnitudes before it (参保人数分别增加1753万、2028万, …1753万和2028万) or the level a change
+    # starts from (人次由8300万增加到1亿)
+    return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿](?:、|和|及|[增提上下减降][^0-9，。；]{{0,3}}到))"
+                         rf"{{0,16}}$"), unit_of
 
 
 def _counted_before(text: str, start: int, magnitude: str) -> tuple[str, str, float, str] | None:
@@ -326,7 +330,24 @@ def _base(value: float | None, factor: float, base: str, kind: str) -> tuple[flo
     return round(value * factor, 6), table_base or base
 
 
+# a figure spoken in two magnitudes (2万5千公里, 1万6千多户, 1亿3千多万): one decimal of the larger
+COMPOUND = regex.compile(r"(?<![0-9.])(?P<a>\d{1,4})(?:(?P<wan>万)(?P<b>[1-9])千(?P<more>[多余]?)"
+                         r"|(?P<yi>亿)(?P<c>[1-9])千(?P<more2>[多余]?)万)")
+
+
+def _spell_compounds(text: str) -> str:
+    """The text with each compound figure rewritten, in as many characters, as a decimal of its larger
+    magnitude (2万5千 → 2.5万, 1亿3千多万 → 1.30多亿), so that it reads as one number and one unit and
+    its offsets stay those of the text."""
+    def spelt(m: regex.Match) -> str:
+        if m.group("wan"):
+            return f"{m.group('a')}.{m.group('b')}万{m.group('more')}"
+        return f"{m.group('a')}.{m.group('c')}0{m.group('more2')}亿"
+    return COMPOUND.sub(spelt, text) if "千" in text else text
+
+
 def find_quantities(text: str) -> list[Quantity]:
+    text = _spell_compounds(text)
     regions = quoted_regions(text)
     found: list[Quantity] = []
     taken_until = 0
@@ -437,6 +458,9 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
             return None
     um, unit, kind, factor, base, approx = unit_info
     end = um.end()
+    if unit.startswith("千") and rules["simple"].get(unit[1:], (None, None))[1] == 1.0 \
+            and unit not in rules["base_units"]:  # 5千多户, 3千公里: 千 is the number's (5000 户), but 千瓦 a unit
+        value, value_max, unit, factor = value * 1000, value_max and value_max * 1000, unit[1:], 1.0
     bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
     if bare:  # 1409万、1305万人次: a bare magnitude shares its list's unit
         unit, kind, factor, base = _shared_unit(text, end, bare) or _counted_after(text, end, bare) \
