@@ -117,13 +117,14 @@ def _aspect_inside() -> frozenset[str]:
 
 
 def _standalone(segment: str, start: int, cue: str) -> bool:
-    """经济增长 after 全省 or a clause start is the economy's; after 民营 it is another thing's growth."""
+    """经济增长 after 全省, a time or a clause start is the economy's; after 民营 it is another thing's growth."""
     if cue not in _aspect_inside() or start == 0:
         return True
     if not rx(r"\p{Han}").match(segment[start - 1]):
         return True
     scope_words = taxonomy()[2]["scope_words"]
-    return any(segment.endswith(w, 0, start) for w in scope_words)
+    # …or after the time it speaks of (今年经济增长预期目标, 前三季度经济增长)
+    return any(segment.endswith(w, 0, start) for w in scope_words) or segment.endswith(("年", "季度"), 0, start)
 
 
 def _growth_target_after(text: str, q):
@@ -1128,6 +1129,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
+    left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     left = _with_purpose(left, spec)
     subjects_spec = patterns.load("subjects")  # the gazetteer's zones are places to jieba and end a name anyway
     zone = list(rx(subjects_spec["zone_name"]).finditer(left)) \
@@ -1148,6 +1150,11 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         phrase = _counted(phrase, q.unit, spec)
     elif q.aspect in ("value", "change"):
         phrase = _with_kind(phrase, q.kind, spec)
+    elif q.aspect == "growth" and phrase.endswith(spec["industry_ending"]) \
+            and not phrase.endswith(tuple(spec["not_industry_endings"])):
+        phrase += spec["industry_measure"]  # 装备制造业增长8%: the industry's value added
+    elif q.aspect == "growth" and phrase.endswith(tuple(spec["counted_growth_endings"])):
+        phrase += spec["count_suffix"]  # 新登记企业增长24.5%: how many
     return phrase
 
 
