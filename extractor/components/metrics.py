@@ -116,9 +116,17 @@ def _aspect_inside() -> frozenset[str]:
     return frozenset(c for c, entries in cues.items() if all(e.get("aspect_inside") for _, e in entries))
 
 
+@functools.cache
+def _standalone_cues() -> frozenset[str]:
+    """Cues that name their metric only standing alone (aspect_inside or standalone in metrics.toml)."""
+    cues = taxonomy()[0]
+    return frozenset(c for c, entries in cues.items()
+                     if all(e.get("aspect_inside") or e.get("standalone") for _, e in entries))
+
+
 def _standalone(segment: str, start: int, cue: str) -> bool:
     """经济增长 after 全省, a time or a clause start is the economy's; after 民营 it is another thing's growth."""
-    if cue not in _aspect_inside() or start == 0:
+    if cue not in _standalone_cues() or start == 0:
         return True
     if not rx(r"\p{Han}").match(segment[start - 1]):
         return True
