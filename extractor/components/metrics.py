@@ -102,6 +102,7 @@ def _clause_left(text: str, start: int, floor: int) -> int:
     return max(cut + 1, floor)
 
 
+@functools.lru_cache(maxsize=4096)
 def mask_cues(segment: str) -> str:
     """The segment with metric names blotted out, so that the words inside them (增加值's 增加,
     计划总投资's 计划) are not read as aspect or status words. Length is kept."""
@@ -194,16 +195,21 @@ def _fitting(entries, q, aspect: str) -> str | None:
 
 
 def _cue_matches(text: str, start: int, end: int):
+    return _cue_matches_in(text[start:end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_matches_in(segment: str) -> tuple[tuple, str]:
+    """The cues in a stretch of text (the figures of one clause ask of the same stretch again and again)."""
     cues, pattern, _ = taxonomy()
     # “股权投资做引导、债权融资做增信”: a quoted slogan with a list inside names no figure outside it
-    segment = text[start:end]
     if "”" in segment:
         segment = SLOGAN.sub(lambda m: m.group(1) + "□" * len(m.group(2)) + m.group(3), segment)
     segment = segment.translate(QUOTES)
     titles = _book_titles(segment)
-    return [(m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
-            if not any(a <= m.start() < b for a, b in titles)
-            and _standalone(segment, m.start(), m.group())], segment
+    return tuple((m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
+                 if not any(a <= m.start() < b for a, b in titles)
+                 and _standalone(segment, m.start(), m.group())), segment
 
 
 def _book_titles(segment: str) -> list[tuple[int, int]]:
@@ -1556,6 +1562,8 @@ def _cut_words():
 
 def annotate(doc: Document) -> Document:
     text = doc.text
+    _cue_matches_in.cache_clear()  # the stretches of one document repeat; another's will not
+    mask_cues.cache_clear()
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     prev = None
     for q in doc.quantities:
