@@ -169,12 +169,23 @@ def aspect_of(text: str, q, floor: int) -> str:
             pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
         if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
             best, best_pos = name, pos
+    if best == "change" and _new_flow(text, q, clause, best_pos):
+        return "value"
     if best:
         return best
     listed = _list_opening_aspect(text, q, floor)
     if listed:
         return listed
     return pp_default if base_kind == "pp" else "value"
+
+
+def _new_flow(text: str, q, clause: str, pos: int) -> bool:
+    """新增减税降费1万亿元, 新增4万亿元投资: 新增 opens the name of a flow of money, not a change."""
+    spec = patterns.load("aspects")["new_flow"]
+    if q.kind.split("/")[0] not in spec["units"] or not clause.startswith(spec["word"], pos):
+        return False
+    return bool(rx(spec["flows_before"]).match(clause, pos + len(spec["word"]))
+                or (pos + len(spec["word"]) == len(clause) and rx(spec["flows_after"]).match(text, q.end)))
 
 
 def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
