@@ -71,9 +71,13 @@ def section_heading(text: str) -> str | None:
     if found:
         return found.group("heading")
     found = rules["numbered_section"].search(text)
-    if found and section_meta(found.group("heading"), None) != (None, None):
+    # a period said relative to the document's year (二、对今年政府工作的建议) counts: any year shows it
+    if found and section_meta(found.group("heading"), _ANY_YEAR) != (None, None):
         return found.group("heading")
     return None
+
+
+_ANY_YEAR = 2000
 
 
 def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None]:
@@ -94,7 +98,15 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
         # “十五五”时期主要目标任务 → 2026~2030; a heading stands in no section, so its 过去一年 (and its
         # 一年来) is the year before the document's (一、过去一年工作回顾 in a report of March 2005 → 2004)
         period = period_of(heading, len(heading), 0, year, looked_back=year - 1 if year else None, heading=True)
+    if status is None and _is_over(period, year):
+        status = "actual"  # a head on a time that is over (首先报告2001年的工作 in a 2002 report) tells results
     return period, status
+
+
+def _is_over(period: str | None, year: int | None) -> bool:
+    """Whether a period (2001, 1996~2000) ended before the document's year."""
+    last = rx(r"(?:\d{4}~)?(\d{4})").fullmatch(period or "")
+    return bool(year and last and int(last.group(1)) < year)
 
 
 def _affinity(block: str, article: Article, text: str) -> int:

@@ -245,23 +245,27 @@ def _plan_by_nature(metric: str | None) -> bool:
     return bool(metric) and metric.endswith(tuple(patterns.load("status")["metric_status"]["target"]))
 
 
-def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict) -> str | None:
+def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
+                   looked_back: int | None = None) -> str | None:
     """截至6月底，市场主体达52692户…。市场主体质量进一步提升，企业占比76.17%: an as-of phrase that
-    opens a sentence holds for the next sentences of its paragraph that name no time of their own."""
+    opens a sentence holds for the next sentences of its paragraph that name no time of their own; so does
+    a time that opens one (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…)."""
     if index in memo:
         return memo[index]
     text, carried = doc.text, None
     this = doc.sentences[index]
-    if "截至" not in text[text.rfind("\n", 0, this.start) + 1:this.start]:
-        return None  # no as-of phrase earlier in the paragraph: nothing to carry (the common case, cheap)
+    rule = patterns.load("periods")["carried_opening"]
+    before = text[text.rfind("\n", 0, this.start) + 1:this.start]
+    if not any(word in before for word in rule["needs"]):
+        return None  # no opening time earlier in the paragraph: nothing to carry (the common case, cheap)
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
         if "\n" not in text[prev.start:this.start]:
-            opening = rx(r"截至[^，,]{1,8}[，,]").match(text[prev.start:prev.end])
+            opening = rx(rule["pattern"]).match(text[prev.start:prev.end])
             if opening:
-                carried = period_of(text, prev.start + opening.end(), prev.start, year)
+                carried = period_of(text, prev.start + opening.end(), prev.start, year, looked_back=looked_back)
             elif not period_of(text, prev.end, prev.start, year):
-                carried = _carried_as_of(doc, index - 1, year, memo)
+                carried = _carried_as_of(doc, index - 1, year, memo, looked_back)
     memo[index] = carried
     return carried
 
@@ -279,11 +283,14 @@ def annotate(doc: Document) -> Document:
         floor = sentence.start if sentence else max(0, q.start - 80)
         section_year = _section_year(section.period, doc.year) if section else None
         year = section_year or doc.year
-        looked_back = section_year or (doc.year - 1 if doc.year else None)
+        # 过去一年 is the reviewed year in a review, else the year before (三、2011年的工作 … 过去一年 → 2010)
+        review = bool(section and section.status == "actual")
+        looked_back = section_year if review and section_year else (year - 1 if year else None)
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None)
         if not own and sentence:
-            own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year, carried.setdefault(year, {}))
+            own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
+                                 carried.setdefault((year, looked_back), {}), looked_back)
         if own and section and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
@@ -295,7 +302,6 @@ def annotate(doc: Document) -> Document:
             scopes[floor] = found.end() if found else None
         if scopes[floor] is not None and scopes[floor] <= q.start:
             default = "target"
-        review = bool(section and section.status == "actual")
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
