@@ -1392,7 +1392,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         changed = False
         for word in spec["strip_leading"]:
             own_word = len(word) > 1 or cut + 1 in starts
-            if phrase.startswith(word) and len(phrase) > len(word) + 1 and own_word:  # 约谈 stays 约谈
+            title = phrase[len(word):].startswith(tuple(spec["strip_leading_not_before"].get(word, ())))
+            if phrase.startswith(word) and len(phrase) > len(word) + 1 and own_word and not title:  # 约谈 stays
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word) \
