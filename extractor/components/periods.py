@@ -61,6 +61,7 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     if "plan" in values:  # the n-th five-year plan (十四五: n = 14) runs from 1951 + 5n
         values["plan_first"] = 1951 + 5 * (10 + values["plan"])
         values["plan_last"] = values["plan_first"] + 4
+        values["plan_nth"] = values["plan_first"] + values.get("n", 5) - 1  # “十一五”前四年: its 4th year
     if "n" in values and year is not None:
         values["first"] = year - values["n"] + 1  # 连续三年 in 2023: 2021~2023
         values["past_first"] = values["past"] - values["n"] + 1  # 过去五年 in a 2008 report: 2003~2007
