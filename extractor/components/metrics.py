@@ -102,6 +102,15 @@ def _clause_left(text: str, start: int, floor: int) -> int:
     return max(cut + 1, floor)
 
 
+def _naming_clause_left(text: str, start: int, floor: int) -> int:
+    """The clause that names a figure: its own, or the one before when its own is only where a change
+    starts (全社会研究与实验发展经费，从2002年1288亿元增加到…)."""
+    left = _clause_left(text, start, floor)
+    if left > floor and text[left - 1] in "，," and _span_partner()[1].match(text[left:start]):
+        return _clause_left(text, left - 1, floor)
+    return left
+
+
 @functools.lru_cache(maxsize=4096)
 def mask_cues(segment: str) -> str:
     """The segment with metric names blotted out, so that the words inside them (增加值's 增加,
@@ -322,7 +331,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
             if name := _fitting(entries, q, aspect):
                 return name, "taxonomy"
     matches, segment = _cue_matches(text, floor, cut)
-    clause_at = len(text[floor:_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
+    clause_at = len(text[floor:_naming_clause_left(text, q.start, floor)].translate(QUOTES))  # in `segment`
     chosen, chosen_at = None, None
     for k in range(len(matches) - 1, -1, -1):
         m_start, m_end, cue, entries = matches[k]
@@ -1150,7 +1159,7 @@ def _tagged(clause: str) -> list[tuple[str, str]]:
 def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
-    left = text[_clause_left(text, q.start, floor):q.start]
+    left = text[_naming_clause_left(text, q.start, floor):q.start]
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
