@@ -185,6 +185,9 @@ def aspect_of(text: str, q, floor: int) -> str:
     listed = _list_opening_aspect(text, q, floor)
     if listed:
         return listed
+    part_of = patterns.load("aspects")["part_of"]
+    if base_kind in part_of["units"] and rx(part_of["pattern"]).search(clause):
+        return "share"
     return pp_default if base_kind == "pp" else "value"
 
 
