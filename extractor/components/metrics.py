@@ -1179,8 +1179,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
-    if not phrase:
-        return None
+    if not phrase or only_aspect(phrase):
+        return None  # 年均增幅超过23%: words that frame a growth name nothing
     phrase = _in_column_style(phrase, spec)
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
