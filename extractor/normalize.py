@@ -224,12 +224,25 @@ def _emit_line(line: _Line, out: list[str], offsets: list[int]) -> None:
     for gap in _INNER_SPACE.finditer(text):
         out.append(text[pos:gap.start()])
         offsets.extend(range(line.start + pos, line.start + gap.start()))
-        if text[gap.start() - 1] in _LATIN and text[gap.end()] in _LATIN:
+        if (text[gap.start() - 1] in _LATIN and text[gap.end()] in _LATIN
+                and not _spaced_digits(text, gap.start() - 1, gap.end())):
             out.append(" ")
             offsets.append(line.start + gap.start())
         pos = gap.end()
     out.append(text[pos:])
     offsets.extend(range(line.start + pos, line.end))
+
+
+def _spaced_digits(text: str, left: int, right: int) -> bool:
+    """Two digits that stand alone on either side of a gap are one number set letter-spaced.
+
+    Print that spaces out its digits (1 9 9 8 年, 1 2 月) leaves every digit a token of its own; two
+    numbers side by side (79.1% 97.7%, 12 34) have more than one character on at least one side.
+    """
+    def lone(i: int, outward: int) -> bool:
+        j = i + outward
+        return text[i].isdigit() and not (0 <= j < len(text) and text[j] in _LATIN)
+    return lone(left, -1) and lone(right, +1)
 
 
 def reflow(text: str) -> tuple[str, list[int]]:

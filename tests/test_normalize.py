@@ -19,6 +19,9 @@ def clean(raw: str) -> str:
     # justified lines with a space between every character
     ("攻坚克难、奋力前行，全力提升经济产出。全市\n\n4个工业类开发区累计完成规上工业\n增 加 值 489.69 亿 元 ， 同 比 增 长\n22.6%，高于全市增速（7.7%）14.9 个\n百分点",
      "攻坚克难、奋力前行，全力提升经济产出。全市4个工业类开发区累计完成规上工业增加值489.69亿元，同比增长22.6%，高于全市增速（7.7%）14.9个百分点"),
+    # letter-spaced digits: every digit a token of its own is one number (these lines are made up)
+    ("该条例自1 9 9 6 年5 月起施行", "该条例自1996年5月起施行"),
+    ("全 市 1 2 个 开 发 区 完 成 投 资 3 0 0 亿 元", "全市12个开发区完成投资300亿元"),
     # symbol-font glyphs in context
     ("朔州经开区打造“承诺制垣标准地垣全代办垣金\n牌专员”服务体系", "朔州经开区打造“承诺制+标准地+全代办+金牌专员”服务体系"),
     ("省级以上开发区符合条\n件的项目 100豫落实“一本制”服务。", "省级以上开发区符合条件的项目100%落实“一本制”服务。"),
@@ -33,6 +36,8 @@ def test_repairs_on_real_lines(raw, expected):
 @pytest.mark.parametrize("raw,expected", [
     ("2023 年 7 月 27 日", "2023年7月27日"),               # a date does not become 20237月
     ("数量及投资额占比分别达到 79.1% 97.7%", "数量及投资额占比分别达到79.1% 97.7%"),  # two numbers stay two
+    ("两组编号为 12 34", "两组编号为12 34"),                   # ...and so do two numbers of two digits
+    ("分别为 3.5 6.2", "分别为3.5 6.2"),
     ("KAIFAQU JIANSHE ZHOUKAN", "KAIFAQU JIANSHE ZHOUKAN"),  # Latin words keep their spaces
     ("运城市垣曲县经济技术开发区", "运城市垣曲县经济技术开发区"),  # a real 垣 in a place name stays
     ("豫晋两省合作", "豫晋两省合作"),                          # a real 豫 (Henan) stays
