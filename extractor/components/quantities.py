@@ -346,8 +346,45 @@ def _spell_compounds(text: str) -> str:
     return COMPOUND.sub(spelt, text) if "千" in text else text
 
 
+_CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+# a rate said in words (增长百分之九点五, 百分之八到九, 千分之十二): older reports write most rates so
+SPOKEN_RATE = regex.compile(rf"(?P<per>百分之|千分之)(?P<a>{_CN_NUMBER})"
+                            rf"(?:(?P<dash>到|至|—|～)(?P<b>{_CN_NUMBER})(?!分之))?")
+# ...and a decimal said in words before a unit that takes one (回落一点五个百分点, 增长二点三倍)
+SPOKEN_DECIMAL = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])"
+                               r"(?P<a>[零〇一二两三四五六七八九十]+点[零〇一二三四五六七八九]+)(?=个百分点|倍)")
+
+
+def _digits_of(words: str) -> str | None:
+    whole, _, decimals = words.partition("点")
+    value = parse_chinese_number(whole)
+    if value is None:
+        return None
+    return str(int(value)) + ("." + "".join(str(CHINESE_DIGITS[ch]) for ch in decimals) if decimals else "")
+
+
+def _spell_spoken_rates(text: str) -> str:
+    """The text with each rate or decimal said in words rewritten, in as many characters, in digits
+    (百分之九点五 → 0009.5%, 百分之八到九 → 0008到9%, 一点五个百分点 → 1.5个百分点), so that it reads like
+    any figure and its offsets stay those of the text; a rewrite that would not fit is left as words."""
+    def rate(m: regex.Match) -> str:
+        a, b = _digits_of(m.group("a")), m.group("b") and _digits_of(m.group("b"))
+        if a is None or (m.group("b") and b is None):
+            return m.group()
+        sign = "%" if m.group("per") == "百分之" else "‰"
+        digits = f"{a}{m.group('dash')}{b}{sign}" if b else f"{a}{sign}"
+        return digits.rjust(len(m.group()), "0") if len(digits) <= len(m.group()) else m.group()
+
+    def decimal(m: regex.Match) -> str:
+        digits = _digits_of(m.group("a"))
+        return digits.rjust(len(m.group()), "0") if digits and len(digits) <= len(m.group()) else m.group()
+    if "分之" in text:
+        text = SPOKEN_RATE.sub(rate, text)
+    return SPOKEN_DECIMAL.sub(decimal, text) if "点" in text else text
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    text = _spell_compounds(text)
+    text = _spell_spoken_rates(_spell_compounds(text))
     regions = quoted_regions(text)
     found: list[Quantity] = []
     taken_until = 0
