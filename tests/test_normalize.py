@@ -26,6 +26,8 @@ def clean(raw: str) -> str:
     ("朔州经开区打造“承诺制垣标准地垣全代办垣金\n牌专员”服务体系", "朔州经开区打造“承诺制+标准地+全代办+金牌专员”服务体系"),
     ("省级以上开发区符合条\n件的项目 100豫落实“一本制”服务。", "省级以上开发区符合条件的项目100%落实“一本制”服务。"),
     ("———山西综改示范区工作亮点扫描\n\n姻 王媛\n\n本刊讯 今年以来", "———山西综改示范区工作亮点扫描\n◎王媛\n本刊讯今年以来"),
+    # a web page's middle dot between digits is a decimal point (made-up line)
+    ("城镇投资增长12·5％，", "城镇投资增长12.5%，"),
     # full-width digits and signs fold, Chinese punctuation stays
     ("增长１２．５％，（同比）", "增长12.5%，（同比）"),
 ])
@@ -42,6 +44,7 @@ def test_repairs_on_real_lines(raw, expected):
     ("运城市垣曲县经济技术开发区", "运城市垣曲县经济技术开发区"),  # a real 垣 in a place name stays
     ("豫晋两省合作", "豫晋两省合作"),                          # a real 豫 (Henan) stays
     ("婚姻登记", "婚姻登记"),                                  # a real 姻 stays
+    ("马克·吐温", "马克·吐温"),                                # a name's middle dot stays
 ])
 def test_what_is_left_alone(raw, expected):
     assert clean(raw) == expected

@@ -103,6 +103,9 @@ def _rules():
         stops = next((v for k, v in not_before.items() if u.endswith(k)), None)
         return regex.escape(u) + (f"(?!{'|'.join(map(regex.escape, stops))})" if stops else "")
     unit_re = "|".join(unit_pattern(u) for u in sorted(simple, key=len, reverse=True))
+    # 1个多月, 2个多百分点: the qualifier stands inside a unit that opens with 个
+    ge_rest = "|".join(regex.escape(u[1:]) for u in sorted(simple, key=len, reverse=True)
+                       if u.startswith("个") and len(u) > 1)
     approx = quant["approx"]
     before_re = "|".join(regex.escape(w) for w in sorted(approx["before"], key=len, reverse=True))
     return {
@@ -110,7 +113,8 @@ def _rules():
         "magnitudes": magnitudes,
         "base_units": frozenset(base),
         "unit": regex.compile(
-            rf"(?:(?P<magnitude>万|亿|千)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?(?P<unit>{unit_re})?"
+            rf"(?:(?P<magnitude>万|亿|千)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?"
+            rf"(?:(?P<ge>个)(?P<ge_between>余|多)(?={ge_rest}))?(?P<unit>(?(ge)(?:{ge_rest})|(?:{unit_re})))?"
             r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
@@ -200,7 +204,7 @@ def _read_unit(text: str, pos: int):
         kind, factor, base = "money", 1e8, "元"
         unit = "亿元"
     else:
-        unit = m.group("unit")
+        unit = m.group("ge") + m.group("unit") if m.group("ge") else m.group("unit")
         if m.group("magnitude"):  # 3万余场次, 1.4万余家: the magnitude stands before the qualifier
             unit = m.group("magnitude") + unit
             if unit not in rules["simple"]:
@@ -211,7 +215,7 @@ def _read_unit(text: str, pos: int):
     if m.group("per"):
         per = m.group("per")
         unit, kind, base = f"{unit}/{per}", f"{kind}/{per}", f"{base}/{per}"
-    approx = rules["approx"]["between"].get(m.group("between") or "", None) \
+    approx = rules["approx"]["between"].get(m.group("between") or m.group("ge_between") or "", None) \
         or rules["approx"]["after"].get(m.group("after") or "", None)
     return m, unit, kind, factor, base, approx
 
@@ -576,15 +580,18 @@ def _top_ranks(text: str, regions) -> list[Quantity]:
 
 
 def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
-    """占全国1/3以上, 占全国增量的1/4: a fraction is a share where 占 opens its clause. Its unit is 分数, its
+    """占全国1/3以上, 占全国增量的1/4: a fraction is a share where 占 opens its clause; right after a verb of
+    change (内设机构减少1/4) it is the change's rate, as a fraction said in words is. Its unit is 分数, its
     value the fraction as a number."""
     rules = _rules()
     out = []
     for m in FRACTION.finditer(text):
         clause = rx(r"[，。；：、\n]").split(text[max(0, m.start() - rules["fraction_window"]):m.start()])[-1]
-        if _inside(m.start(), regions) or "占" not in clause or any(q.start <= m.start() < q.end for q in found):
+        changed = text.endswith(rules["fraction_verbs"], 0, m.start())
+        if _inside(m.start(), regions) or not ("占" in clause or changed) \
+                or any(q.start <= m.start() < q.end for q in found):
             continue
-        value = int(m.group("a")) / int(m.group("b"))
+        value = int(m.group("a")) / int(m.group("b")) * (_sign(text, m.start()) if changed else 1)
         approx = rules["approx"]["after"].get(m.group("after") or "", "exact")
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="分数", kind="fraction",
                             approx=approx, base_value=value, base_unit="分数", number_start=m.start()))
