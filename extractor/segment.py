@@ -251,6 +251,10 @@ def _year_opening(heading: str, said: str, year: int | None) -> tuple[str, str |
     return heading, said, "actual" if year is None or int(said) < year else None
 
 
+def _numbered(text: str) -> bool:
+    return bool(_rules()["numbered_section"].match(text.split("\n", 1)[0].strip()))
+
+
 def _closes_span(span: str | None, year: str) -> bool:
     """Whether a section's period is a span of years ending in `year` (2013~2017 and 2017)."""
     first, _, last = (span or "").partition("~")
@@ -285,6 +289,10 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             period, status = section_meta(heading, year)
             if period and status:
                 heads.append((p.start, heading, period, status))
+            elif heads and heads[-1][3] == "actual" and _numbered(heading) and _numbered(text[heads[-1][0]:p.start]):
+                # a numbered part after a numbered review part (一、1998年工作回顾… then 二、继续扩大内需…) ends
+                # the review even when it names no time: its figures are the document's year's
+                heads.append((p.start, heading, None, None))
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)
         if period and status:  # a title that says both (“十四五”时期发展成就和2025年工作回顾) opens a section

@@ -51,10 +51,11 @@ def _status_patterns(in_review: bool = False):
 
 
 def _format(template: str, match, year: int | None, looked_back: int | None = None,
-            last_year: int | None = None) -> str | None:
-    if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "past")):
+            last_year: int | None = None, now: int | None = None) -> str | None:
+    if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "past", "now")):
         return None
-    values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year}
+    values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year,
+              "now": now or year}
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
             values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
@@ -73,12 +74,13 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
               streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False,
-              last_year: int | None = None) -> str | None:
+              last_year: int | None = None, now: int | None = None) -> str | None:
     """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
     number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it.
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
     `heading`, a phrase reads as its `in_heading` template says. `last_year` is the year 去年 means: the
-    one before the document's 今年, whatever year the section around it looks back on."""
+    one before the document's 今年, whatever year the section around it looks back on; `now` the year
+    今年 means, where it is not `year` (see `_now_of`)."""
     best, best_end = None, -1
     window = text[floor:start]
     for pattern, template, rank_as_of, in_heading, needs in _phrases():
@@ -93,7 +95,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
                 best, best_end = (template, m, rank_as_of), m.end()
     if best is None:
         return None
-    period = _format(best[0], best[1], year, looked_back, last_year)
+    period = _format(best[0], best[1], year, looked_back, last_year, now)
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
@@ -132,6 +134,15 @@ def _not_status():
 def _year_of(period: str | None) -> int | None:
     m = rx(r"(\d{4})").match(period or "")
     return int(m.group(1)) if m else None
+
+
+def _now_of(section, doc_year: int | None) -> int | None:
+    """The year 今年 means in a section that reviews one year under a heading naming the document's year too
+    (一、1998年工作回顾和1999年工作的总体要求 in the 1999 report): the document's, not the reviewed one."""
+    heading = section.heading if section else None
+    if heading and doc_year and rx(rf"(?<!\d){doc_year}年").search(heading):
+        return doc_year
+    return None
 
 
 def _section_year(period: str | None, doc_year: int | None) -> int | None:
@@ -288,7 +299,8 @@ def annotate(doc: Document) -> Document:
         review = bool(section and section.status == "actual")
         looked_back = section_year if review and section_year else (year - 1 if year else None)
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
-                        looked_back=looked_back, last_year=doc.year - 1 if doc.year else None)
+                        looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
+                        now=_now_of(section, doc.year))
         if not own and sentence:
             own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
                                  carried.setdefault((year, looked_back), {}), looked_back)
