@@ -170,9 +170,12 @@ def _clause_start(text: str, q, floor: int) -> int:
     return max(floor, last_of("，；。,;", text, floor, q.start) + 1)
 
 
-def _span_end(text: str, q, floor: int) -> str | None:
-    """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends."""
+def _span_end(text: str, q, floor: int, reviewed: bool = False) -> str | None:
+    """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends. A year that a
+    review looks back on is a span of one: 部门从40个减少到29个 in the review of 1998 starts from 1997."""
     span = rx(r"(\d{4})~(\d{4})").fullmatch(q.period or "")
+    if not span and reviewed and rx(r"\d{4}").fullmatch(q.period or ""):
+        span = rx(r"(\d{4})()").fullmatch(q.period)
     if not span:
         return None
     rules = _span_rules()
@@ -182,8 +185,12 @@ def _span_end(text: str, q, floor: int) -> str | None:
     if rules["start"].search(clause):
         return str(int(span.group(1)) - 1)
     if rules["end"].search(clause):
-        return span.group(2)
+        return span.group(2) or None
     return None
+
+
+def _is_before(period: str | None, year: int | None) -> bool:
+    return bool(year and period and period.isdigit() and int(period) < year)
 
 
 def _says_span_end(text: str, q, floor: int, period: str | None, year: int | None) -> bool:
@@ -326,7 +333,8 @@ def annotate(doc: Document) -> Document:
         if year and q.period and q.period != str(year) and q.period.startswith(str(year)) \
                 and _named_for_the_year(text, q, floor):
             q.period = str(year)
-        span_end = _span_end(text, q, floor)  # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007
+        # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007; in a review of a year that is over, the same
+        span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
         if _former_state(text, q):
             q.period = None
         q.period = span_end or q.period
