@@ -59,6 +59,8 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
             values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
+    if "nth" in values:  # “九五”: the ninth plan, named by its number alone
+        values["plan"] = values["nth"] - 10
     if "plan" in values:  # the n-th five-year plan (十四五: n = 14) runs from 1951 + 5n
         values["plan_first"] = 1951 + 5 * (10 + values["plan"])
         values["plan_last"] = values["plan_first"] + 4
