@@ -141,8 +141,8 @@ def _standalone(segment: str, start: int, cue: str) -> bool:
     if not rx(r"\p{Han}").match(segment[start - 1]):
         return True
     scope_words = taxonomy()[2]["scope_words"]
-    # …or after the time it speaks of (今年经济增长预期目标, 前三季度经济增长)
-    return any(segment.endswith(w, 0, start) for w in scope_words) or segment.endswith(("年", "季度"), 0, start)
+    # …or after the time it speaks of (今年经济增长预期目标, 前三季度经济增长, 今年的经济增长, 年均经济增长速度)
+    return any(segment.endswith(w, 0, start) for w in scope_words) or segment.endswith(("年", "季度", "年均", "的"), 0, start)
 
 
 def _growth_target_after(text: str, q):
