@@ -1679,7 +1679,8 @@ def _list_cut(text: str, q, floor: int) -> str | None:
 
 
 def _target_held_against(text: str, q, before) -> bool:
-    """增长11.3%，低于13%左右的预期目标: the target a growth is held against is a growth of the same measure."""
+    """增长11.3%，低于13%左右的预期目标 (…，虽然略低于8%的预定目标): the target a growth is held against is a
+    growth of the same measure."""
     return q.aspect == "value" and before is not None and before.aspect == "growth" and q.kind == before.kind \
         and text.startswith("的", q.end) and "目标" in text[q.end:q.end + 8] \
-        and rx(r"[，,]?(?:略)?(?:低于|高于|超过|超出|好于)$").match(text[before.end:q.start]) is not None
+        and rx(r"[，,]?(?:虽然|虽|但|均|也)?(?:略|稍|明显)?(?:低于|高于|超过|超出|好于)$").match(text[before.end:q.start]) is not None
