@@ -176,18 +176,20 @@ def _span_end(text: str, q, floor: int, reviewed: bool = False) -> str | None:
     """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends. A year that a
     review looks back on is a span of one: 部门从40个减少到29个 in the review of 1998 starts from 1997."""
     span = rx(r"(\d{4})~(\d{4})").fullmatch(q.period or "")
-    if not span and reviewed and rx(r"\d{4}").fullmatch(q.period or ""):
-        span = rx(r"(\d{4})()").fullmatch(q.period)
-    if not span:
+    if span:
+        first, last = span.groups()
+    elif reviewed and (q.period or "").isdigit():
+        first, last = q.period, None  # a level reached is the year's own: its period stands
+    else:
         return None
     rules = _span_rules()
     clause = text[_clause_start(text, q, floor):q.start]
     if rules["keep"].search(clause):
         return None
     if rules["start"].search(clause):
-        return str(int(span.group(1)) - 1)
+        return str(int(first) - 1)
     if rules["end"].search(clause):
-        return span.group(2) or None
+        return last
     return None
 
 
