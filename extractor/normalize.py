@@ -27,6 +27,7 @@ from . import patterns
 # only one (74.4 / \u200b / 万亿元) is no line, and one inside a figure is no break in it
 WHITESPACE = " \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff\u200b\u200c\u200d\u2060"
 _LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%+-/")
+_DIGITS = "0123456789"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _INNER_SPACE = regex.compile("[" + WHITESPACE + "]+")
 
@@ -234,14 +235,24 @@ def _emit_line(line: _Line, out: list[str], offsets: list[int]) -> None:
 
 
 def _spaced_digits(text: str, left: int, right: int) -> bool:
-    """Two digits that stand alone on either side of a gap are one number set letter-spaced.
+    """A gap inside one number set letter-spaced: the spaces of the print, not two numbers.
 
-    Print that spaces out its digits (1 9 9 8 年, 1 2 月) leaves every digit a token of its own; two
-    numbers side by side (79.1% 97.7%, 12 34) have more than one character on at least one side.
+    Print that spaces out its digits (1 9 9 8 年, 8 ．8 ％) leaves every digit a token of its own; so two lone
+    digits meet across the gap, or a lone digit meets the decimal point that goes on the number, or a
+    digit meets the percent sign that closes it. Two numbers side by side (79.1% 97.7%, 12 34) have
+    more than one character on at least one side and no sign or point between them.
     """
     def lone(i: int, outward: int) -> bool:
         j = i + outward
         return text[i].isdigit() and not (0 <= j < len(text) and text[j] in _LATIN)
+    def followed_by(i: int, chars: str) -> bool:
+        return i + 1 < len(text) and text[i + 1] in chars
+    if not text[left].isdigit():
+        return False
+    if text[right] == "%":
+        return not followed_by(right, _DIGITS)
+    if text[right] == ".":
+        return lone(left, -1) and followed_by(right, _DIGITS)
     return lone(left, -1) and lone(right, +1)
 
 

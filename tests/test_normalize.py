@@ -22,6 +22,7 @@ def clean(raw: str) -> str:
     # letter-spaced digits: every digit a token of its own is one number (these lines are made up)
     ("该条例自1 9 9 6 年5 月起施行", "该条例自1996年5月起施行"),
     ("全 市 1 2 个 开 发 区 完 成 投 资 3 0 0 亿 元", "全市12个开发区完成投资300亿元"),
+    ("去年增长8 ．8 ％，涨幅为0 ．8 ％，年均增长1 1 ％。", "去年增长8.8%，涨幅为0.8%，年均增长11%。"),  # the point and the sign go on the number
     # symbol-font glyphs in context
     ("朔州经开区打造“承诺制垣标准地垣全代办垣金\n牌专员”服务体系", "朔州经开区打造“承诺制+标准地+全代办+金牌专员”服务体系"),
     ("省级以上开发区符合条\n件的项目 100豫落实“一本制”服务。", "省级以上开发区符合条件的项目100%落实“一本制”服务。"),

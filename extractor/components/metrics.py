@@ -1166,6 +1166,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
+    left = rx(spec["comparison_base"]).sub("", left)
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     left = _with_purpose(left, spec)
     subjects_spec = patterns.load("subjects")  # the gazetteer's zones are places to jieba and end a name anyway
@@ -1338,6 +1339,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 verbs.append(False)
                 joined = True
                 continue
+            if not out and word in spec["figure_copulas"]:
+                continue  # 钢材产量增速为 / 3%: the copula right before the figure is no end of the name
             if flag == "m" and word.startswith("零") and rx(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+").fullmatch(word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
             if word == "零" and out and rx(r"\p{Han}").match(out[-1]):

@@ -127,6 +127,7 @@ def _rules():
         "implied": units["implied_money"],
         "negative": tuple(quant["negative_words"]),
         "sign_window": quant["sign_window"],
+        "level_reached_re": regex.compile("(?:" + "|".join(quant["negative_words"]) + ")(?:" + "|".join(quant["level_reached"]) + ")$"),
         "negative_object_re": regex.compile(quant["negative_object"]),
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
         "rank_window": quant["rank_window"],
@@ -304,6 +305,8 @@ def _in_name(text: str, start: int, end: int, kind: str) -> bool:
 def _sign(text: str, start: int) -> int:
     rules = _rules()
     window = text[max(0, start - rules["sign_window"]):start]
+    if rules["level_reached_re"].search(window):
+        return 1  # 回落到6.1%: the level it fell to, not how far
     if any(w in window for w in rules["negative"]):
         return -1
     return -1 if cut_of_a_burden(text, start) else 1
