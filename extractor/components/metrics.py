@@ -191,6 +191,16 @@ def aspect_of(text: str, q, floor: int) -> str:
     return pp_default if base_kind == "pp" else "value"
 
 
+def _naming_aspect(text: str, q, floor: int) -> str:
+    """民间投资占比提高2.2个百分点: a share's change in points is named as the share is, by its part."""
+    if q.aspect != "change" or q.kind != "pp":
+        return q.aspect
+    # …and so is one said after the share it changed (产业投资比重提升至55.7%、提高4.7个百分点)
+    clause = text[max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1):q.start]
+    share_words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "share")
+    return "share" if any(w in clause for w in share_words) else q.aspect
+
+
 def _new_flow(text: str, q, clause: str, pos: int) -> bool:
     """新增减税降费1万亿元, 新增4万亿元投资: 新增 opens the name of a flow of money, not a change."""
     spec = patterns.load("aspects")["new_flow"]
@@ -232,7 +242,14 @@ def _cue_matches_in(segment: str) -> tuple[tuple, str]:
     titles = _book_titles(segment)
     return tuple((m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
                  if not any(a <= m.start() < b for a, b in titles)
+                 and not segment.startswith(_ratio_tails(), m.end())
                  and _standalone(segment, m.start(), m.group())), segment
+
+
+@functools.cache
+def _ratio_tails() -> tuple[str, ...]:
+    """单位工业增加值能耗, 工业增加值率: a cue glued to one of these is the denominator or base of another measure."""
+    return tuple(taxonomy()[2]["cue_not_before"])
 
 
 def _book_titles(segment: str) -> list[tuple[int, int]]:
@@ -1616,7 +1633,7 @@ def annotate(doc: Document) -> Document:
         if ratio:
             q.aspect, q.metric, q.metric_source = "value", ratio, "taxonomy"
             continue
-        q.metric, q.metric_source = metric_of(text, q, q.aspect, floor)
+        q.metric, q.metric_source = metric_of(text, q, _naming_aspect(text, q, floor), floor)
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
         if q.kind.startswith("money") and q.metric and quantities.cut_of_a_burden(text, q.start):
