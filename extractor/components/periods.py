@@ -41,7 +41,7 @@ def _base_of_another(text: str, m, start: int) -> bool:
     started from, the one figure right after it, not the figures after that (由上年居世界第五位上升到第四位:
     a rank is a figure too)."""
     return bool(_base_rule().search(text, max(0, m.start() - 2), m.start())) \
-        and bool(rx(r"[\d，,；;。]|第[一二三四五六七八九十]").search(text, m.end(), start))
+        and bool(rx(r"[\d，,；;。]|第[一二三四五六七八九十]|[百千]分之").search(text, m.end(), start))
 
 
 @functools.cache
@@ -236,9 +236,11 @@ def _span_since_base(text: str, q, floor: int) -> str | None:
         return None
     last = rx(r"(?:\d{4}~)?(\d{4})$").fullmatch(q.period or "")
     bases = list(_base_year().finditer(text, floor, q.start))
-    if not last or not bases or not bases[-1].group("y"):
+    if not last or not bases or not (bases[-1].group("y") or bases[-1].group("ago")):
         return None  # …；比上年增长6.1%: a nearer base of the year before is the year's growth
-    base, end = int(bases[-1].group("y")), int(last.group(1))
+    end = int(last.group(1))
+    ago = bases[-1].group("ago")  # 比五年前增加5000万吨 (in 1997): the base is the year five before, 1992
+    base = int(bases[-1].group("y")) if bases[-1].group("y") else end - int(parse_chinese_number(ago) or 0)
     return f"{base + 1}~{end}" if base < end - 1 else None
 
 
