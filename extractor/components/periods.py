@@ -240,7 +240,8 @@ def _span_since_base(text: str, q, floor: int) -> str | None:
         return None  # …；比上年增长6.1%: a nearer base of the year before is the year's growth
     end = int(last.group(1))
     ago = bases[-1].group("ago")  # 比五年前增加5000万吨 (in 1997): the base is the year five before, 1992
-    base = int(bases[-1].group("y")) if bases[-1].group("y") else end - int(parse_chinese_number(ago) or 0)
+    back = int(ago) if ago and ago.isdigit() else int(parse_chinese_number(ago) or 0) if ago else 0
+    base = int(bases[-1].group("y")) if bases[-1].group("y") else end - back
     return f"{base + 1}~{end}" if base < end - 1 else None
 
 
