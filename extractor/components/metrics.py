@@ -186,9 +186,14 @@ def aspect_of(text: str, q, floor: int) -> str:
     if listed:
         return listed
     part_of = patterns.load("aspects")["part_of"]
-    if base_kind in part_of["units"] and rx(part_of["pattern"]).search(clause):
+    if base_kind in part_of["units"] and _part_of().search(clause):
         return "share"
     return pp_default if base_kind == "pp" else "value"
+
+
+def _part_of() -> regex.Pattern:
+    """是上年的 / 达到耕地总面积的: the words that set a figure against the whole or base it is measured by."""
+    return rx(patterns.load("aspects")["part_of"]["pattern"])
 
 
 def _naming_aspect(text: str, q, floor: int) -> str:
@@ -1186,7 +1191,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = rx(spec["comparison_base"]).sub("", left)
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
-        left = rx(patterns.load("aspects")["part_of"]["pattern"]).sub("", left)
+        left = _part_of().sub("", left)
     left = _with_purpose(left, spec)
     subjects_spec = patterns.load("subjects")  # the gazetteer's zones are places to jieba and end a name anyway
     zone = list(rx(subjects_spec["zone_name"]).finditer(left)) \
@@ -1552,8 +1557,7 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     own = text[_clause_left(text, q.start, floor):q.start].strip()
     if q.aspect == "share":
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
-        part_of = rx(patterns.load("aspects")["part_of"]["pattern"])
-        return own.startswith("占") and before.kind != q.kind or q.metric is None and part_of.match(own) is not None
+        return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
         return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
     if q.metric is None and (q.aspect == "growth" and len(text[before.end:q.start]) <= 6 or _compared(own)):
