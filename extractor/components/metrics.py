@@ -188,7 +188,7 @@ def aspect_of(text: str, q, floor: int) -> str:
     part_of = patterns.load("aspects")["part_of"]
     if base_kind in part_of["units"] and _part_of().search(clause):
         return "share"
-    return pp_default if base_kind == "pp" else "value"
+    return pp_default if base_kind in ("pp", "ppt") else "value"
 
 
 def _part_of() -> regex.Pattern:
@@ -1189,6 +1189,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = rx(spec["comparison_base"]).sub("", left)
+    left = rx(spec["yearly_frame"]).sub("", left)
+    left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
         left = _part_of().sub("", left)
@@ -1583,6 +1585,16 @@ def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:
     return rx(taxonomy()[2]["total_clause"]).fullmatch(own) is not None
 
 
+def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
+    """钢产量增长42%，达到8000万吨: a clause that says only that a level was reached, right after the growth
+    of a named measure, gives that measure's level."""
+    if q.metric is not None or q.aspect != "value" or before is None or before.start < floor \
+            or not before.metric or before.aspect not in ("growth", "change") or before.kind == q.kind:
+        return False
+    own = text[_clause_left(text, q.start, floor):q.start].strip()
+    return len(text[before.end:q.start]) <= 8 and rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
+
+
 def _without_new(name: str) -> str:
     """新建口袋公园数 → 口袋公园数: a total counts all there are, not only the new ones."""
     new = next((w for w in taxonomy()[2]["new_words"] if name.startswith(w) and len(name) > len(w) + 2), "")
@@ -1653,6 +1665,8 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = before.metric, "context"
         if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
             q.metric, q.metric_source = _without_new(before.metric), "context"
+        if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
+            q.metric, q.metric_source = before.metric, "context"
         owned = _owner_carried(text, q, before, floor)
         if owned:
             q.metric, q.metric_source = owned, "context"

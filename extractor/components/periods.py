@@ -68,6 +68,7 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     if "n" in values and year is not None:
         values["first"] = year - values["n"] + 1  # 连续三年 in 2023: 2021~2023
         values["past_first"] = values["past"] - values["n"] + 1  # 过去五年 in a 2008 report: 2003~2007
+        values["ahead_last"] = year + values["n"] - 1  # 今后五年 in a 1993 report: 1993~1997
     try:
         return template.format(**values)
     except (KeyError, ValueError):
@@ -85,14 +86,17 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     今年 means, where it is not `year` (see `_now_of`)."""
     best, best_end = None, -1
     window = text[floor:start]
+    base_clause = patterns.load("periods")["base_clause"]
+    set_on = [m.end() for m in rx(base_clause["pattern"]).finditer(window)] if base_clause["needs"] in window else []
     for pattern, template, rank_as_of, in_heading, needs in _phrases():
         if needs not in window:
             continue
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
             if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
-                    or _comparison_rule().search(text, max(0, m.start() - 12), m.start()):
-                continue
+                    or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
+                    or any(floor + e > m.end() for e in set_on):
+                continue  # (…的基础上: a time before the end of the base dates the base)
             if m.end() > best_end:  # the nearest phrase; at a tie, the first (more specific) pattern
                 best, best_end = (template, m, rank_as_of), m.end()
     if best is None:
@@ -228,14 +232,16 @@ def _base_year():
     return regex.compile(patterns.load("periods")["comparison_base"]["year"])
 
 
-def _span_since_base(text: str, q, floor: int) -> str | None:
+def _span_since_base(text: str, q, floor: int, opening: tuple[int, int] | None = None) -> str | None:
     """2007年，国内生产总值…比2002年增长65.5%，年均增长10.6%: a growth against a year before the last is
     the growth over the years since that base, 2003~2007; the base holds for the growths after it in
-    its sentence."""
+    its sentence, and for those of the next sentences where it opened a sentence whose time they carry
+    (`opening`: 1992年同1987年相比，…。铁路货运周转量增长23%)."""
     if q.aspect not in ("growth", "change"):
         return None
     last = rx(r"(?:\d{4}~)?(\d{4})$").fullmatch(q.period or "")
-    bases = list(_base_year().finditer(text, floor, q.start))
+    bases = list(_base_year().finditer(text, floor, q.start)) or \
+        (list(_base_year().finditer(text, *opening)) if opening else [])
     if not last or not bases or not (bases[-1].group("y") or bases[-1].group("ago")):
         return None  # …；比上年增长6.1%: a nearer base of the year before is the year's growth
     end = int(last.group(1))
@@ -272,28 +278,29 @@ def _plan_by_nature(metric: str | None) -> bool:
 
 
 def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
-                   looked_back: int | None = None) -> str | None:
+                   looked_back: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """截至6月底，市场主体达52692户…。市场主体质量进一步提升，企业占比76.17%: an as-of phrase that
     opens a sentence holds for the next sentences of its paragraph that name no time of their own; so does
     a time that opens one (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…)."""
     if index in memo:
         return memo[index]
-    text, carried = doc.text, None
+    text, carried, opened = doc.text, None, None
     this = doc.sentences[index]
     rule = patterns.load("periods")["carried_opening"]
     before = text[text.rfind("\n", 0, this.start) + 1:this.start]
     if not any(word in before for word in rule["needs"]):
-        return None  # no opening time earlier in the paragraph: nothing to carry (the common case, cheap)
+        return None, None  # no opening time earlier in the paragraph: nothing to carry (the common case, cheap)
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
         if "\n" not in text[prev.start:this.start]:
             opening = rx(rule["pattern"]).match(text[prev.start:prev.end])
             if opening:
                 carried = period_of(text, prev.start + opening.end(), prev.start, year, looked_back=looked_back)
+                opened = (prev.start, prev.start + opening.end())
             elif not period_of(text, prev.end, prev.start, year):
-                carried = _carried_as_of(doc, index - 1, year, memo, looked_back)
-    memo[index] = carried
-    return carried
+                carried, opened = _carried_as_of(doc, index - 1, year, memo, looked_back)
+    memo[index] = carried, opened
+    return carried, opened
 
 
 def annotate(doc: Document) -> Document:
@@ -315,9 +322,10 @@ def annotate(doc: Document) -> Document:
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
                         now=_now_of(section, doc.year))
+        opening = None
         if not own and sentence:
-            own = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
-                                 carried.setdefault((year, looked_back), {}), looked_back)
+            own, opening = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
+                                          carried.setdefault((year, looked_back), {}), looked_back)
         if own and section and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
@@ -345,7 +353,7 @@ def annotate(doc: Document) -> Document:
         if _former_state(text, q):
             q.period = None
         q.period = span_end or q.period
-        q.period = _span_since_base(text, q, floor) or q.period
+        q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
         if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
