@@ -1595,6 +1595,19 @@ def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
     return len(text[before.end:q.start]) <= 8 and rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
 
 
+def _listed_output(text: str, q, floor: int) -> str | None:
+    """主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨: a product named bare, in a sentence that
+    said before it that it lists outputs, is named by its output (原煤产量, 钢产量)."""
+    spec = taxonomy()[2]
+    if q.aspect != "value" or q.kind not in spec["listed_output_kinds"] or q.metric_source in ("taxonomy", "context"):
+        return None
+    left = _clause_left(text, q.start, floor)
+    if spec["listed_output_frame"] not in text[floor:left]:
+        return None
+    bare = rx(spec["listed_output_clause"]).match(text[left:q.start].strip())
+    return bare.group("noun") + spec["listed_output_frame"] if bare else None
+
+
 def _without_new(name: str) -> str:
     """新建口袋公园数 → 口袋公园数: a total counts all there are, not only the new ones."""
     new = next((w for w in taxonomy()[2]["new_words"] if name.startswith(w) and len(name) > len(w) + 2), "")
@@ -1667,6 +1680,9 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = _without_new(before.metric), "context"
         if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
             q.metric, q.metric_source = before.metric, "context"
+        listed = _listed_output(text, q, floor)
+        if listed:  # 主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨
+            q.metric, q.metric_source = listed, "context"
         owned = _owner_carried(text, q, before, floor)
         if owned:
             q.metric, q.metric_source = owned, "context"
