@@ -248,6 +248,7 @@ def _cue_matches_in(segment: str) -> tuple[tuple, str]:
     return tuple((m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
                  if not any(a <= m.start() < b for a, b in titles)
                  and not segment.startswith(_ratio_tails(), m.end())
+                 and not segment.endswith(_per_head_leads(), 0, m.start())
                  and _standalone(segment, m.start(), m.group())), segment
 
 
@@ -255,6 +256,12 @@ def _cue_matches_in(segment: str) -> tuple[tuple, str]:
 def _ratio_tails() -> tuple[str, ...]:
     """单位工业增加值能耗, 工业增加值率: a cue glued to one of these is the denominator or base of another measure."""
     return tuple(taxonomy()[2]["cue_not_before"])
+
+
+@functools.cache
+def _per_head_leads() -> tuple[str, ...]:
+    """人均地区生产总值: a cue right after 人均 is the per-head measure, not the total."""
+    return tuple(taxonomy()[2]["cue_not_after"])
 
 
 def _book_titles(segment: str) -> list[tuple[int, int]]:
