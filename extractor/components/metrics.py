@@ -1557,13 +1557,18 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     return None
 
 
+def _own_clause(text: str, q, floor: int) -> str:
+    """The words of a figure's own clause before it (总数达到 in 新增规上工业企业11家，总数达到96家)."""
+    return text[_clause_left(text, q.start, floor):q.start].strip()
+
+
 def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     """A rank or growth whose clause names only a generic word (金额, 总量), or a rank that names nothing, is
     of the figure before it; so is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
     if q.aspect not in ("rank", "growth", "share", "change") or before is None or before.start < floor \
             or before.metric is None:
         return False
-    own = text[_clause_left(text, q.start, floor):q.start].strip()
+    own = _own_clause(text, q, floor)
     if q.aspect == "share":
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
         return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
@@ -1588,7 +1593,7 @@ def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if before is None or before.start < floor or not before.metric or before.kind != q.kind \
             or q.aspect != "value":
         return False
-    own = text[_clause_left(text, q.start, floor):q.start].strip()
+    own = _own_clause(text, q, floor)
     return rx(taxonomy()[2]["total_clause"]).fullmatch(own) is not None
 
 
@@ -1598,8 +1603,8 @@ def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
     if q.metric is not None or q.aspect != "value" or before is None or before.start < floor \
             or not before.metric or before.aspect not in ("growth", "change") or before.kind == q.kind:
         return False
-    own = text[_clause_left(text, q.start, floor):q.start].strip()
-    return len(text[before.end:q.start]) <= 8 and rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
+    own = _own_clause(text, q, floor)
+    return q.start - before.end <= 8 and rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
 
 
 def _listed_output(text: str, q, floor: int) -> str | None:

@@ -281,7 +281,9 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
                    looked_back: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """截至6月底，市场主体达52692户…。市场主体质量进一步提升，企业占比76.17%: an as-of phrase that
     opens a sentence holds for the next sentences of its paragraph that name no time of their own; so does
-    a time that opens one (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…)."""
+    a time that opens one (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…). Returns the
+    period carried and the span of the opening it came from, where a comparison's base is read (1992年同
+    1987年相比，…)."""
     if index in memo:
         return memo[index]
     text, carried, opened = doc.text, None, None
