@@ -123,9 +123,23 @@ def _translate(text: str, table) -> str:
     return text.translate(table())
 
 
+@functools.cache
+def _chinese_years():
+    spec = patterns.load("fold")["chinese_years"]
+    return regex.compile(spec["pattern"]), tuple(spec["needs"]), str.maketrans(spec["digits"])
+
+
+def fold_chinese_years(text: str) -> str:
+    """一九八五年 → 1985年, in as many characters: older reports write their years so."""
+    pattern, needs, digits = _chinese_years()
+    if not any(word in text for word in needs):
+        return text
+    return pattern.sub(lambda m: m.group().translate(digits), text)
+
+
 def repair_characters(raw: str) -> str:
     """All one-for-one repairs; the result has the raw text's length and offsets."""
-    folded = _translate(raw, _fold_table)
+    folded = fold_chinese_years(_translate(raw, _fold_table))
     return _translate(repair_glyphs(folded), _simplified_table)
 
 

@@ -1196,7 +1196,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = rx(spec["comparison_base"]).sub("", left)
+    left = rx(spec["price_basis"]).sub("", left)
     left = rx(spec["yearly_frame"]).sub("", left)
+    left = rx(spec["time_before_verb"]).sub("", left)
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
@@ -1574,6 +1576,8 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
         return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
+    if q.aspect == "growth" and own and _reckoned_growth(own):
+        return True  # 国民收入由3010亿元增加到7790亿元，按可比价格计算增长94.9%
     if q.metric is None and (q.aspect == "growth" and len(text[before.end:q.start]) <= 6 or _compared(own)):
         # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
         # change set against a base (财政收入3.93万亿元，比上年增加7694亿元)
@@ -1585,6 +1589,13 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if lead and own.startswith(lead + "以上"):
         lead = None  # 规模以上工业企业…利润: a scope, not the generic 规模
     return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
+
+
+def _reckoned_growth(own: str) -> bool:
+    """按可比价格计算增长, 扣除物价上升因素增长: a growth clause whose only words are its price basis."""
+    spec = taxonomy()[2]
+    basis = rx(spec["price_basis"]).match(own)
+    return basis is not None and rx(spec["bare_growth"]).fullmatch(own, basis.end()) is not None
 
 
 def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:

@@ -251,6 +251,24 @@ def _span_since_base(text: str, q, floor: int, opening: tuple[int, int] | None =
     return f"{base + 1}~{end}" if base < end - 1 else None
 
 
+@functools.cache
+def _framed_start_rule():
+    spec = patterns.load("periods")["framed_start"]
+    return regex.compile(spec["pattern"]), tuple(spec["needs"])
+
+
+def _framed_start(text: str, floor: int, start: int, opening: tuple[int, int] | None) -> str | None:
+    """从1980年至1985年，原煤产量由6.2亿吨增加到…: the earlier of the two years that frame the sentence (or
+    the opening its time was carried from), where the figure a change started from stands."""
+    pattern, needs = _framed_start_rule()
+    for left, right in ((floor, start), opening or (0, 0)):
+        if any(word in text[left:right] for word in needs):
+            frame = pattern.search(text, left, right)
+            if frame:
+                return frame.group("first")
+    return None
+
+
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
@@ -353,7 +371,7 @@ def annotate(doc: Document) -> Document:
         # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007; in a review of a year that is over, the same
         span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
         if _former_state(text, q):
-            q.period = None
+            q.period = _framed_start(text, floor, q.start, opening)
         q.period = span_end or q.period
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):

@@ -328,6 +328,16 @@ def _to_value(token: str) -> float | None:
     return parse_chinese_number(token)
 
 
+def _in_wan(token: str) -> float | None:
+    """六亿二千 before 万吨 → 62000: a figure said in two magnitudes whose last section's 万 the unit
+    took (六亿二千万吨, 三亿零五百三十万吨) counts its 亿 in 万 (one 亿 is 10000 万)."""
+    cut = token.rindex("亿") + 1
+    high, low = parse_chinese_number(token[:cut]), parse_chinese_number(token[cut:])
+    if high is None or low is None:
+        return None
+    return high / 10_000 + low
+
+
 def _base(value: float | None, factor: float, base: str, kind: str) -> tuple[float | None, str]:
     if value is None:
         return None, base
@@ -502,6 +512,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
             return None
     um, unit, kind, factor, base, approx = unit_info
     end = um.end()
+    if chinese and unit.startswith("万") and "亿" in token[:-1]:
+        value = _in_wan(token) or value  # 六亿二千万吨: the 万 of the unit is the last section's, 62000 万吨
     if unit.startswith("千") and rules["simple"].get(unit[1:], (None, None))[1] == 1.0 \
             and unit not in rules["base_units"]:  # 5千多户, 3千公里: 千 is the number's (5000 户), but 千瓦 a unit
         value, value_max, unit, factor = value * 1000, value_max and value_max * 1000, unit[1:], 1.0
