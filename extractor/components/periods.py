@@ -50,6 +50,11 @@ def _status_patterns(in_review: bool = False):
             if not (in_review and rule.get("weak")) for p in rule["patterns"]]
 
 
+@functools.cache
+def _early_plans() -> dict[int, int]:
+    return {int(n): first for n, first in patterns.load("periods")["early_plan_first"].items()}
+
+
 def _format(template: str, match, year: int | None, looked_back: int | None = None,
             last_year: int | None = None, now: int | None = None) -> str | None:
     if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "past", "now")):
@@ -62,7 +67,7 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     if "nth" in values:  # “九五”: the ninth plan, named by its number alone
         values["plan"] = values["nth"] - 10
     if "plan" in values:  # the n-th five-year plan (十四五: n = 14) runs from 1951 + 5n
-        values["plan_first"] = 1951 + 5 * (10 + values["plan"])
+        values["plan_first"] = _early_plans().get(10 + values["plan"], 1951 + 5 * (10 + values["plan"]))
         values["plan_last"] = values["plan_first"] + 4
         values["plan_nth"] = values["plan_first"] + values.get("n", 5) - 1  # “十一五”前四年: its 4th year
     if "n" in values and year is not None:
@@ -264,8 +269,11 @@ def _framed_start(text: str, floor: int, start: int, opening: tuple[int, int] | 
     for left, right in ((floor, start), opening or (0, 0)):
         if any(word in text[left:right] for word in needs):
             frame = pattern.search(text, left, right)
-            if frame:
+            if frame and frame.group("first").isdigit():
                 return frame.group("first")
+            if frame:  # a plan's name: its years
+                return next((_format(template, m, None) for pattern, template, _, _, _ in _phrases()
+                             for m in [pattern.search(text, frame.start("first"), frame.end("first"))] if m), None)
     return None
 
 
@@ -369,9 +377,11 @@ def annotate(doc: Document) -> Document:
                 and _named_for_the_year(text, q, floor):
             q.period = str(year)
         # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007; in a review of a year that is over, the same
-        span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
+        # (…but a sentence framed by two times names both ends itself: 从1980年至1985年, “六五”时期同“五五”时期相比)
+        framed = _framed_start(text, floor, q.start, opening)
+        span_end = None if framed else _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
         if _former_state(text, q):
-            q.period = _framed_start(text, floor, q.start, opening)
+            q.period = framed
         q.period = span_end or q.period
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
