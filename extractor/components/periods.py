@@ -56,7 +56,7 @@ def _early_plans() -> dict[int, int]:
 
 
 def _format(template: str, match, year: int | None, looked_back: int | None = None,
-            last_year: int | None = None, now: int | None = None) -> str | None:
+            last_year: int | None = None, now: int | None = None, ahead: bool = False) -> str | None:
     if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "past", "now")):
         return None
     values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year,
@@ -74,6 +74,8 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
         values["first"] = year - values["n"] + 1  # 连续三年 in 2023: 2021~2023
         values["past_first"] = values["past"] - values["n"] + 1  # 过去五年 in a 2008 report: 2003~2007
         values["ahead_last"] = year + values["n"] - 1  # 今后五年 in a 1993 report: 1993~1997
+        told = (year, values["ahead_last"]) if ahead else (values["past_first"], values["past"])
+        values["told_first"], values["told_last"] = told  # 五年内: ahead in a section of plans, else looked back
     try:
         return template.format(**values)
     except (KeyError, ValueError):
@@ -82,13 +84,14 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
               streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False,
-              last_year: int | None = None, now: int | None = None) -> str | None:
+              last_year: int | None = None, now: int | None = None, ahead: bool = False) -> str | None:
     """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
     number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it.
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
     `heading`, a phrase reads as its `in_heading` template says. `last_year` is the year 去年 means: the
     one before the document's 今年, whatever year the section around it looks back on; `now` the year
-    今年 means, where it is not `year` (see `_now_of`)."""
+    今年 means, where it is not `year` (see `_now_of`); `ahead`, that the section is one of plans, whose
+    bare years (五年内) are the years ahead."""
     best, best_end = None, -1
     window = text[floor:start]
     base_clause = patterns.load("periods")["base_clause"]
@@ -106,7 +109,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
                 best, best_end = (template, m, rank_as_of), m.end()
     if best is None:
         return None
-    period = _format(best[0], best[1], year, looked_back, last_year, now)
+    period = _format(best[0], best[1], year, looked_back, last_year, now, ahead)
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
@@ -144,6 +147,11 @@ def _not_status():
 
 def _year_of(period: str | None) -> int | None:
     m = rx(r"(\d{4})").match(period or "")
+    return int(m.group(1)) if m else None
+
+
+def _last_year_of(period: str | None) -> int | None:
+    m = rx(r"(?:\d{4}[^~]*~)?(\d{4})").match(period or "")
     return int(m.group(1)) if m else None
 
 
@@ -349,7 +357,7 @@ def annotate(doc: Document) -> Document:
         looked_back = section_year if review and section_year else (year - 1 if year else None)
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
-                        now=_now_of(section, doc.year))
+                        now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"))
         opening = None
         if not own and sentence:
             own, opening = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
@@ -386,6 +394,7 @@ def annotate(doc: Document) -> Document:
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
-        if q.status == "target" and section_year and (_year_of(q.period) or section_year) < section_year:
-            q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result
+        if q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
+            q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result (not one of a
+            # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
     return doc
