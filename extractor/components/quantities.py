@@ -124,6 +124,7 @@ def _rules():
         "table_base": units["table_base"],
         "one_units": tuple(units["chinese_one_units"]),
         "chinese_units": tuple(sorted(units["chinese_numeral_units"], key=len, reverse=True)),
+        "prefixed_only": tuple(units.get("prefixed_only", {})),
         "implied": units["implied_money"],
         "negative": tuple(quant["negative_words"]),
         "sign_window": quant["sign_window"],
@@ -486,7 +487,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     # (近亿人次 → 1 亿人次; but the 万 of 15万吨 belongs to the number before it)
     glued = len(token) == 1 and rx(r"[0-9０-９.一二两三四五六七八九十百千 ]").match(text[start - 1:start])
     split = chinese and not glued and token[-1] in "万亿" and _read_unit(text, m.end() - magnitude) is not None \
-        and _read_unit(text, m.end()) is not None
+        and (_read_unit(text, m.end()) is not None or text.startswith(rules["prefixed_only"], m.end()))  # 三千亿度
     if split and len(token) == magnitude:
         value, m = 1.0, regex.compile("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
     elif split:
