@@ -386,9 +386,11 @@ def annotate(doc: Document) -> Document:
             q.period = str(year)
         # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007; in a review of a year that is over, the same
         # (…but a sentence framed by two times names both ends itself: 从1980年至1985年, “六五”时期同“五五”时期相比)
-        framed = _framed_start(text, floor, q.start, opening)
-        span_end = None if framed else _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
-        if _former_state(text, q):
+        span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
+        former = _former_state(text, q)
+        framed = _framed_start(text, floor, q.start, opening) if former or span_end else None
+        span_end = None if framed else span_end
+        if former:
             q.period = framed
         q.period = span_end or q.period
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
