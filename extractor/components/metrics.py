@@ -1196,9 +1196,11 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
     left = rx(spec["comparison_base"]).sub("", left)
-    left = rx(spec["price_basis"]).sub("", left)
+    if "价" in left or "扣除" in left:  # (every price basis says one or the other)
+        left = rx(spec["price_basis"]).sub("", left)
     left = rx(spec["yearly_frame"]).sub("", left)
-    left = rx(spec["time_before_verb"]).sub("", left)
+    if "年" in left:
+        left = rx(spec["time_before_verb"]).sub("", left)
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
@@ -1594,7 +1596,7 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
 def _reckoned_growth(own: str) -> bool:
     """按可比价格计算增长, 扣除物价上升因素增长: a growth clause whose only words are its price basis."""
     spec = taxonomy()[2]
-    basis = rx(spec["price_basis"]).match(own)
+    basis = rx(spec["price_basis"]).match(own) if "价" in own or "扣除" in own else None
     return basis is not None and rx(spec["bare_growth"]).fullmatch(own, basis.end()) is not None
 
 
