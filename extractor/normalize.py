@@ -3,8 +3,8 @@
 Raw text in; clean text out, with `offsets[i]` = the raw offset of clean character `i`, so any clean
 span maps back to the raw characters it came from. Two kinds of repair:
 
-* character repairs, one character for one character (full-width folding, symbol-font glyphs, traditional
-  characters): they never move an offset;
+* character repairs, one character for one character (full-width folding, years in Chinese numerals,
+  symbol-font glyphs, traditional characters): they never move an offset;
 * layout repairs, which only ever *drop* whitespace or turn a run of whitespace into one ' ' or '\\n':
   column line breaks inside words and numbers are joined, the spaces of justified lines removed, real
   paragraph breaks kept as '\\n'.

@@ -280,8 +280,8 @@ def _framed_start(text: str, floor: int, start: int, opening: tuple[int, int] | 
             if frame and frame.group("first").isdigit():
                 return frame.group("first")
             if frame:  # a plan's name: its years
-                return next((_format(template, m, None) for pattern, template, _, _, _ in _phrases()
-                             for m in [pattern.search(text, frame.start("first"), frame.end("first"))] if m), None)
+                return next((_format(template, m, None) for phrase, template, _, _, _ in _phrases()
+                             for m in [phrase.search(text, frame.start("first"), frame.end("first"))] if m), None)
     return None
 
 
