@@ -95,7 +95,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     best, best_end = None, -1
     window = text[floor:start]
     base_clause = patterns.load("periods")["base_clause"]
-    set_on = [m.end() for m in rx(base_clause["pattern"]).finditer(window)] if base_clause["needs"] in window else []
+    set_on = [(m.start() if m.group().startswith("在") else 0, m.end())
+              for m in rx(base_clause["pattern"]).finditer(window)] if base_clause["needs"] in window else []
     for pattern, template, rank_as_of, in_heading, needs in _phrases():
         if needs not in window:
             continue
@@ -103,7 +104,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
         for m in pattern.finditer(text, floor, start):
             if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
                     or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
-                    or any(floor + e > m.end() for e in set_on):
+                    or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on):
                 continue  # (…的基础上: a time before the end of the base dates the base)
             if m.end() > best_end:  # the nearest phrase; at a tie, the first (more specific) pattern
                 best, best_end = (template, m, rank_as_of), m.end()
@@ -315,9 +316,9 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
                    looked_back: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """截至6月底，市场主体达52692户…。市场主体质量进一步提升，企业占比76.17%: an as-of phrase that
     opens a sentence holds for the next sentences of its paragraph that name no time of their own; so does
-    a time that opens one (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…). Returns the
-    period carried and the span of the opening it came from, where a comparison's base is read (1992年同
-    1987年相比，…)."""
+    a time that opens one (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…; 1984年，我国农业又
+    获得了大丰收。粮食产量达到…). Returns the period carried and the span of the opening it came from, where a
+    comparison's base is read (1992年同1987年相比，…)."""
     if index in memo:
         return memo[index]
     text, carried, opened = doc.text, None, None
