@@ -495,7 +495,9 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         token = m.group()
         value = _to_value(token)
     if chinese:
-        if not split and not text.startswith(rules["chinese_units"], m.end()):
+        more = text[m.end():m.end() + 2]  # 七亿七千多万吨, 二十多万人: 多 before the unit's magnitude, as 20多万人
+        spoken_more = len(more) == 2 and more[0] in "多余" and more[1] in "万亿"
+        if not split and not spoken_more and not text.startswith(rules["chinese_units"], m.end()):
             return None
         if value == 1 and not split and not text.startswith(rules["one_units"], m.end()):
             return None  # 一 alone is an article (一个重要方向), not a count; 一周, 一天 are durations
