@@ -417,6 +417,10 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # …and a count whose clause names its own counted thing (…企业新增120家，国家级绿色工厂达到35家)
     elsewhere = elsewhere or (chosen is not None and q.kind == "count" and aspect in ("value", "change")
                               and chosen[0] < clause_at and not taxonomy()[1].search(segment[clause_at:]))
+    if chosen is not None and chosen[0] < clause_at and not elsewhere and q.aspect == "value":
+        listed = _listed_output(text, q, floor)
+        if listed:  # 粮食产量达到4亿吨；棉花达到608万吨: a product of its own, in a list of outputs
+            return listed, "fallback"
     own = fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None
     if elsewhere and own and q.kind != "count" and not _names_a_measure(own):
         own = None  # 增速40.6%, 占全市比重: the clause frames the earlier clause's figure
@@ -1580,6 +1584,9 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
     if q.aspect == "growth" and own and _reckoned_growth(own):
         return True  # 国民收入由3010亿元增加到7790亿元，按可比价格计算增长94.9%
+    if q.aspect == "growth" and before.metric_source in ("context", "fallback") and before.metric != q.metric \
+            and len(text[before.end:q.start]) <= 6 and rx(taxonomy()[2]["bare_growth"]).fullmatch(own):
+        return True  # 粮食产量达到4亿吨；棉花达到608万吨，增长31%: the growth of the product just named
     if q.metric is None and (q.aspect == "growth" and len(text[before.end:q.start]) <= 6 or _compared(own)):
         # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
         # change set against a base (财政收入3.93万亿元，比上年增加7694亿元)
