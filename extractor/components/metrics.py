@@ -701,8 +701,12 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     # 服务性消费支出占居民消费支出比重; 服务业在国内生产总值中的比重
     ratio = rx(r"(?:占|在(?=[^，。；;,]{1,20}?中))[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)
     bare = None if ratio else rx(r"(?<![的占])比例[^，。；;,\d]{0,6}$").search(full)  # 省外群体购商品住房比例: 占比
-    for said in (ratio, bare):
-        if said and said.start() > at:
+    # 在工农业总产值中，农业所占比重由…提高到…: the whole said in a clause before, the part before 所占
+    held = rx(r"所占的?(?:比重|比例)[^，。；;,]{0,12}$").search(full) if "所占" in full else None
+    whole = rx(r"在([^，。；;,]{1,20}?)中[，,]").search(full, 0, held.start()) if held else None
+    ratio = (whole and held) or ratio
+    for said in (ratio, bare, held):
+        if said and (said.start() > at or said is held):  # (所占比重 holds a 占比 and a 占…比重 of its own)
             at = said.start()
     if at < cue_end or any(ch in full[at:] for ch in "；;"):
         return None
@@ -715,7 +719,8 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     entity = noun.endswith(tuple(spec["entity_nouns"]))
     if ratio and ratio.start() == at and not noun.endswith(tuple(spec["measure_heads"])):
         # 服务业占地区生产总值比重: a sector's part of the economy is its 增加值
-        part = next((m for w, m in spec["part_of_whole"].items() if w in ratio.group()), None)
+        of_whole = whole.group(1) if whole and ratio is held else ratio.group()
+        part = next((m for w, m in spec["part_of_whole"].items() if w in of_whole), None)
         if part:
             return noun + part
         # 可再生能源占电力装机比重: the part is measured as the whole is (可再生能源装机容量)
