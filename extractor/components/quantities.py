@@ -495,8 +495,9 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         token = m.group()
         value = _to_value(token)
     if chinese:
-        more = text[m.end():m.end() + 2]  # 七亿七千多万吨, 二十多万人: 多 before the unit's magnitude, as 20多万人
-        spoken_more = len(more) == 2 and more[0] in "多余" and more[1] in "万亿"
+        # 七亿七千多万吨, 二十多万人, 十多斤: 多 before the unit (or its magnitude), as in 20多万人
+        spoken_more = text[m.end():m.end() + 1] in ("多", "余") and (text[m.end() + 1:m.end() + 2] in ("万", "亿")
+                                                                   or text.startswith(rules["chinese_units"], m.end() + 1))
         if not split and not spoken_more and not text.startswith(rules["chinese_units"], m.end()):
             return None
         if value == 1 and not split and not text.startswith(rules["one_units"], m.end()):
