@@ -312,6 +312,12 @@ def _plan_by_nature(metric: str | None) -> bool:
     return bool(metric) and metric.endswith(tuple(patterns.load("status")["metric_status"]["target"]))
 
 
+@functools.cache
+def _opening_in_paragraph():
+    """An opening time at the start of any sentence: only then can a later sentence carry one."""
+    return regex.compile(r"(?:^|(?<=[。！？!?；;\n][”’」』）)]*))" + patterns.load("periods")["carried_opening"]["pattern"])
+
+
 def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
                    looked_back: int | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """截至6月底，市场主体达52692户…。市场主体质量进一步提升，企业占比76.17%: an as-of phrase that
@@ -325,7 +331,7 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     this = doc.sentences[index]
     rule = patterns.load("periods")["carried_opening"]
     before = text[text.rfind("\n", 0, this.start) + 1:this.start]
-    if not any(word in before for word in rule["needs"]):
+    if not any(word in before for word in rule["needs"]) or not _opening_in_paragraph().search(before):
         return None, None  # no opening time earlier in the paragraph: nothing to carry (the common case, cheap)
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
