@@ -137,9 +137,21 @@ def fold_chinese_years(text: str) -> str:
     return pattern.sub(lambda m: m.group().translate(digits), text)
 
 
+@functools.cache
+def _thousands():
+    spec = patterns.load("fold")["thousands"]
+    return regex.compile(spec["pattern"]), spec["separator"]
+
+
+def fold_thousands(text: str) -> str:
+    """33，212万吨 → 33,212万吨, in as many characters, so the figure is read whole."""
+    pattern, separator = _thousands()
+    return pattern.sub(lambda m: m.group().replace(separator, ","), text)
+
+
 def repair_characters(raw: str) -> str:
     """All one-for-one repairs; the result has the raw text's length and offsets."""
-    folded = fold_chinese_years(_translate(raw, _fold_table))
+    folded = fold_thousands(fold_chinese_years(_translate(raw, _fold_table)))
     return _translate(repair_glyphs(folded), _simplified_table)
 
 
