@@ -403,7 +403,9 @@ def annotate(doc: Document) -> Document:
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
-        if q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
+        if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
+            q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
+        elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
             q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result (not one of a
             # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
     return doc
