@@ -110,10 +110,20 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
                 best, best_end = (template, m, rank_as_of), m.end()
     if best is None:
         return None
+    if "{told_first}" in best[0] and not ahead:
+        looked_back = _latest_told(text, floor, best[1].start(), year) or looked_back
     period = _format(best[0], best[1], year, looked_back, last_year, now, ahead)
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
+
+
+def _latest_told(text: str, floor: int, start: int, year: int | None) -> int | None:
+    """The latest year the sentence has told of before a bare 两年 that sums them up (1981年比1980年增长5.7%，
+    1982年预计比1981年增长5%，两年平均每年递增5.3%: the two years end in 1982, not in the year reviewed)."""
+    told = [int(y) for y in rx(r"(?<!\d)((?:19|20)\d{2})年").findall(text, floor, start)]
+    told = [y for y in told if year is None or y <= year]
+    return max(told) if told else None
 
 
 @functools.cache
