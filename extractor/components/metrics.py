@@ -888,6 +888,7 @@ def _part_before(text: str, pos: int, floor: int) -> str:
             if run.startswith(word):
                 run, changed = run[len(word):], True
     run = rx(r"^[0-9]+[条个批类]").sub("", run)  # 其中12条重点产业链项目: the chains are counted, not named
+    run = rx(r"(?<=\p{Han})了(?!解)").sub("", run)  # 缓建了大中型项目: the verb's 了 is no part of the kind
     verb = next((v for v in sorted(sets["set_verbs"], key=len, reverse=True) if run.startswith(v)), None)
     if verb:
         return verb
