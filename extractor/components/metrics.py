@@ -1593,9 +1593,11 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if q.aspect == "growth" and before.metric_source in ("context", "fallback") and before.metric != q.metric \
             and len(text[before.end:q.start]) <= 6 and rx(taxonomy()[2]["bare_growth"]).fullmatch(own):
         return True  # 粮食产量达到4亿吨；棉花达到608万吨，增长31%: the growth of the product just named
-    if q.metric is None and (q.aspect == "growth" and len(text[before.end:q.start]) <= 6 or _compared(own)):
+    if q.metric is None and (q.aspect in ("growth", "change") and len(text[before.end:q.start]) <= 6
+                             and (q.aspect == "growth" or rx(taxonomy()[2]["bare_change"]).fullmatch(own))
+                             or _compared(own)):
         # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
-        # change set against a base (财政收入3.93万亿元，比上年增加7694亿元)
+        # change set against a base (财政收入3.93万亿元，比上年增加7694亿元) or said bare (纸520万吨，增加20万吨)
         return True
     if q.aspect == "change":
         return False
@@ -1643,7 +1645,29 @@ def _listed_output(text: str, q, floor: int) -> str | None:
     if spec["listed_output_frame"] not in text[floor:left]:
         return None
     bare = rx(spec["listed_output_clause"]).match(text[left:q.start].strip())
-    return bare.group("noun") + spec["listed_output_frame"] if bare else None
+    if not bare:
+        return None
+    return _products()[1].get(bare.group("noun"), bare.group("noun") + spec["listed_output_frame"])  # 石油 → 原油产量
+
+
+@functools.cache
+def _products():
+    spec = patterns.load("products")
+    words = sorted(spec["products"] + list(spec["named"]), key=len, reverse=True)
+    clause = rx(spec["clause"].replace("{products}", "|".join(map(regex.escape, words))))
+    return clause, spec["named"], spec["suffix"]
+
+
+def _bare_product(text: str, q, floor: int) -> str | None:
+    """…，棉花增长21.9%，油料增长39%; 纸520万吨，增加20万吨: a main product named bare, alone in its clause
+    before its figure or its verb, is named by its output (patterns/products.toml)."""
+    if q.kind.startswith("money") or q.aspect not in ("value", "growth", "change"):
+        return None
+    clause, named, suffix = _products()
+    bare = clause.match(text[_clause_left(text, q.start, floor):q.start].strip())
+    if not bare:
+        return None
+    return named.get(bare.group("product"), bare.group("product") + suffix)
 
 
 def _without_new(name: str) -> str:
@@ -1721,6 +1745,9 @@ def annotate(doc: Document) -> Document:
         listed = _listed_output(text, q, floor)
         if listed:  # 主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨
             q.metric, q.metric_source = listed, "context"
+        product = _bare_product(text, q, floor) if q.metric_source != "context" else None
+        if product:  # 一九八二年预计同一九八○年比较，棉花增长百分之二十一点九 (but 平均每人占有粮食近八百斤，
+            q.metric, q.metric_source = product, "context"  # 棉花十多斤 is a per-head figure, named so above)
         owned = _owner_carried(text, q, before, floor)
         if owned:
             q.metric, q.metric_source = owned, "context"
