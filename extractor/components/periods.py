@@ -36,6 +36,17 @@ def _comparison_rule():
     return regex.compile(patterns.load("periods")["comparison_base"]["before"])
 
 
+@functools.cache
+def _base_value_rule():
+    return regex.compile(patterns.load("periods")["comparison_base"]["value"])
+
+
+def _base_value_year(text: str, q, floor: int) -> int | None:
+    """比1980年的7159亿元: the year of the base whose value the figure is, where it is one."""
+    m = _base_value_rule().search(text, max(floor, q.start - 12), q.start)
+    return int(m.group("year")) if m else None
+
+
 def _base_of_another(text: str, m, start: int) -> bool:
     """常住人口由上年729万人增加到732万人，城镇化率达69.1%: 上年 after 由 dates the state the change
     started from, the one figure right after it, not the figures after that (由上年居世界第五位上升到第四位:
@@ -413,6 +424,11 @@ def annotate(doc: Document) -> Document:
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
+        base_year = _base_value_year(text, q, floor)
+        if base_year:
+            q.period = str(base_year)
+            if doc.year and base_year < doc.year:
+                q.status = "actual"
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
         elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
