@@ -68,10 +68,10 @@ def _early_plans() -> dict[int, int]:
 
 def _format(template: str, match, year: int | None, looked_back: int | None = None,
             last_year: int | None = None, now: int | None = None, ahead: bool = False) -> str | None:
-    if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "past", "now")):
+    if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "next", "past", "now")):
         return None
     values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year,
-              "now": now or year}
+              "now": now or year, "next": (last_year + 2 if last_year else (year or 0) + 1)}
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
             values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
