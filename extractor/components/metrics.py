@@ -161,6 +161,22 @@ def _growth_target_metric(text: str, q) -> str | None:
     return _fitting(cues.get(cue, []), q, "growth") if cue else None
 
 
+def _growth_topic(text: str, q, floor: int) -> str | None:
+    """工农业总产值的增长速度，1981年计划为3.7%，实际达到4.6%: a sentence that opens on a measure's rate of
+    growth, as its topic, gives it to the rates its later clauses state without naming one."""
+    if q.kind.split("/")[0] != "percent":
+        return None
+    topic = rx(taxonomy()[2]["growth_topic"]).match(text, floor, q.start)
+    if not topic or topic.end() > _clause_left(text, q.start, floor):
+        return None
+    cues, pattern, _ = taxonomy()
+    name = topic.group("name").translate(QUOTES)
+    found = pattern.search(name)
+    if not found or found.end() != len(name):
+        return None
+    return _fitting(cues[found.group()], q, "growth") if found.start() == 0 else name  # 工农业总产值: its own
+
+
 def aspect_of(text: str, q, floor: int) -> str:
     if q.is_rank:
         return "rank"
@@ -1729,6 +1745,9 @@ def annotate(doc: Document) -> Document:
             q.aspect, q.metric, q.metric_source = "value", ratio, "taxonomy"
             continue
         q.metric, q.metric_source = metric_of(text, q, _naming_aspect(text, q, floor), floor)
+        topic = _growth_topic(text, q, floor) if q.metric is None or q.metric_source == "fallback" else None
+        if topic:
+            q.metric, q.metric_source, q.aspect = topic, "context", "growth"
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
         if q.kind.startswith("money") and q.metric and quantities.cut_of_a_burden(text, q.start):
