@@ -71,7 +71,8 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "next", "past", "now")):
         return None
     values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year,
-              "now": now or year, "next": (last_year + 2 if last_year else (year or 0) + 1)}
+              "now": now or year}
+    values["next"] = values["last"] + 2  # 明年: the year after the document's 今年, which 去年 is one before
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
             values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
