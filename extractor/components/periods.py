@@ -41,10 +41,19 @@ def _base_value_rule():
     return regex.compile(patterns.load("periods")["comparison_base"]["value"])
 
 
-def _base_value_year(text: str, q, floor: int) -> int | None:
-    """比1980年的7159亿元: the year of the base whose value the figure is, where it is one."""
-    m = _base_value_rule().search(text, max(floor, q.start - 12), q.start)
-    return int(m.group("year")) if m else None
+def _base_value_period(text: str, q, floor: int, year: int | None) -> str | None:
+    """比1980年的7159亿元, 比第五个五年计划期间的577亿元: the time of the base whose value the figure is,
+    where it is one."""
+    m = _base_value_rule().search(text, max(floor, q.start - 20), q.start)
+    if not m:
+        return None
+    if m.group("year"):
+        return m.group("year")
+    for pattern, template, *_ in _phrases():  # a span named as the base: its own phrase gives its years
+        named = pattern.fullmatch(text, m.start("span"), m.end("span"))
+        if named:
+            return _format(template, named, year)
+    return None
 
 
 def _base_of_another(text: str, m, start: int) -> bool:
@@ -368,6 +377,27 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     return carried, opened
 
 
+@functools.cache
+def _anaphor():
+    return regex.compile(patterns.load("periods")["anaphoric_span"]["pattern"])
+
+
+def _antecedent_span(doc: Document, index: int, year: int | None) -> str | None:
+    """在这个期间: the first span named by the nearest sentence of the paragraph before that names a time."""
+    text = doc.text
+    while index > 0:
+        prev, this = doc.sentences[index - 1], doc.sentences[index]
+        if "\n" in text[prev.start:this.start]:
+            return None
+        told = sorted((m.start(), period) for pattern, template, *_ in _phrases()
+                      for m in pattern.finditer(text, prev.start, prev.end)
+                      if (period := _format(template, m, year)))
+        if told:
+            return next((period for _, period in told if "~" in period), None)
+        index -= 1
+    return None
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
@@ -388,6 +418,9 @@ def annotate(doc: Document) -> Document:
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
                         now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"))
         opening = None
+        if not own and sentence and patterns.load("periods")["anaphoric_span"]["needs"] in text[floor:q.start] \
+                and _anaphor().search(text, floor, q.start):
+            own = _antecedent_span(doc, bisect.bisect_right(starts, sentence.start) - 1, year)
         if not own and sentence:
             own, opening = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
                                           carried.setdefault((year, looked_back), {}), looked_back)
@@ -425,10 +458,10 @@ def annotate(doc: Document) -> Document:
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
-        base_year = _base_value_year(text, q, floor)
-        if base_year:
-            q.period = str(base_year)
-            if doc.year and base_year < doc.year:
+        base = _base_value_period(text, q, floor, year)
+        if base:
+            q.period = base
+            if doc.year and (_last_year_of(base) or doc.year) < doc.year:
                 q.status = "actual"
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
