@@ -123,7 +123,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
             continue
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
-            if any(m.start() <= s < m.end() for s in streaks) or _base_of_another(text, m, start) \
+            if any(m.start() <= s < m.end() for s in streaks) \
+                    or ("~" not in template and _base_of_another(text, m, start)) \
                     or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
                     or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on):
                 continue  # (…的基础上: a time before the end of the base dates the base)
@@ -317,6 +318,15 @@ def _framed_start(text: str, floor: int, start: int, opening: tuple[int, int] | 
     return None
 
 
+def _framed_compare(text: str, floor: int, start: int, opening: tuple[int, int] | None) -> bool:
+    """Whether the sentence's frame compares two times (1985年同1980年相比) rather than runs from one to the
+    other (从1980年至1985年)."""
+    pattern, _ = _framed_start_rule()
+    frames = (pattern.search(text, left, right) for left, right in ((floor, start), opening or (0, 0)))
+    frame = next((f for f in frames if f), None)
+    return bool(frame) and not frame.group().startswith("从")
+
+
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
@@ -451,7 +461,9 @@ def annotate(doc: Document) -> Document:
         span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
         former = _former_state(text, q)
         framed = _framed_start(text, floor, q.start, opening) if former or span_end else None
-        span_end = None if framed else span_end
+        # (the state reached keeps the span when two spans are compared, “六五”时期同“五五”时期相比: an average
+        # of each; from one year to another, 从1980年至1985年，…增加到B, it is the last year's)
+        span_end = None if framed and (former or _framed_compare(text, floor, q.start, opening)) else span_end
         if former:
             q.period = framed
         q.period = span_end or q.period
