@@ -150,6 +150,7 @@ def _rules():
         "framing_chinese": tuple(quant["framing_after"] + quant["framing_after_chinese"]),
         "rounds_framing": regex.compile(quant["rounds_framing"]),
         "abstract_chinese": regex.compile(quant["abstract_after_chinese"]),
+        "time_continued": tuple(quant["time_continued"]),
         "name_heads": tuple(quant["name_heads"]),
         "name_window": quant["name_window"],
         "quotes": quant["quote_pairs"],
@@ -480,6 +481,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         return None
     before = text[max(0, start - 4):start]
     if before.endswith(rules["chinese_not_after"] if chinese else rules["not_after"]):
+        return None
+    if chinese and token.startswith("零") and before.endswith(rules["time_continued"]):
         return None
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
     # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
