@@ -497,6 +497,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         m = NUMBER.match(text, start, m.end() - magnitude)
         token = m.group()
         value = _to_value(token)
+    if chinese and glued and token in ("万", "亿"):
+        return None  # 年产15万吨: the magnitude is the number's before it, left out as it was, not a figure
     if chinese:
         # 七亿七千多万吨, 二十多万人, 十多斤: 多 before the unit (or its magnitude), as in 20多万人
         spoken_more = text[m.end():m.end() + 1] in ("多", "余") and (text[m.end() + 1:m.end() + 2] in ("万", "亿")
