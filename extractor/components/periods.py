@@ -303,27 +303,34 @@ def _framed_start_rule():
     return regex.compile(spec["pattern"]), tuple(spec["needs"])
 
 
-def _framed_start(text: str, floor: int, start: int, opening: tuple[int, int] | None) -> str | None:
-    """从1980年至1985年，原煤产量由6.2亿吨增加到…: the earlier of the two years that frame the sentence (or
-    the opening its time was carried from), where the figure a change started from stands."""
+def _frame(text: str, floor: int, start: int, opening: tuple[int, int] | None):
+    """The two times that frame the sentence (从1980年至1985年, 1985年同1980年相比), before the figure or in the
+    opening its time was carried from."""
     pattern, needs = _framed_start_rule()
     for left, right in ((floor, start), opening or (0, 0)):
         if any(word in text[left:right] for word in needs):
             frame = pattern.search(text, left, right)
-            if frame and frame.group("first").isdigit():
-                return frame.group("first")
-            if frame:  # a plan's name: its years
-                return next((_format(template, m, None) for phrase, template, _, _, _ in _phrases()
-                             for m in [phrase.search(text, frame.start("first"), frame.end("first"))] if m), None)
+            if frame:
+                return frame
+    return None
+
+
+def _framed_start(text: str, floor: int, start: int, opening: tuple[int, int] | None) -> str | None:
+    """从1980年至1985年，原煤产量由6.2亿吨增加到…: the earlier of the two years that frame the sentence (or
+    the opening its time was carried from), where the figure a change started from stands."""
+    frame = _frame(text, floor, start, opening)
+    if frame and frame.group("first").isdigit():
+        return frame.group("first")
+    if frame:  # a plan's name: its years
+        return next((_format(template, m, None) for phrase, template, _, _, _ in _phrases()
+                     for m in [phrase.search(text, frame.start("first"), frame.end("first"))] if m), None)
     return None
 
 
 def _framed_compare(text: str, floor: int, start: int, opening: tuple[int, int] | None) -> bool:
     """Whether the sentence's frame compares two times (1985年同1980年相比) rather than runs from one to the
     other (从1980年至1985年)."""
-    pattern, _ = _framed_start_rule()
-    frames = (pattern.search(text, left, right) for left, right in ((floor, start), opening or (0, 0)))
-    frame = next((f for f in frames if f), None)
+    frame = _frame(text, floor, start, opening)
     return bool(frame) and not frame.group().startswith("从")
 
 
