@@ -51,6 +51,8 @@ def classify(text: str) -> str:
         return "caption"
     if len(text) <= rules["heading_max"] and not rules["heading_forbidden"].search(text):
         return "heading"
+    if rules["numbered_section"].search(text):
+        return "heading"  # 二、抓紧有利时机，加快经济发展: a numbered part's head may join two halves by a comma
     return "body"
 
 
@@ -289,9 +291,11 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             period, status = section_meta(heading, year)
             if period and status:
                 heads.append((p.start, heading, period, status))
-            elif heads and heads[-1][3] == "actual" and _numbered(heading) and _numbered(text[heads[-1][0]:p.start]):
+            elif heads and heads[-1][3] == "actual" and _numbered(heading) and any(
+                    _numbered(text[h[0]:p.start]) for h in heads):
                 # a numbered part after a numbered review part (一、1998年工作回顾… then 二、继续扩大内需…) ends
-                # the review even when it names no time: its figures are the document's year's
+                # the review even when it names no time, and even when the review's own opening paragraph
+                # (１９９１年是…的一年) opened a section of its year inside it: its figures are the document's year's
                 heads.append((p.start, heading, None, None))
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)

@@ -154,6 +154,25 @@ def _target_scope():
 
 
 @functools.cache
+def _paragraph_target():
+    return regex.compile(patterns.load("status")["scope"]["paragraph_target"])
+
+
+def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
+    """Whether `at` follows the opening of a paragraph that lists a plan's requirements."""
+    starts = memo.get("paragraph starts")
+    if starts is None:
+        starts = memo["paragraph starts"] = [p.start for p in doc.paragraphs]
+    k = bisect.bisect_right(starts, at) - 1
+    if k < 0:
+        return False
+    if ("paragraph", k) not in memo:
+        found = _paragraph_target().match(doc.text, doc.paragraphs[k].start, doc.paragraphs[k].end)
+        memo["paragraph", k] = found.end() if found else None
+    return memo["paragraph", k] is not None and memo["paragraph", k] <= at
+
+
+@functools.cache
 def _status_after():
     return [(regex.compile(p), status) for status, p in patterns.load("status").get("after", {}).items()]
 
@@ -450,7 +469,7 @@ def annotate(doc: Document) -> Document:
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _target_scope().search(text, floor, sentence.end if sentence else q.start)
             scopes[floor] = found.end() if found else None
-        if scopes[floor] is not None and scopes[floor] <= q.start:
+        if scopes[floor] is not None and scopes[floor] <= q.start or _in_plan_paragraph(doc, q.start, scopes):
             default = "target"
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
