@@ -404,13 +404,27 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
         prev, this = doc.sentences[index - 1], doc.sentences[index]
         if "\n" not in text[prev.start:this.start]:
             opening = rx(rule["pattern"]).match(text[prev.start:prev.end])
+            scene = None if opening else _scene_clause(doc, prev)
             if opening:
                 carried = period_of(text, prev.start + opening.end(), prev.start, year, looked_back=looked_back)
                 opened = (prev.start, prev.start + opening.end())
+            elif scene:
+                carried = period_of(text, scene.end(1), prev.start, year, looked_back=looked_back)
+                opened = scene.span(1)
             elif not period_of(text, prev.end, prev.start, year):
                 carried, opened = _carried_as_of(doc, index - 1, year, memo, looked_back)
     memo[index] = carried, opened
     return carried, opened
+
+
+def _scene_clause(doc: Document, sentence) -> regex.Match | None:
+    """The year opening the last clause of a sentence that states no figure (…，1978年仍然夺得了丰收。)."""
+    end = sentence.end - 1 if doc.text[sentence.end - 1:sentence.end] in "。！？!?" else sentence.end
+    found = rx(patterns.load("periods")["carried_opening"]["scene_clause"]).search(doc.text, sentence.start, end)
+    if not found:
+        return None
+    k = bisect.bisect_left(doc.quantities, sentence.start, key=lambda q: q.start)
+    return None if k < len(doc.quantities) and doc.quantities[k].start < sentence.end else found
 
 
 @functools.cache
