@@ -213,6 +213,10 @@ def _now_of(section, doc_year: int | None) -> int | None:
     heading = section.heading if section else None
     if heading and doc_year and rx(rf"(?<!\d){doc_year}年").search(heading):
         return doc_year
+    # a section of a year still to come (1982年是第六个五年计划的第二年 in a report of December 1981): its
+    # 今年 is the year the report is written in, the one the plan grows from (由今年预计的3%提高到4%)
+    if section and doc_year and (_section_year(section.period, doc_year) or 0) > doc_year:
+        return doc_year
     return None
 
 
