@@ -158,6 +158,17 @@ def _paragraph_target():
     return regex.compile(patterns.load("status")["scope"]["paragraph_target"])
 
 
+def _estimated_from(doc: Document, section, memo: dict) -> float:
+    """Where a section's figures start being estimates: after a paragraph that opens by saying so."""
+    key = ("estimated", section.start)
+    if key not in memo:
+        opener = regex.compile(patterns.load("status")["scope"]["paragraph_expected"])
+        found = (opener.match(doc.text, p.start, p.end) for p in doc.paragraphs
+                 if section.start <= p.start < section.end and "预计" in doc.text[p.start:p.start + 12])
+        memo[key] = next((m.end() for m in found if m), float("inf"))
+    return memo[key]
+
+
 def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
     """Whether `at` follows the opening of a paragraph that lists a plan's requirements."""
     starts = memo.get("paragraph starts")
@@ -484,12 +495,15 @@ def annotate(doc: Document) -> Document:
         if not own:
             q.period = _rank_at_span_end(text, q, floor) or q.period
         default = (section.status if section and section.status else "actual")
+        estimated = default == "actual" and section is not None and _estimated_from(doc, section, scopes) <= q.start
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _target_scope().search(text, floor, sentence.end if sentence else q.start)
             scopes[floor] = found.end() if found else None
         if scopes[floor] is not None and scopes[floor] <= q.start or _in_plan_paragraph(doc, q.start, scopes):
             default = "target"
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
+        if estimated and q.status == "actual":
+            q.status = "expected"  # 根据预计数字，…完成了123.7亿元: what is said done is itself an estimate
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
         if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" \
