@@ -158,6 +158,15 @@ def _paragraph_target():
     return regex.compile(patterns.load("status")["scope"]["paragraph_target"])
 
 
+def _after_own_base(text: str, q, floor: int) -> str | None:
+    """A planned figure set against the very year it was dated (计划草案拟定，工业总产值比1964年增长11%左右, in
+    the 1964 report): the plan is for the year after its base."""
+    if q.status != "target" or not q.period or not q.period.isdigit():
+        return None
+    base = rx(r"比(?P<y>(?:19|20)\d{2})年[^，。；]*$").search(text, floor, q.start)
+    return str(int(q.period) + 1) if base and base.group("y") == q.period else None
+
+
 def _estimated_from(doc: Document, section, memo: dict) -> float:
     """Where a section's figures start being estimates: after a paragraph that opens by saying so."""
     key = ("estimated", section.start)
@@ -533,6 +542,7 @@ def annotate(doc: Document) -> Document:
             q.period = base
             if doc.year and (_last_year_of(base) or doc.year) < doc.year:
                 q.status = "actual"
+        q.period = _after_own_base(text, q, floor) or q.period
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
         elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
