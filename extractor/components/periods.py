@@ -158,6 +158,11 @@ def _paragraph_target():
     return regex.compile(patterns.load("status")["scope"]["paragraph_target"])
 
 
+@functools.cache
+def _paragraph_expected():
+    return regex.compile(patterns.load("status")["scope"]["paragraph_expected"])
+
+
 def _after_own_base(text: str, q, floor: int) -> str | None:
     """A planned figure set against the very year it was dated (计划草案拟定，工业总产值比1964年增长11%左右, in
     the 1964 report): the plan is for the year after its base."""
@@ -169,10 +174,9 @@ def _after_own_base(text: str, q, floor: int) -> str | None:
 
 def _estimated_from(doc: Document, section, memo: dict) -> float:
     """Where a section's figures start being estimates: after a paragraph that opens by saying so."""
-    key = ("estimated", section.start)
+    key = section.start
     if key not in memo:
-        opener = regex.compile(patterns.load("status")["scope"]["paragraph_expected"])
-        found = (opener.match(doc.text, p.start, p.end) for p in doc.paragraphs
+        found = (_paragraph_expected().match(doc.text, p.start, p.end) for p in doc.paragraphs
                  if section.start <= p.start < section.end and "预计" in doc.text[p.start:p.start + 12])
         memo[key] = next((m.end() for m in found if m), float("inf"))
     return memo[key]
@@ -180,16 +184,13 @@ def _estimated_from(doc: Document, section, memo: dict) -> float:
 
 def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
     """Whether `at` follows the opening of a paragraph that lists a plan's requirements."""
-    starts = memo.get("paragraph starts")
-    if starts is None:
-        starts = memo["paragraph starts"] = [p.start for p in doc.paragraphs]
-    k = bisect.bisect_right(starts, at) - 1
+    k = bisect.bisect_right(doc.paragraphs, at, key=lambda p: p.start) - 1
     if k < 0:
         return False
-    if ("paragraph", k) not in memo:
+    if k not in memo:
         found = _paragraph_target().match(doc.text, doc.paragraphs[k].start, doc.paragraphs[k].end)
-        memo["paragraph", k] = found.end() if found else None
-    return memo["paragraph", k] is not None and memo["paragraph", k] <= at
+        memo[k] = found.end() if found else None
+    return memo[k] is not None and memo[k] <= at
 
 
 @functools.cache
@@ -476,6 +477,8 @@ def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
     scopes: dict = {}
+    plan_paragraphs: dict = {}  # paragraph index → where its plan opener ends (None: it has none)
+    estimates: dict = {}  # section start → where its estimates begin
     starts = [s.start for s in doc.sentences]
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     for q in doc.quantities:
@@ -504,11 +507,11 @@ def annotate(doc: Document) -> Document:
         if not own:
             q.period = _rank_at_span_end(text, q, floor) or q.period
         default = (section.status if section and section.status else "actual")
-        estimated = default == "actual" and section is not None and _estimated_from(doc, section, scopes) <= q.start
+        estimated = default == "actual" and section is not None and _estimated_from(doc, section, estimates) <= q.start
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _target_scope().search(text, floor, sentence.end if sentence else q.start)
             scopes[floor] = found.end() if found else None
-        if scopes[floor] is not None and scopes[floor] <= q.start or _in_plan_paragraph(doc, q.start, scopes):
+        if scopes[floor] is not None and scopes[floor] <= q.start or _in_plan_paragraph(doc, q.start, plan_paragraphs):
             default = "target"
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if estimated and q.status == "actual":
