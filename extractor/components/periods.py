@@ -149,18 +149,9 @@ def _latest_told(text: str, floor: int, start: int, year: int | None) -> int | N
 
 
 @functools.cache
-def _target_scope():
-    return regex.compile(patterns.load("status")["scope"]["target"])
-
-
-@functools.cache
-def _paragraph_target():
-    return regex.compile(patterns.load("status")["scope"]["paragraph_target"])
-
-
-@functools.cache
-def _paragraph_expected():
-    return regex.compile(patterns.load("status")["scope"]["paragraph_expected"])
+def _status_scope(name: str):
+    """A pattern of status.toml's [scope]: target (a sentence's), paragraph_target, paragraph_expected."""
+    return regex.compile(patterns.load("status")["scope"][name])
 
 
 def _after_own_base(text: str, q, floor: int) -> str | None:
@@ -176,7 +167,7 @@ def _estimated_from(doc: Document, section, memo: dict) -> float:
     """Where a section's figures start being estimates: after a paragraph that opens by saying so."""
     key = section.start
     if key not in memo:
-        found = (_paragraph_expected().match(doc.text, p.start, p.end) for p in doc.paragraphs
+        found = (_status_scope("paragraph_expected").match(doc.text, p.start, p.end) for p in doc.paragraphs
                  if section.start <= p.start < section.end and "预计" in doc.text[p.start:p.start + 12])
         memo[key] = next((m.end() for m in found if m), float("inf"))
     return memo[key]
@@ -188,7 +179,7 @@ def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
     if k < 0:
         return False
     if k not in memo:
-        found = _paragraph_target().match(doc.text, doc.paragraphs[k].start, doc.paragraphs[k].end)
+        found = _status_scope("paragraph_target").match(doc.text, doc.paragraphs[k].start, doc.paragraphs[k].end)
         memo[k] = found.end() if found else None
     return memo[k] is not None and memo[k] <= at
 
@@ -509,7 +500,7 @@ def annotate(doc: Document) -> Document:
         default = (section.status if section and section.status else "actual")
         estimated = default == "actual" and section is not None and _estimated_from(doc, section, estimates) <= q.start
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
-            found = _target_scope().search(text, floor, sentence.end if sentence else q.start)
+            found = _status_scope("target").search(text, floor, sentence.end if sentence else q.start)
             scopes[floor] = found.end() if found else None
         if scopes[floor] is not None and scopes[floor] <= q.start or _in_plan_paragraph(doc, q.start, plan_paragraphs):
             default = "target"
