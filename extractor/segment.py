@@ -87,7 +87,7 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
     from .components.periods import period_of
 
     rules = _rules()
-    status = next((r["status"] for r in rules["status"] if any(w in heading for w in r["words"])), None)
+    status = _head_status(heading, rules["status"])
     found = rx(r"(?<!\d)(19|20)\d{2}(?=\s*年)").search(heading)
     period = found.group() if found else None
     plan = period_of(heading, found.start(), 0, year) if found else None
@@ -103,6 +103,15 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
     if status is None and _is_over(period, year):
         status = "actual"  # a head on a time that is over (首先报告2001年的工作 in a 2002 report) tells results
     return period, status
+
+
+def _head_status(heading: str, rules: list[dict]) -> str | None:
+    """The status of the status word that ends last in a head: a Chinese head names its subject last and the
+    words before only qualify it (第一个五年计划时期内…的伟大成就 tells results, not the plan it names);
+    where two words end together, the earlier rule wins."""
+    found = [(at + len(word), -rank, rule["status"]) for rank, rule in enumerate(rules)
+             for word in rule["words"] if (at := heading.rfind(word)) >= 0]
+    return max(found)[2] if found else None
 
 
 def _is_over(period: str | None, year: int | None) -> bool:
