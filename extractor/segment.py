@@ -29,6 +29,7 @@ def _rules():
         "section": regex.compile(spec["section_head"]),
         "numbered_section": regex.compile(spec["numbered_section_head"]),
         "review_opening": regex.compile(spec["review_opening"]),
+        "five_year_opening": regex.compile(spec["five_year_opening"]),
         "sentence_end": regex.compile(spec["sentence_end"]),
         "heading_max": spec["heading_max_chars"],
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
@@ -293,6 +294,10 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
                     # a five-year review's paragraph on its last year (过去五年… then 刚刚过去的2017年…) is an
                     # aside: the parts after it speak of the five years again
                     heads.append((p.end, *heads[-2][1:]))
+        elif p.kind == "body" and year and rules["five_year_opening"].match(text[p.start:p.end]):
+            period = f"{year - 5}~{year - 1}"
+            if not heads or heads[-1][2:] != (period, "actual"):
+                heads.append((p.start, text[p.start:p.end].split("，")[0], period, "actual"))
         elif p.kind == "heading" and p.start > article.start:
             # an unnumbered subheading that says both a period and a status (“十五五”时期主要目标和2026年
             # 重点工作) is a part head, as 三、2026年重点工作 would be

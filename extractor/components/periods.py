@@ -269,13 +269,35 @@ def _span_end(text: str, q, floor: int, reviewed: bool = False) -> str | None:
         return None
     rules = _span_rules()
     clause = text[_clause_start(text, q, floor):q.start]
-    if rules["keep"].search(clause):
+    if rules["keep"].search(clause) and not _own_end(clause):
         return None
     if rules["start"].search(clause):
         return str(int(first) - 1)
-    if rules["end"].search(clause):
+    if rules["end"].search(clause) or _reaches_state(clause):
         return last
     return None
+
+
+@functools.cache
+def _state_rules():
+    spec = patterns.load("periods")["span_end_state"]
+    return regex.compile(spec["listed_before"]), regex.compile(spec["figure_before"]), regex.compile(spec["from_to"])
+
+
+def _reaches_state(clause: str) -> bool:
+    """分别达到93.5%、64.3%, 由51家整合为33家: a state reached at the span's end, said otherwise than by an end
+    word right before the figure."""
+    listed_before, _, from_to = _state_rules()
+    if listed_before.search(clause):
+        return bool(_span_rules()["end"].search(listed_before.sub("", clause)))
+    return bool(from_to.search(clause))
+
+
+def _own_end(clause: str) -> bool:
+    """新增16条、达到54条: the words after the clause's earlier figure are this figure's own, and end its span."""
+    rules = _span_rules()
+    own = _state_rules()[1].sub("", clause)
+    return own != clause and bool(rules["end"].search(own)) and not rules["keep"].search(own)
 
 
 def _is_before(period: str | None, year: int | None) -> bool:
