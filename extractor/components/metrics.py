@@ -1302,7 +1302,8 @@ def _with_kind(phrase: str, kind: str, spec: dict) -> str:
         return phrase + suffix
     if phrase.endswith(tuple(spec["measure_heads"]) + tuple(spec["kind_suffix_not_after"])):
         return phrase
-    return phrase + suffix
+    heads = spec["kind_suffix_after"].get(kind, {})
+    return phrase + next((heads[h] for h in heads if phrase.endswith(h)), suffix)
 
 
 def _event_unit(unit: str | None) -> str | None:
