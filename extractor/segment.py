@@ -35,6 +35,8 @@ def _rules():
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
         "status": spec["section_status"],
         "period": spec["section_period"],
+        "review_months": spec["review_months"],
+        "five_year_heading": regex.compile(spec["five_year_heading"]),
     }
 
 
@@ -337,6 +339,21 @@ def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
     return out
 
 
+def _delivered_early(doc: Document) -> bool:
+    """Whether the document was delivered in the first months of the year 今年 names (its manifest's `date`)."""
+    said = regex.match(r"\s*((?:19|20)\d{2})-(\d{2})", str(doc.meta.get("date") or ""))
+    return bool(doc.year and said and int(said.group(1)) == doc.year
+                and int(said.group(2)) <= _rules()["review_months"])
+
+
+def _reviewed(heading: str, doc: Document) -> str | None:
+    """The years a part of results reviews when its heading names none: the five before the document's year
+    (…取得伟大成就的五年), or, in a document delivered early in its year, the year before."""
+    if _rules()["five_year_heading"].search(heading.strip()):
+        return f"{doc.year - 5}~{doc.year - 1}"
+    return str(doc.year - 1) if _delivered_early(doc) else None
+
+
 def segment(doc: Document) -> Document:
     text = doc.text
     doc.paragraphs = paragraphs(text)
@@ -346,6 +363,9 @@ def segment(doc: Document) -> Document:
     articles = _merge_caption_headlines(builder.finish(), doc.paragraphs, text)
     for article in articles:
         article.sections = _sections(article, doc.paragraphs, text, doc.year)
+        for section in article.sections:
+            if section.status == "actual" and section.period is None and doc.year:
+                section.period = _reviewed(section.heading, doc)
     doc.articles = articles
     doc.sentences = sentences(text, doc.paragraphs)
     return doc

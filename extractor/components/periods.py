@@ -545,8 +545,10 @@ def annotate(doc: Document) -> Document:
         former = _former_state(text, q)
         framed = _framed_start(text, floor, q.start, opening) if former or span_end else None
         # (the state reached keeps the span when two spans are compared, “六五”时期同“五五”时期相比: an average
-        # of each; from one year to another, 从1980年至1985年，…增加到B, it is the last year's)
-        span_end = None if framed and (former or _framed_compare(text, floor, q.start, opening)) else span_end
+        # of each; from one year to another, 从1980年至1985年，…增加到B, or one year against another,
+        # １９９２年同１９８７年相比，…达到８０００万吨, it is the last year's)
+        two_spans = bool(framed) and "~" in framed and _framed_compare(text, floor, q.start, opening)
+        span_end = None if framed and (former or two_spans) else span_end
         if former:
             q.period = framed
         q.period = span_end or q.period
