@@ -459,6 +459,10 @@ def _batch_options(p) -> None:
     p.add_argument("--year", type=_year_arg, metavar="YYYY",
                    help="the year 今年 means, for files no manifest.toml describes (a manifest's own entry "
                         "wins); without it, figures dated only by 今年, 上半年 … get no period")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM",
+                   help="when the files were delivered or issued, for files no manifest.toml describes: a work "
+                        "report delivered in the first months of the year --year names reviews the year before "
+                        "in a part of results whose heading names no year")
     p.add_argument("--region", type=_region_arg, metavar="NAME",
                    help="the province the files speak for (what 全省 means: 河南 or 河南省), or 全国 for a national "
                         "report, for files no manifest.toml describes; without it, the region the title or text "
@@ -469,6 +473,12 @@ def _year_arg(value: str) -> int:
     if not regex.fullmatch(r"(19|20)\d{2}", value.strip()):
         raise argparse.ArgumentTypeError(f"{value!r} is not a year such as 2024")
     return int(value)
+
+
+def _date_arg(value: str) -> str:
+    if not regex.fullmatch(r"(19|20)\d{2}-(0[1-9]|1[0-2])(-\d{2})?", value.strip()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date such as 2026-01 or 2026-01-27")
+    return value.strip()
 
 
 def _region_arg(value: str) -> str:
@@ -482,7 +492,8 @@ def _region_arg(value: str) -> str:
 
 
 def _document_defaults(args) -> dict:
-    return {"year": getattr(args, "year", None), "region": getattr(args, "region", None)}
+    return {"year": getattr(args, "year", None), "region": getattr(args, "region", None),
+            "date": getattr(args, "date", None)}
 
 
 def main(argv: list[str] | None = None) -> int:

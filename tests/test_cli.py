@@ -120,8 +120,24 @@ def test_year_and_region_for_a_file_no_manifest_describes(tmp_path):
     assert "浙江省" not in bare.stdout
 
 
-@pytest.mark.parametrize("option, value", [("--year", "26"), ("--region", "火星")])
-def test_a_bad_year_or_region_is_a_usage_error(option, value):
+def test_date_for_a_file_no_manifest_describes(tmp_path):
+    # the 福建 excerpt's part heading names no year: delivered in January 2026, it reviews 2025
+    from extractor.corpus import manifest
+
+    dev = ROOT / "corpus" / "dev"
+    report = tmp_path / "report.txt"
+    report.write_bytes((dev / "fujian-2026-b.txt").read_bytes())
+    date = manifest(dev)["fujian-2026-b.txt"]["date"][:7]
+    told = run("extract", str(report), "--format", "jsonl", "--year", "2026", "--date", date)
+    bare = run("extract", str(report), "--format", "jsonl", "--year", "2026")
+    assert told.returncode == 0, told.stderr
+    periods = [json.loads(line)["period"] for line in told.stdout.splitlines()]
+    assert periods.count("2025") > len(periods) / 2
+    assert [json.loads(line)["period"] for line in bare.stdout.splitlines()].count("2025") < len(periods) / 4
+
+
+@pytest.mark.parametrize("option, value", [("--year", "26"), ("--region", "火星"), ("--date", "2026-13")])
+def test_a_bad_year_region_or_date_is_a_usage_error(option, value):
     out = run("extract", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), option, value)
     assert out.returncode == 2 and value in out.stderr and "Traceback" not in out.stderr
 
