@@ -30,6 +30,7 @@ def _rules():
         "numbered_section": regex.compile(spec["numbered_section_head"]),
         "review_opening": regex.compile(spec["review_opening"]),
         "five_year_opening": regex.compile(spec["five_year_opening"]),
+        "plan_opening": regex.compile(spec["plan_opening"]),
         "sentence_end": regex.compile(spec["sentence_end"]),
         "heading_max": spec["heading_max_chars"],
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
@@ -296,6 +297,12 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
                     # a five-year review's paragraph on its last year (过去五年… then 刚刚过去的2017年…) is an
                     # aside: the parts after it speak of the five years again
                     heads.append((p.end, *heads[-2][1:]))
+        elif p.kind == "body" and year and (plan := rules["plan_opening"].match(text[p.start:p.end])):
+            period, _ = section_meta(plan.group("heading"), year)
+            last = (period or "").rpartition("~")[2]
+            status = "actual" if last.isdigit() and int(last) < year else "target"
+            if last.isdigit() and (not heads or heads[-1][2:] != (period, status)):
+                heads.append((p.start, plan.group("heading"), period, status))
         elif p.kind == "body" and year and rules["five_year_opening"].match(text[p.start:p.end]):
             period = f"{year - 5}~{year - 1}"
             if not heads or heads[-1][2:] != (period, "actual"):
