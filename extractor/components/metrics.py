@@ -635,15 +635,32 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
 def framed_names(left: str) -> list[str] | None:
     """The names listed before the aspect word that frames a list of figures (国内游客人次、总花费增长 →
     国内游客人次, 总花费), or None where the words before the figures are not such a list."""
+    names = framed_words(left)
+    if not names or not rx(r"[、和及与]").search(names):
+        return None
+    return [n for n in rx(r"[、和及与]").split(names) if n]
+
+
+def framed_words(left: str) -> str | None:
+    """The words before the aspect word that closes `left` (城乡居民人均收入年均增长 → 城乡居民人均收入), or
+    None where no aspect word closes it."""
     rules = _aspects()[0]
     masked = mask_cues(left)
     found = [(masked.rfind(word), word) for word, _, _ in rules if word in masked]
     if not found:
         return None
     at, word = max(found)
-    if at + len(word) != len(left.rstrip()) or "、" not in left[:at]:
+    if at + len(word) != len(left.rstrip()):
         return None
-    return [n for n in rx(r"[、和及与]").split(left[:at]) if n]
+    return _without_adverbs(left[:at])
+
+
+def _without_adverbs(words: str) -> str:
+    """高技术制造业增加值年均 (增长): an adverb before the aspect word is no part of the last name."""
+    adverbs = tuple(patterns.load("aspects")["aspect_adverbs"])
+    while words.endswith(adverbs):
+        words = words[:-next(len(a) for a in adverbs if words.endswith(a))]
+    return words
 
 
 def only_aspect(clause: str) -> bool:

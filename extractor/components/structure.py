@@ -45,6 +45,7 @@ def _pair_lists(doc: Document) -> None:
         in_sentence = doc.quantities[lo:hi]
         pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
         earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
+        unnamed = []  # 分别 lists with no names, to frame the figures before them once those are named
         while pos != -1:
             left_start = last_of("，；：。", text, sentence.start, pos) + 1
             left_start = max(left_start, sentence.start)
@@ -55,7 +56,9 @@ def _pair_lists(doc: Document) -> None:
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
-            if not names and _pair_with_figures_before(in_sentence, figures):
+            if not names:
+                if not _pair_with_figures_before(in_sentence, figures):
+                    unnamed.append(figures)
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
             if len(names) >= 2 and len(names) == len(figures):
@@ -63,6 +66,10 @@ def _pair_lists(doc: Document) -> None:
                 _apply_names(doc, metrics.shared_head(names), figures, _comparands(names))
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
+        for figures in unnamed:
+            # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
+            # as a list of their own only just now
+            _pair_with_figures_before(in_sentence, figures)
 
 
 def _pair_with_figures_before(in_sentence: list, figures: list) -> bool:
@@ -133,8 +140,10 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
         left_start = max(last_of("，；：。", text, sentence.start, first.start) + 1, sentence.start)
         before = [names for pos, names in earlier if pos < first.start]
         if text.find(RESPECTIVELY, sentence.start, first.start) == -1:
-            framed = metrics.framed_names(text[left_start:first.start])
-            if not framed and metrics.only_aspect(text[left_start:first.start]):
+            left = text[left_start:first.start]
+            framed = metrics.framed_names(left) or _listed_levels(left, figures) \
+                or _paired([metrics.framed_words(left) or ""], len(figures))
+            if not framed and metrics.only_aspect(left):
                 # 城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%: a clause of an
                 # aspect word alone frames the figures just before it, one for one, as 分别 would
                 _pair_with_figures_before(in_sentence, figures)
@@ -145,6 +154,21 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
             continue
         if framed and len(framed) == len(figures):
             _apply_names(doc, metrics.shared_head(framed), figures)
+
+
+def _listed_levels(left: str, figures: list) -> list[str] | None:
+    """城镇和农村人均住房面积32.9平方米、37.1平方米: names listed right before levels listed in one unit,
+    as many of each, pair in order (新建和改造农村公路1.2万公里、桥梁300座 is no such list: two units)."""
+    if any(q.aspect != "value" or q.unit != figures[0].unit for q in figures):
+        return None
+    names, name = [], ""
+    for word in (t.word for t in metrics._jieba().lcut(left)):
+        if LIST_SPLIT.fullmatch(word):  # a conjunction of its own, not the 及 of 普及率
+            names, name = names + [name], ""
+        else:
+            name += word
+    names = [n for n in names + [name] if n]
+    return names if len(names) == len(figures) else None
 
 
 def _comparands(names: list[str]) -> bool:
