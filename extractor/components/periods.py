@@ -15,6 +15,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
+from . import metrics
 from .metrics import family, mask_cues
 from .quantities import parse_chinese_number
 from ..rx import last_of, rx
@@ -257,9 +258,11 @@ def _clause_start(text: str, q, floor: int) -> int:
     return max(floor, last_of("，；。,;", text, floor, q.start) + 1)
 
 
-def _span_end(text: str, q, floor: int, reviewed: bool = False) -> str | None:
+def _span_end(text: str, q, floor: int, reviewed: bool = False, sectioned: bool = False) -> str | None:
     """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends. A year that a
-    review looks back on is a span of one: 部门从40个减少到29个 in the review of 1998 starts from 1997."""
+    review looks back on is a span of one: 部门从40个减少到29个 in the review of 1998 starts from 1997.
+    `sectioned`: the span is the section's (a five-year review), not a time the text gives the figure (五年来,
+    2022年以来: what follows such a time is what the span did)."""
     span = rx(r"(\d{4})~(\d{4})").fullmatch(q.period or "")
     if span:
         first, last = span.groups()
@@ -275,7 +278,24 @@ def _span_end(text: str, q, floor: int, reviewed: bool = False) -> str | None:
         return str(int(first) - 1)
     if rules["end"].search(clause) or _reaches_state(clause):
         return last
+    if sectioned and last and q.aspect == "value" and _bare_level(clause, text[q.end:q.end + 3]):
+        return last
     return None
+
+
+@functools.cache
+def _bare_level_rules():
+    spec = patterns.load("periods")["span_bare_level"]
+    return regex.compile(spec["done"]), regex.compile(spec["closes"])
+
+
+def _bare_level(clause: str, after: str) -> bool:
+    """生产总值6.66万亿元, 国家级农业产业化龙头企业119家 in 2021~2025: a level named with no verb before it,
+    closing its clause, is the state at the span's end (改造农村危房5.2万户 is what the span did)."""
+    done, closes = _bare_level_rules()
+    if not clause.strip() or not closes.match(after) or done.search(clause):
+        return False
+    return not any(t.flag.startswith("v") and t.flag != "vn" for t in metrics._jieba().lcut(clause))
 
 
 @functools.cache
@@ -541,7 +561,8 @@ def annotate(doc: Document) -> Document:
             q.period = str(year)
         # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007; in a review of a year that is over, the same
         # (…but a sentence framed by two times names both ends itself: 从1980年至1985年, “六五”时期同“五五”时期相比)
-        span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year))
+        span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year),
+                             sectioned=not own and section is not None and q.period == section.period)
         former = _former_state(text, q)
         framed = _framed_start(text, floor, q.start, opening) if former or span_end else None
         # (the state reached keeps the span when two spans are compared, “六五”时期同“五五”时期相比: an average
