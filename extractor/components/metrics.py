@@ -720,6 +720,9 @@ def _names_a_thing(name: str) -> bool:
     bare = name.removesuffix(spec["count_suffix"])
     for suffix in spec["count_suffix_by_unit"].values():
         bare = bare.removesuffix(suffix)
+    for suffix in spec["count_suffix_of_dwellings"].values():
+        if name.endswith(suffix):  # 保障性租赁住房套数: the dwellings, counted in flats
+            return _names_a_thing(name.removesuffix(suffix) + spec["count_suffix"])
     # events are counted by what happens (营业性演出1.2万场 → 营业性演出场次): a verb names them
     event = bare != name.removesuffix(spec["count_suffix"])
     tokens = _tagged(bare) if bare else []
@@ -1349,9 +1352,13 @@ def _counted(phrase: str, unit: str, spec: dict) -> str:
         return phrase if phrase.endswith((suffix, "量")) else phrase + suffix
     if phrase.endswith(RATE_SUFFIXES + tuple(spec["counts_by_themselves"])):
         return phrase
-    by_unit = spec["count_suffix_after_verb"].get((unit or "").lstrip("万亿千百"))
+    word = (unit or "").lstrip("万亿千百")
+    by_unit = spec["count_suffix_after_verb"].get(word)
     if by_unit and _ends_in_verb(phrase):
         return phrase + by_unit
+    dwelling = spec["count_suffix_of_dwellings"].get(word[:1])  # 3.8万套（间）: the flat or the room
+    if dwelling and phrase.endswith(tuple(spec["dwellings"])):
+        return phrase + dwelling
     return phrase + spec["count_suffix"]
 
 
