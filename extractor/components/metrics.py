@@ -635,10 +635,21 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
 def framed_names(left: str) -> list[str] | None:
     """The names listed before the aspect word that frames a list of figures (国内游客人次、总花费增长 →
     国内游客人次, 总花费), or None where the words before the figures are not such a list."""
-    names = framed_words(left)
-    if not names or not rx(r"[、和及与]").search(names):
-        return None
-    return [n for n in rx(r"[、和及与]").split(names) if n]
+    words = framed_words(left)
+    names = listed_names(words) if words else []
+    return names if len(names) > 1 else None
+
+
+def listed_names(words: str) -> list[str]:
+    """城市和县城燃气普及率 → 城市, 县城燃气普及率: split at 、和及与 where each is a word of its own (not the
+    及 of 普及率 or the 与 of 参与)."""
+    names, name = [], ""
+    for word in (t.word for t in _jieba().lcut(words)):
+        if word in ("、", "和", "及", "与"):
+            names, name = names + [name], ""
+        else:
+            name += word
+    return [n for n in names + [name] if n]
 
 
 def framed_words(left: str) -> str | None:

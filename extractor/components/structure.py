@@ -161,13 +161,7 @@ def _listed_levels(left: str, figures: list) -> list[str] | None:
     as many of each, pair in order (新建和改造农村公路1.2万公里、桥梁300座 is no such list: two units)."""
     if any(q.aspect != "value" or q.unit != figures[0].unit for q in figures):
         return None
-    names, name = [], ""
-    for word in (t.word for t in metrics._jieba().lcut(left)):
-        if LIST_SPLIT.fullmatch(word):  # a conjunction of its own, not the 及 of 普及率
-            names, name = names + [name], ""
-        else:
-            name += word
-    names = [n for n in names + [name] if n]
+    names = metrics.listed_names(left)
     return names if len(names) == len(figures) else None
 
 
