@@ -101,10 +101,10 @@ def _ordinals_shared(names: list[str]) -> list[str]:
 
 
 def _list_names(words: str, count: int) -> list[str]:
-    """The names of a list: split at 、和及与, or, where that does not pair them one for one with the figures
-    and a split at 、 alone does, at 、 (a name may hold a 和 of its own: 信息传输软件和信息技术服务业、
-    租赁和商务服务业增加值分别增长…)."""
-    names = [n for n in LIST_SPLIT.split(words) if n]
+    """The names of a list: split at 、和及与 where each is a word of its own (not the 及 of 普及率), or, where
+    that does not pair them one for one with the figures and a split at 、 alone does, at 、 (a name may hold
+    a 和 of its own: 信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长…)."""
+    names = metrics.listed_names(words)
     if len(names) != count:
         listed = [n for n in words.split("、") if n]
         if len(listed) == count > 1:
