@@ -474,9 +474,9 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
     if not rx(r"\p{Han}").match(after) or pattern.search(own):
         return None  # 争取贷款7.49亿元: the clause names its own amount
     before = _noun_phrase(own, spec)
-    if before and not _tagged(before)[-1][1].startswith("v"):
+    if before and not tagged(before)[-1][1].startswith("v"):
         return None
-    tokens = _tagged(after)
+    tokens = tagged(after)
     if not tokens or not tokens[0][1].startswith(("n", "j", "a")) or tokens[0][1].startswith(("ns", "ad")):
         return None  # 投资5亿元建设…: a verb after the amount says what it is for, not what it measures
     words = []
@@ -516,7 +516,7 @@ def _rate_noun(words: str) -> str:
     """The noun phrase that ends `words`: 确保一季度续建项目全部复工、新建项目 → 新建项目."""
     places = gazetteer.places()
     out = []
-    for word, flag in reversed(_tagged(words.translate(QUOTES))):
+    for word, flag in reversed(tagged(words.translate(QUOTES))):
         if not out and flag.startswith(("t", "mq")):
             continue  # 技改项目年内投产: the time between the noun and its verb
         if flag.startswith(("ns", "nr")) and word in places or not flag.startswith(("n", "j", "vn", "b")):
@@ -644,7 +644,7 @@ def listed_names(words: str) -> list[str]:
     """城市和县城燃气普及率 → 城市, 县城燃气普及率: split at 、和及与 where each is a word of its own (not the
     及 of 普及率 or the 与 of 参与)."""
     names, name = [], ""
-    for word in (t.word for t in _jieba().lcut(words)):
+    for word, _ in tagged(words):
         if word in ("、", "和", "及", "与"):
             names, name = names + [name], ""
         else:
@@ -736,7 +736,7 @@ def _names_a_thing(name: str) -> bool:
             return _names_a_thing(name.removesuffix(suffix) + spec["count_suffix"])
     # events are counted by what happens (营业性演出1.2万场 → 营业性演出场次): a verb names them
     event = bare != name.removesuffix(spec["count_suffix"])
-    tokens = _tagged(bare) if bare else []
+    tokens = tagged(bare) if bare else []
     return bool(tokens) and tokens[-1][1].startswith(("n", "vn", "j", "nz", "l") + (("v",) if event else ())) \
         and not tokens[-1][1].startswith("ns") and tokens[-1][0] not in spec["strip_trailing"]
 
@@ -811,7 +811,7 @@ def _headed_measure(segment: str, cue_start: int, cue_end: int, q) -> str | None
     if not 3 <= len(tail) <= 8 or not tail.endswith(tuple(spec["own_measure_heads"])) \
             or any(w in tail for w in spec["not_measure_words"]) or _specific_cue(tail):
         return None
-    tags = [flag for _, flag in _tagged(tail)]
+    tags = [flag for _, flag in tagged(tail)]
     if not all(flag.startswith(("n", "vn", "v")) for flag in tags) or tags[0] == "v":
         return None  # 投资建设…: a verb opening the tail says what the amount does
     return segment[cue_start:cue_end] + tail
@@ -833,7 +833,7 @@ def _headed_count(text: str, q, floor: int, between: str) -> str | None:
     if not 2 <= len(tail) <= 4 or tail in spec["generic_measures"] + spec["counts_by_themselves"] \
             or taxonomy()[1].search(tail):  # 城镇新增就业人口970万人: 人口 restates what the cue counts
         return None
-    if not all(flag.startswith("n") for _, flag in _tagged(tail)):
+    if not all(flag.startswith("n") for _, flag in tagged(tail)):
         return None
     own = fallback_name(text, q, floor)
     if not own or not own.removesuffix(spec["count_suffix"]).endswith(tail):
@@ -1093,7 +1093,7 @@ def _inside_word(text: str, end: int, stop: int) -> bool:
                for j in range(stop + 1, min(len(text), stop + 3) + 1)):
         return False
     at = 0
-    for word, _ in _tagged(text[end:min(len(text), end + 16)]):
+    for word, _ in tagged(text[end:min(len(text), end + 16)]):
         if at == stop - end:
             return False
         at += len(word)
@@ -1175,9 +1175,9 @@ def _predicate_of_count(text: str, end: int, phrase: str, unit: str) -> tuple[st
     predicate = rest[opening.end() if opening else 0:]
     if not spec["min_chars"] <= len(predicate) <= spec["max_chars"] or rx(r"[\d０-９]").search(predicate):
         return None
-    if _tagged(phrase)[-1][1].startswith("v"):
+    if tagged(phrase)[-1][1].startswith("v"):
         return None  # 53个重点事项落地 / 实施: the phrase has taken in a verb, the predicate is split
-    tokens = _tagged(predicate)
+    tokens = tagged(predicate)
     achieved = opening is not None and opening.group().endswith(tuple(spec["result_verbs"]))  # 实现“全区通办”
     # only verbs (and their adverbs) make a predicate: a noun left after the phrase means the phrase stopped
     # inside its name (4个“两山”实践创新基地), not at its predicate
@@ -1202,7 +1202,7 @@ def _object_to_clause_end(text: str, start: int, stop: int) -> bool:
     left = rx(spec["particles"]).sub("", text[max(0, start - 12):start])
     if not left:
         return False
-    word, flag = _tagged(left)[-1]
+    word, flag = tagged(left)[-1]
     return flag in ("v", "vn") and word not in spec["pivot_verbs"]
 
 
@@ -1240,7 +1240,7 @@ def _dictionary() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _tagged(clause: str) -> list[tuple[str, str]]:
+def tagged(clause: str) -> list[tuple[str, str]]:
     """jieba's words and part-of-speech tags; a clause is asked about once per figure it holds."""
     return [(t.word, t.flag) for t in _jieba().lcut(clause)]
 
@@ -1318,7 +1318,7 @@ def _with_purpose(left: str, spec: dict) -> str:
     found = rx(spec["purpose"]).search(left)
     if not found or not found.start():
         return left
-    owner = _tagged(left[max(0, found.start() - 8):found.start()])
+    owner = tagged(left[max(0, found.start() - 8):found.start()])
     if not owner or not owner[-1][1].startswith(("n", "j")):
         return left
     return left[:found.start()] + found.group("purpose") + left[found.end():]
@@ -1352,8 +1352,8 @@ def _ends_in_verb(phrase: str) -> bool:
     """易地扶贫搬迁, 农村危房改造: the name ends in an activity (a word of its own, or the tail of one: 危房改造)."""
     if phrase.endswith(tuple(taxonomy()[2]["reach_verbs"])):
         return True  # 惠及 is tagged a noun's part
-    word, flag = _tagged(phrase)[-1]
-    return flag in ("v", "vn") or len(word) > 2 and _tagged(word[-2:])[-1][1] in ("v", "vn")
+    word, flag = tagged(phrase)[-1]
+    return flag in ("v", "vn") or len(word) > 2 and tagged(word[-2:])[-1][1] in ("v", "vn")
 
 
 def _counted(phrase: str, unit: str, spec: dict) -> str:
@@ -1390,7 +1390,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     # twice that never make one, and tagging them is most of the cost
     window = 2 * spec["max_chars"]
     clause, quoted = _unquoted(clause[:window] if from_left else clause[-window:])
-    tokens = _tagged(clause)
+    tokens = tagged(clause)
     # 每万人高价值发明专利拥有量: a per-head denominator is one word of the name, like a quoted one
     quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
     quoted += [m.span() for m in rx(spec["graded"]).finditer(clause)]  # 5A级物流企业: a grade, not a figure
@@ -1850,7 +1850,7 @@ def _list_cut(text: str, q, floor: int) -> str | None:
         return None
     if "、" in clause:
         item = clause[clause.rfind("、") + 1:]
-        words = _tagged(item) if item else []
+        words = tagged(item) if item else []
         if words and words[0][1].startswith("v"):
             return None  # …、新增产能200万吨: an item with a verb of its own
     return m.group("verb")

@@ -295,7 +295,7 @@ def _bare_level(clause: str, after: str) -> bool:
     done, closes = _bare_level_rules()
     if not clause.strip() or not closes.match(after) or done.search(clause):
         return False
-    return not any(t.flag.startswith("v") and t.flag != "vn" for t in metrics._jieba().lcut(clause))
+    return not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(clause))
 
 
 @functools.cache

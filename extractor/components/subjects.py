@@ -16,7 +16,7 @@ import regex
 from .. import gazetteer, patterns
 from ..document import Article, Document
 from ..rx import rx
-from .metrics import _tagged
+from .metrics import tagged
 
 
 # manifest fields that name what a document is (its issue's title, its publisher): a region named there
@@ -63,7 +63,7 @@ def _rules():
 
 def _leading_verbs(name: str) -> str:
     """制定修改 / 浦东新区: verbs (as jieba tags them) before a place that opens the zone's name."""
-    words = _tagged(name)  # jieba, with the gazetteer and the taxonomy in its dictionary
+    words = tagged(name)  # jieba, with the gazetteer and the taxonomy in its dictionary
     k = next((i for i, (_, flag) in enumerate(words) if not flag.startswith("v")), 0)
     return "".join(w for w, _ in words[:k]) if 0 < k and words[k][1] == "ns" else ""
 
@@ -188,7 +188,7 @@ def _body_reaches(text: str, floor: int, start: int, end: int, at: int) -> bool:
 
 def _opens_on_a_verb(name: str) -> bool:
     """结合云冈机场: the would-be name starts with a verb (as jieba tags it) and has more after it."""
-    words = _tagged(name)
+    words = tagged(name)
     return bool(words) and words[0][1].startswith("v") and len(words) > 1
 
 
