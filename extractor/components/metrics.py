@@ -1421,6 +1421,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         phrase, words = "".join(out), out
     else:
         out, glued, joined, verbs, at, joins, bound = [], False, False, [], len(clause), [], False
+        joined_owner = 0
         for word, flag in reversed(tokens):
             at -= len(word)
             if any(a <= at < b for a, b in quoted):
@@ -1432,6 +1433,12 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                     # 数量及投资额占比分别…: two measures, each its own name
                     verbs.pop()
                     break
+            if word == "的" and out and not joined_owner and _owned_measure("".join(reversed(out)), spec):
+                joins.append(len(out))
+                out.append("")  # 社办工业的产值: the owner before 的 names whose measure it is (社办工业产值)
+                verbs.append(False)
+                joined, joined_owner = True, len(out)
+                continue
             if word in spec["phrase_joins"] and out and flag.startswith(("c", "p")):
                 joins.append(len(out))
                 out.append(word)  # 航空航天器及设备投资: 及 joins two nouns into one name
@@ -1482,6 +1489,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 break  # 今年以来 (tagged i) is a time too
             out.append(word)
             verbs.append(flag == "v")
+        if joined_owner and any(j >= joined_owner for j in joins):
+            del out[joined_owner - 1:], verbs[joined_owner - 1:]  # 经济和文化部门的基本建设投资: owners listed
+            # before 的 frame the measure, they do not name it
         if bound:  # 通过 / 房票去化商品住宅: an infix at the clause's start binds nothing
             out.pop()
             verbs.pop()
@@ -1520,6 +1530,10 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None
     return phrase
+
+
+def _owned_measure(phrase: str, spec: dict) -> bool:
+    return len(phrase) <= spec["owned_measure_chars"] and phrase.endswith(tuple(spec["owned_measure_endings"]))
 
 
 def _trailing_length(reversed_words: list[str], spec: dict) -> int:
