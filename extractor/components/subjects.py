@@ -108,23 +108,31 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
     named, the document's home region (a provincial report speaks for its province)."""
     rules = _rules()
     body = text[article.start:min(article.end, article.start + 120)]
+    body = body[:body.find("。") + 1 or len(body)]  # only the first sentence speaks for the article
     report = article.kind == "report"
     for candidate in (article.title, article.source, body):
         if not candidate:
             continue
         for start, end, place in _places_in(candidate):
+            if candidate is body and _listed(candidate, start, end):
+                continue  # 南昌、赣江新区、九江三地联席会议: one of listed places is not the article's topic
             zones = report or _zones_follow(candidate, end) or candidate is not body
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
             return _place_subject(place, zones and place.type != "zone")
         found = rules["zone_name_re"].search(candidate)
-        if found and _plausible_zone_name(found.group("name")):
+        if found and _plausible_zone_name(found.group("name")) \
+                and not (candidate is body and _listed(candidate, *found.span("name"))):
             return Subject(found.group("name"), "zone")
     # no place named: a provincial department's item on the zones is about the province's zones
     for candidate in (article.title, body):
         if candidate and any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
             return _province_subject(True, home)
     return _province_subject(False, home)
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    return text[end:end + 1] == "、" or text[start - 1:start] == "、"
 
 
 def _mentions_before(text: str, start: int, end: int, home: str | None = None) -> list[tuple[int, int, str, object]]:
