@@ -346,7 +346,7 @@ def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
     return out
 
 
-def _delivered_early(doc: Document) -> bool:
+def delivered_early(doc: Document) -> bool:
     """Whether the document was delivered in the first months of the year 今年 names (its manifest's `date`)."""
     said = regex.match(r"\s*((?:19|20)\d{2})-(\d{2})", str(doc.meta.get("date") or ""))
     return bool(doc.year and said and int(said.group(1)) == doc.year
@@ -358,7 +358,7 @@ def _reviewed(heading: str, doc: Document) -> str | None:
     (…取得伟大成就的五年), or, in a document delivered early in its year, the year before."""
     if _rules()["five_year_heading"].search(heading.strip()):
         return f"{doc.year - 5}~{doc.year - 1}"
-    return str(doc.year - 1) if _delivered_early(doc) else None
+    return str(doc.year - 1) if delivered_early(doc) else None
 
 
 def segment(doc: Document) -> Document:

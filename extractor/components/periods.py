@@ -506,6 +506,15 @@ def _antecedent_span(doc: Document, index: int, year: int | None) -> str | None:
     return None
 
 
+def _reviews_last_year(doc: Document) -> bool:
+    """A work report delivered in the first months of its year: what it says was done, it did the year before
+    (a weekly of the same months reports its own weeks, so the genre, not the date alone, decides)."""
+    from ..segment import delivered_early
+
+    title = " ".join(str(doc.meta.get(k) or "") for k in ("title", "issue"))
+    return delivered_early(doc) and any(genre in title for genre in patterns.load("periods")["reviewing_genres"])
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
@@ -514,6 +523,7 @@ def annotate(doc: Document) -> Document:
     estimates: dict = {}  # section start → where its estimates begin
     starts = [s.start for s in doc.sentences]
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
+    reviews_last_year = _reviews_last_year(doc)
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -536,6 +546,7 @@ def annotate(doc: Document) -> Document:
                                           carried.setdefault((year, looked_back), {}), looked_back)
         if own and section and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
+        unplaced = not own and not (section and section.period)
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         if not own:
             q.period = _rank_at_span_end(text, q, floor) or q.period
@@ -549,6 +560,8 @@ def annotate(doc: Document) -> Document:
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if estimated and q.status == "actual":
             q.status = "expected"  # 根据预计数字，…完成了123.7亿元: what is said done is itself an estimate
+        if unplaced and q.status == "actual" and q.period == str(doc.year) and reviews_last_year:
+            q.period = str(doc.year - 1)  # a result in a work report of January, under no heading: last year's
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
         if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" \
