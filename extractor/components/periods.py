@@ -77,7 +77,8 @@ def _early_plans() -> dict[int, int]:
 
 
 def _format(template: str, match, year: int | None, looked_back: int | None = None,
-            last_year: int | None = None, now: int | None = None, ahead: bool = False) -> str | None:
+            last_year: int | None = None, now: int | None = None, ahead: bool = False,
+            plan: tuple[int, int] | None = None) -> str | None:
     if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "next", "past", "now")):
         return None
     values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year,
@@ -97,6 +98,8 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
         values["past_first"] = values["past"] - values["n"] + 1  # 过去五年 in a 2008 report: 2003~2007
         values["ahead_last"] = year + values["n"] - 1  # 今后五年 in a 1993 report: 1993~1997
         told = (year, values["ahead_last"]) if ahead else (values["past_first"], values["past"])
+        if plan and values["n"] == plan[1] - plan[0] + 1 and not ahead:
+            told = plan  # 在五年内 in a report of 1955 on the first five-year plan: the plan's years
         values["told_first"], values["told_last"] = told  # 五年内: ahead in a section of plans, else looked back
     try:
         return template.format(**values)
@@ -106,14 +109,16 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
               streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False,
-              last_year: int | None = None, now: int | None = None, ahead: bool = False) -> str | None:
+              last_year: int | None = None, now: int | None = None, ahead: bool = False,
+              plan: tuple[int, int] | None = None) -> str | None:
     """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
     number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it.
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
     `heading`, a phrase reads as its `in_heading` template says. `last_year` is the year 去年 means: the
     one before the document's 今年, whatever year the section around it looks back on; `now` the year
     今年 means, where it is not `year` (see `_now_of`); `ahead`, that the section is one of plans, whose
-    bare years (五年内) are the years ahead."""
+    bare years (五年内) are the years ahead; `plan`, the years of the plan in focus (`plan_in_focus`), which
+    bare five years outside a review or a plan section mean."""
     best, best_end = None, -1
     window = text[floor:start]
     base_clause = patterns.load("periods")["base_clause"]
@@ -135,7 +140,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
         return None
     if "{told_first}" in best[0] and not ahead:
         looked_back = _latest_told(text, floor, best[1].start(), year) or looked_back
-    period = _format(best[0], best[1], year, looked_back, last_year, now, ahead)
+    period = _format(best[0], best[1], year, looked_back, last_year, now, ahead, plan)
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
@@ -506,6 +511,21 @@ def _antecedent_span(doc: Document, index: int, year: int | None) -> str | None:
     return None
 
 
+def plan_in_focus(text: str, year: int | None) -> tuple[int, int] | None:
+    """The five-year plan the document names whose years hold its own year (第一个五年计划 in a report of 1955)."""
+    if not year:
+        return None
+    rule = patterns.load("periods")["plan_in_focus"]
+    if rule["needs"] not in text:
+        return None
+    for m in rx(rule["pattern"]).finditer(text):
+        span = _format("{plan_first}~{plan_last}", m, year)
+        first, last = map(int, span.split("~")) if span else (0, 0)
+        if first <= year <= last:
+            return first, last
+    return None
+
+
 def _reviews_last_year(doc: Document) -> bool:
     """A work report delivered in the first months of its year: what it says was done, it did the year before
     (a weekly of the same months reports its own weeks, so the genre, not the date alone, decides)."""
@@ -524,6 +544,7 @@ def annotate(doc: Document) -> Document:
     starts = [s.start for s in doc.sentences]
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     reviews_last_year = _reviews_last_year(doc)
+    plan = plan_in_focus(text, doc.year)
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -536,7 +557,8 @@ def annotate(doc: Document) -> Document:
         looked_back = section_year if review and section_year else (year - 1 if year else None)
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
-                        now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"))
+                        now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"),
+                        plan=None if section and section.status else plan)
         opening = None
         if not own and sentence and patterns.load("periods")["anaphoric_span"]["needs"] in text[floor:q.start] \
                 and _anaphor().search(text, floor, q.start):
