@@ -51,6 +51,11 @@ class Sentence:
     end: int
 
 
+# manifest fields that name what a document is (its issue's title, its publisher): a region named there is the
+# document's home, before any counting in the text, and a genre named there (工作报告) says what it looks back on
+TITLE_FIELDS = ("title", "issue", "publisher", "weekly_title", "weekly_publisher")
+
+
 @dataclass
 class Document:
     id: str
@@ -68,6 +73,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.clean.text
+
+    @property
+    def title(self) -> str:
+        """What the manifest says the document is (its title, issue and publisher fields), one string."""
+        return " ".join(str(self.meta[k]) for k in TITLE_FIELDS if self.meta.get(k))
 
     @classmethod
     def from_raw(cls, raw: str, doc_id: str = "doc", year: int | str | None = None, **meta) -> "Document":

@@ -531,8 +531,7 @@ def _reviews_last_year(doc: Document) -> bool:
     (a weekly of the same months reports its own weeks, so the genre, not the date alone, decides)."""
     from ..segment import delivered_early
 
-    title = " ".join(str(doc.meta.get(k) or "") for k in ("title", "issue"))
-    return delivered_early(doc) and any(genre in title for genre in patterns.load("periods")["reviewing_genres"])
+    return delivered_early(doc) and any(genre in doc.title for genre in patterns.load("periods")["reviewing_genres"])
 
 
 def annotate(doc: Document) -> Document:

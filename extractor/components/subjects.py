@@ -19,11 +19,6 @@ from ..rx import rx
 from .metrics import tagged
 
 
-# manifest fields that name what a document is (its issue's title, its publisher): a region named there
-# is the document's home, before any counting in the text
-TITLE_FIELDS = ("title", "issue", "publisher", "weekly_title", "weekly_publisher")
-
-
 @dataclass(frozen=True)
 class Subject:
     name: str
@@ -404,8 +399,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 def annotate(doc: Document) -> Document:
-    title = " ".join(str(doc.meta[k]) for k in TITLE_FIELDS if doc.meta.get(k))
-    doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"), title)
+    doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"), doc.title)
     for article in doc.articles:
         article.subject = article_subject(article, doc.text, doc.region)
     owner = None  # the sentence's project that owns a figure, and that figure
