@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from . import patterns
+from .rx import longest_of
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,7 @@ def _rule_aliases(name: str, rules: list[dict]) -> list[str]:
 
 @functools.cache
 def _mention_pattern() -> regex.Pattern:
-    names = sorted(places(), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(n) for n in names))
+    return regex.compile(longest_of(places()))
 
 
 def mentions(text: str) -> list[tuple[int, int, Place]]:
@@ -71,7 +71,7 @@ def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
     by_short = {r["short"]: r["name"] for r in patterns.load("regions")["region"]}
     for city in patterns.load("zones")["city"]:
         by_short.setdefault(city["name"].removesuffix("市"), province().name)
-    return regex.compile("|".join(regex.escape(s) for s in sorted(by_short, key=len, reverse=True))), by_short
+    return regex.compile(longest_of(by_short)), by_short
 
 
 def region_name(name: str) -> str | None:

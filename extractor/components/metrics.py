@@ -20,7 +20,7 @@ from .. import gazetteer, patterns, viterbi
 from ..document import Document
 from . import quantities
 from .quantities import find_quantities
-from ..rx import last_of, rx
+from ..rx import last_of, longest_of, rx
 
 QUOTE_MARKS = "“”‘’\"'"
 QUOTES = str.maketrans("", "", QUOTE_MARKS)
@@ -43,7 +43,7 @@ def taxonomy():
     for topic in spec.get("topic", []):
         for cue in topic["cues"]:
             cues.setdefault(cue, []).append(("topic", topic))
-    pattern = regex.compile("|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True)))
+    pattern = regex.compile(longest_of(cues))
     return cues, pattern, spec["fallback"]
 
 
@@ -904,7 +904,7 @@ def duration_project(text: str, q, floor: int) -> str | None:
 def _project_topics():
     topics = [t for t in patterns.load("metrics").get("topic", []) if t.get("project_set")]
     by_cue = {cue: t for t in topics for cue in t["cues"]}
-    return by_cue, regex.compile("|".join(regex.escape(c) for c in sorted(by_cue, key=len, reverse=True)))
+    return by_cue, regex.compile(longest_of(by_cue))
 
 
 def _set_verb(clause: str) -> str | None:
@@ -1515,9 +1515,11 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     while phrase and changed:
         changed = False
         for word in spec["strip_leading"]:
+            if not phrase.startswith(word):
+                continue
             own_word = len(word) > 1 or cut + 1 in starts
             title = phrase[len(word):].startswith(tuple(spec["strip_leading_not_before"].get(word, ())))
-            if phrase.startswith(word) and len(phrase) > len(word) + 1 and own_word and not title:  # 约谈 stays
+            if len(phrase) > len(word) + 1 and own_word and not title:  # 约谈 stays
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"]:
             if phrase.endswith(word) and len(phrase) > len(word) \

@@ -15,7 +15,7 @@ import regex
 
 from .. import gazetteer, patterns
 from ..document import Article, Document
-from ..rx import rx
+from ..rx import longest_of, rx
 from .metrics import tagged
 
 
@@ -50,9 +50,8 @@ def _rules():
         "body_opens_re": regex.compile(spec["entity"]["opens_sentence"]),
         "entity_heads_re": regex.compile(spec["entity"]["heads"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
-        "self_re": regex.compile("|".join(regex.escape(w) for w in sorted(
-            spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"],
-            key=len, reverse=True))),
+        "self_re": regex.compile(longest_of(
+            spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"])),
     }
 
 
