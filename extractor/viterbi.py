@@ -29,18 +29,19 @@ def viterbi(obs, states, start_p, trans_p, emit_p):
         candidates = set(states.get(char, all_states)) & reachable or reachable
         if not candidates:  # no state leads on: jieba then tries all states, each scoring minus infinity
             return _jieba_viterbi(obs, states, start_p, trans_p, emit_p)
-        column, came_from_here = {}, {}
-        for y in candidates:
-            emit = emit_p[y].get(char, MIN_FLOAT)
-            best = None
-            for y0, score, onward in previous:
-                step = onward.get(y)
-                if step is not None:
-                    scored = (score + step + emit, y0)
-                    if best is None or scored > best:
-                        best = scored
-            column[y], came_from_here[y] = best
-        came_from.append(came_from_here)
+        emit = {y: emit_p[y].get(char, MIN_FLOAT) for y in candidates}
+        best: dict = {}
+        # each previous state pushes along its own transitions (about 20), rather than each candidate asking
+        # every previous state (up to 256) whether it leads there; the best of a column is the same maximum
+        for y0, score, onward in previous:
+            for y, step in onward.items():
+                if y in emit:
+                    scored = (score + step + emit[y], y0)
+                    held = best.get(y)
+                    if held is None or scored > held:
+                        best[y] = scored
+        column = {y: scored[0] for y, scored in best.items()}
+        came_from.append({y: scored[1] for y, scored in best.items()})
     score, state = max((column[y], y) for y in came_from[-1])
     route = [None] * len(obs)
     for i in range(len(obs) - 1, -1, -1):
