@@ -38,6 +38,7 @@ def _rules():
         "period": spec["section_period"],
         "review_months": spec["review_months"],
         "five_year_heading": regex.compile(spec["five_year_heading"]),
+        "five_year_review_marks": regex.compile(spec["five_year_review_marks"]),
     }
 
 
@@ -327,8 +328,20 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
     sections = []
     for i, (start, heading, period, status) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else article.end
+        period = _last_year_reviewed(heading, period, text[start:end])
         sections.append(Section(start, end, heading, period, status))
     return sections
+
+
+def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | None:
+    """The last year alone, for a part headed by a plan's five years and that year (“十四五”时期和2025年工作回顾)
+    whose text never reads as a five-year review (structure.toml, five_year_review_marks)."""
+    last = (period or "").rpartition("~")[2]
+    if not (_closes_span(period, last) and rx(rf"(?<!\d){last}\s*年").search(heading or "")):
+        return period
+    at = part.find(heading, 0, len(heading) + 8)  # the head's own words (一、“十四五”时期…) are no mark
+    body = part[at + len(heading):] if at >= 0 else part
+    return period if _rules()["five_year_review_marks"].search(body) else last
 
 
 def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
