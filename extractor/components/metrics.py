@@ -337,7 +337,11 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     spec = taxonomy()[2]
     left = max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1)
     before = rx(r"(?:已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
-    noun = _noun_phrase(before.split("、")[0], spec) or previous  # 播种面积、单产、总产连续6年增长: the first
+    own = _noun_phrase(before.split("、")[0], spec)
+    rate = rx(r"(?:增速|增幅)$").search(before.split("、")[0])
+    if own and rate and not own.endswith(rate.group()):
+        own += rate.group()  # 增加值增速连续7个季度高于全国: what held is the growth rate, not the level
+    noun = own or previous  # 播种面积、单产、总产连续6年增长: the first
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
     after = rx(r"^(?:位居|稳居|居|实现)").sub("", text[q.end:stop].translate(QUOTES))
     if not noun or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}").fullmatch(after):

@@ -17,7 +17,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
-from ..rx import last_of, rx
+from ..rx import last_of, longest_of, rx
 
 PUNCT = "，。；、：！？,;:!?（）()“”《》【】\n"
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -115,7 +115,7 @@ def _rules():
         "unit": regex.compile(
             rf"(?:(?P<magnitude>万|亿|千)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?"
             rf"(?:(?P<ge>个)(?P<ge_between>余|多)(?={ge_rest}))?(?P<unit>(?(ge)(?:{ge_rest})|(?:{unit_re})))?"
-            r"(?:/(?P<per>亩|平方米|平方公里|人|吨|年|户|家))?"
+            rf"(?:/(?P<per>{longest_of(units['per_units'])}))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
         "approx_before": regex.compile(rf"(?:{before_re})$") if before_re else None,
@@ -146,6 +146,7 @@ def _rules():
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
+        "numeral_words": tuple(quant["numeral_words"]),
         "framing": tuple(quant["framing_after"]),
         "framing_chinese": tuple(quant["framing_after"] + quant["framing_after_chinese"]),
         "rounds_framing": regex.compile(quant["rounds_framing"]),
@@ -413,7 +414,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if start < taken_until or _inside(start, regions) or tops and any(t.start <= start < t.end for t in tops):
             continue
         chinese = not token[0].isdigit()
-        if chinese and token in _rules()["chinese_idioms"]:
+        if chinese and (token in _rules()["chinese_idioms"] or _in_numeral_word(text, m.start())):
             continue
         quantity = _quantity_at(text, m, chinese)
         if quantity is None:
@@ -471,6 +472,13 @@ def _focus_re() -> regex.Pattern:
 
 def _names_category(text: str, end: int) -> bool:
     return bool(_category_re().match(text, end))
+
+
+def _in_numeral_word(text: str, pos: int) -> bool:
+    """Whether the numeral at `pos` is inside a word that only looks like a count (千家万户's 万户, 万岁)."""
+    # an occurrence that lies within [pos - len + 1, pos + len) is one that covers pos
+    return any(text.find(word, max(0, pos - len(word) + 1), pos + len(word)) != -1
+               for word in _rules()["numeral_words"])
 
 
 def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
