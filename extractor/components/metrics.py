@@ -330,6 +330,13 @@ def named_ratio(text: str, q, floor: int) -> str | None:
     return next((name for name, pattern in _named_ratios() if pattern.search(before)), None)
 
 
+def _canonical_cue(noun: str | None) -> str | None:
+    """A noun that is a metric's cue, as the metric is named (粮食总产量 → 粮食产量); any other as it is."""
+    entries = taxonomy()[0].get(noun or "", [])
+    names = {entry["name"] for entry_type, entry in entries if entry_type == "metric"}
+    return names.pop() if len(names) == 1 else noun
+
+
 def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | None:
     """杂交水稻制种面积连续8年全国第一 → 杂交水稻制种面积全国第一连续年数: what held, what it held, how long.
     A streak with no noun of its own (…增长30.4%、连续24个月保持两位数增长) is of the figure before it,
@@ -341,10 +348,13 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     rate = rx(r"(?:增速|增幅)$").search(before.split("、")[0])
     if own and rate and not own.endswith(rate.group()):
         own += rate.group()  # 增加值增速连续7个季度高于全国: what held is the growth rate, not the level
-    noun = own or previous  # 播种面积、单产、总产连续6年增长: the first
+    noun = _canonical_cue(own) or previous  # 播种面积、单产、总产连续6年增长: the first
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
-    after = rx(r"^(?:位居|稳居|居|实现)").sub("", text[q.end:stop].translate(QUOTES))
-    if not noun or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}").fullmatch(after):
+    after = rx(r"^(?:位居|稳居|居|实现|稳定在|保持在)").sub("", text[q.end:stop].translate(QUOTES))
+    if not noun and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}").match(after):
+        noun = ""  # 连续45年无重大森林火灾: what did not happen names the streak alone
+    # (粮食总产量连续9年稳定在1300亿斤以上: the level held is part of the name)
+    if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}|[超过]?[0-9.]+\p{Han}{1,4}(?:以上|左右)?|超\p{Han}{1,6}").fullmatch(after):
         return None
     return noun + after + spec["streak_suffix"].get(q.unit, "连续数")
 

@@ -129,7 +129,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
             continue
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
-            if any(m.start() <= s < m.end() for s in streaks) \
+            if any(m.start() <= s < m.end() for s in streaks) and _past_its_streak(text, m.end(), start, rank) \
                     or ("~" not in template and _base_of_another(text, m, start)) \
                     or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
                     or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on):
@@ -144,6 +144,13 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
+
+
+def _past_its_streak(text: str, streak_end: int, start: int, rank: bool) -> bool:
+    """Whether a streak that is a fact of its own leaves the figure at `start` undated: a rank under it
+    stands at its end (连续8年全国第一), and a figure past its clause is another matter; a level it held, in
+    its own clause, is of its years (粮食总产量连续9年稳定在1300亿斤以上 → the nine years)."""
+    return rank or bool(rx(r"[，,；;。：:]").search(text, streak_end, start))
 
 
 def _latest_told(text: str, floor: int, start: int, year: int | None) -> int | None:
