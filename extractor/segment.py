@@ -337,7 +337,7 @@ def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | No
     """The last year alone, for a part headed by a plan's five years and that year (“十四五”时期和2025年工作回顾)
     whose text never reads as a five-year review (structure.toml, five_year_review_marks)."""
     last = (period or "").rpartition("~")[2]
-    if not (_closes_span(period, last) and rx(rf"(?<!\d){last}\s*年").search(heading or "")):
+    if not (heading and _closes_span(period, last) and rx(rf"(?<!\d){last}\s*年").search(heading)):
         return period
     at = part.find(heading, 0, len(heading) + 8)  # the head's own words (一、“十四五”时期…) are no mark
     body = part[at + len(heading):] if at >= 0 else part
