@@ -288,11 +288,21 @@ def _span_end(text: str, q, floor: int, reviewed: bool = False, sectioned: bool 
         return None
     if rules["start"].search(clause):
         return str(int(first) - 1)
-    if rules["end"].search(clause) or _reaches_state(clause):
+    if rules["end"].search(clause) or _reaches_state(clause) or _passes_a_mark(text, q, clause):
         return last
     if sectioned and last and q.aspect == "value" and _bare_level(clause, text[q.end:q.end + 3]):
         return last
     return None
+
+
+def _passes_a_mark(text: str, q, clause: str) -> bool:
+    """超过6万亿元, 新增1700公里、突破7000公里 in 2021~2025: a level the span got past, said by the figure's own
+    qualifier, is the state at its end, unless its own words say what the span did (新增就业超过500万人)."""
+    rules = _span_rules()
+    if q.approx != "over" or not rules["passed"].fullmatch(text[q.start:q.number_start]) \
+            or rules["passed_not"].search(clause) or not _bare_level_rules()[1].match(text[q.end:q.end + 3]):
+        return False  # (the figure closes its clause: 超过200家世界500强企业在陕设立… says its verb after it)
+    return not _bare_level_rules()[0].search(_state_rules()[1].sub("", clause))
 
 
 @functools.cache
