@@ -65,6 +65,8 @@ def _list_opening_aspect(text: str, q, floor: int) -> str | None:
     if text[clause_start - 1:clause_start] != "、":
         return None
     left = last_of("，。；：,;:\n", text, floor, clause_start) + 1
+    if _says_only_reached(text, q, floor):
+        return None  # 新增1700公里、突破7000公里: an item that says only that a level was reached is no new one
     head = mask_cues(text[max(left, floor):text.find("、", max(left, floor), clause_start)])
     base_kind = q.kind.split("/")[0]
     for word, name, units in _aspects()[2]:
@@ -1709,12 +1711,19 @@ def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:
 
 def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
     """钢产量增长42%，达到8000万吨: a clause that says only that a level was reached, right after the growth
-    of a named measure, gives that measure's level."""
+    of a named measure, gives that measure's level; so does one right after its change, in the same unit
+    (铁路运营里程新增1700公里、突破7000公里; 进出川大通道新增16条、达到54条)."""
     if q.metric is not None or q.aspect != "value" or before is None or before.start < floor \
-            or not before.metric or before.aspect not in ("growth", "change") or before.kind == q.kind:
+            or not before.metric or before.aspect not in ("growth", "change") \
+            or before.kind == q.kind and before.aspect != "change":
         return False
-    own = _own_clause(text, q, floor)
-    return q.start - before.end <= 8 and rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
+    return q.start - before.end <= 8 and _says_only_reached(text, q, floor)
+
+
+def _says_only_reached(text: str, q, floor: int) -> bool:
+    """达到, 突破 (the figure's own qualifier included): the clause before a figure says only that it was reached."""
+    own = text[_clause_left(text, q.start, floor):q.number_start].strip()
+    return rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
 
 
 def _listed_output(text: str, q, floor: int) -> str | None:
@@ -1826,7 +1835,7 @@ def annotate(doc: Document) -> Document:
         if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
             q.metric, q.metric_source = _without_new(before.metric), "context"
         if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
-            q.metric, q.metric_source = before.metric, "context"
+            q.metric, q.metric_source = _without_new(before.metric), "context"
         listed = _listed_output(text, q, floor)
         if listed:  # 主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨
             q.metric, q.metric_source = listed, "context"
