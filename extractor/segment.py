@@ -39,6 +39,8 @@ def _rules():
         "review_months": spec["review_months"],
         "five_year_heading": regex.compile(spec["five_year_heading"]),
         "five_year_review_marks": regex.compile(spec["five_year_review_marks"]),
+        "one_year_marks": spec["one_year_marks"],
+        "five_year_opening_marks": regex.compile(spec["five_year_opening_marks"]),
     }
 
 
@@ -329,6 +331,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
     for i, (start, heading, period, status) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else article.end
         period = _last_year_reviewed(heading, period, text[start:end])
+        period = _five_years_reviewed(heading, period, text[start:end], year)
         sections.append(Section(start, end, heading, period, status))
     return sections
 
@@ -342,6 +345,26 @@ def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | No
     at = part.find(heading, 0, len(heading) + 8)  # the head's own words (一、“十四五”时期…) are no mark
     body = part[at + len(heading):] if at >= 0 else part
     return period if _rules()["five_year_review_marks"].search(body) else last
+
+
+def _five_years_reviewed(heading: str, period: str | None, part: str, year: int | None) -> str | None:
+    """The plan's five years, for a part headed by their last year first (2025年和“十四五”时期工作回顾) whose
+    first paragraph reads as a five-year review and names no single year (structure.toml, one_year_marks,
+    five_year_opening_marks)."""
+    from .components.periods import period_of
+
+    if not (heading and period and period.isdigit()):
+        return period
+    at = rx(rf"(?<!\d){period}\s*年").search(heading)
+    span = period_of(heading, len(heading), at.end(), year) if at else None
+    if not _closes_span(span, period):
+        return period
+    lines = [line for line in part.split("\n")[1:] if line.strip()]
+    first = lines[0] if lines else ""
+    rules = _rules()
+    if rules["five_year_opening_marks"].search(first) and not rx(rules["one_year_marks"].format(year=period)).search(first):
+        return span
+    return period
 
 
 def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
