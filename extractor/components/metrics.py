@@ -206,6 +206,9 @@ def aspect_of(text: str, q, floor: int) -> str:
     part_of = patterns.load("aspects")["part_of"]
     if base_kind in part_of["units"] and _part_of().search(clause):
         return "share"
+    of_set = patterns.load("aspects")["share_of_set"]
+    if base_kind in of_set["units"] and rx(of_set["pattern"]).match(text, q.end):
+        return "share"  # 90%的化工园区…: a part of the set the noun names
     return pp_default if base_kind in ("pp", "ppt") else "value"
 
 
