@@ -206,10 +206,22 @@ def aspect_of(text: str, q, floor: int) -> str:
     part_of = patterns.load("aspects")["part_of"]
     if base_kind in part_of["units"] and _part_of().search(clause):
         return "share"
-    of_set = patterns.load("aspects")["share_of_set"]
-    if base_kind in of_set["units"] and rx(of_set["pattern"]).match(text, q.end):
+    if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
     return pp_default if base_kind in ("pp", "ppt") else "value"
+
+
+def _share_of_set(text: str, q, base_kind: str) -> bool:
+    """90%的化工园区, 八成以上财政资金: a rate right before a noun; with no 的 between, the word after it must be
+    a noun (项目100%落实“一本制”服务 says how much of what was done)."""
+    of_set = patterns.load("aspects")["share_of_set"]
+    found = rx(of_set["pattern"]).match(text, q.end) if base_kind in of_set["units"] else None
+    if not found:
+        return False
+    if "的" in found.group():
+        return True
+    words = tagged(text[found.end() - 1:found.end() + 5])
+    return bool(words) and (words[0][1].startswith("n") or words[0][1] == "vn")
 
 
 def _part_of() -> regex.Pattern:
