@@ -38,7 +38,8 @@ def _rules():
         "period": spec["section_period"],
         "review_months": spec["review_months"],
         "five_year_heading": regex.compile(spec["five_year_heading"]),
-        "five_year_review_marks": regex.compile(spec["five_year_review_marks"]),
+        "five_year_review_marks": regex.compile(spec["five_year_review_marks"].format(
+            opening=spec["five_year_opening_marks"])),
         "one_year_marks": spec["one_year_marks"],
         "five_year_opening_marks": regex.compile(spec["five_year_opening_marks"]),
     }
@@ -359,8 +360,7 @@ def _five_years_reviewed(heading: str, period: str | None, part: str, year: int 
     span = period_of(heading, len(heading), at.end(), year) if at else None
     if not _closes_span(span, period):
         return period
-    lines = [line for line in part.split("\n")[1:] if line.strip()]
-    first = lines[0] if lines else ""
+    first = part.partition("\n")[2].lstrip().partition("\n")[0]  # the paragraph after the heading
     rules = _rules()
     if rules["five_year_opening_marks"].search(first) and not rx(rules["one_year_marks"].format(year=period)).search(first):
         return span
