@@ -414,6 +414,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if start < taken_until or _inside(start, regions) or tops and any(t.start <= start < t.end for t in tops):
             continue
         chinese = not token[0].isdigit()
+        if chinese:
+            m = _kilo_backtracked(text, m)
+            token = m.group()
         if chinese and (token in _rules()["chinese_idioms"] or _in_numeral_word(text, m.start())):
             continue
         quantity = _quantity_at(text, m, chinese)
@@ -439,6 +442,29 @@ def find_quantities(text: str) -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return found
+
+
+def _chinese_range_opens(text: str, end: int) -> bool:
+    """二百八十万到三百万千瓦: a numeral in words with no unit of its own opens a range to one that has one."""
+    dash = _rules()["range_dash"].match(text, end)
+    second = NUMBER.match(text, dash.end()) if dash else None
+    if not second or second.group()[0].isdigit():
+        return False
+    second = _kilo_backtracked(text, second)
+    return text.startswith(_rules()["chinese_units"], second.end()) or _read_unit(text, second.end() - 1) is not None
+
+
+def _kilo_backtracked(text: str, m):
+    """三万千瓦: the last 千 of a numeral in words opens the unit 千瓦, it is no digit of the number."""
+    token = m.group()
+    if len(token) > 1 and token.endswith("千") and any(text.startswith(u, m.end() - 1) for u in _kilo_units()):
+        return NUMBER.match(text, m.start(), m.end() - 1)
+    return m
+
+
+@functools.cache
+def _kilo_units() -> tuple[str, ...]:
+    return tuple(u for u in patterns.load("units")["base"] if u.startswith("千"))
 
 
 def _share_signs_along_lists(text: str, found: list[Quantity]) -> None:
@@ -511,7 +537,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         # 七亿七千多万吨, 二十多万人, 十多斤: 多 before the unit (or its magnitude), as in 20多万人
         spoken_more = text[m.end():m.end() + 1] in ("多", "余") and (text[m.end() + 1:m.end() + 2] in ("万", "亿")
                                                                    or text.startswith(rules["chinese_units"], m.end() + 1))
-        if not split and not spoken_more and not text.startswith(rules["chinese_units"], m.end()):
+        if not split and not spoken_more and not text.startswith(rules["chinese_units"], m.end()) \
+                and not _chinese_range_opens(text, m.end()):
             return None
         if value == 1 and not split and not text.startswith(rules["one_units"], m.end()):
             return None  # 一 alone is an article (一个重要方向), not a count; 一周, 一天 are durations
@@ -523,8 +550,15 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         second = NUMBER.match(text, dash.end()) if dash else None
         if not second or not second.group()[0].isdigit() == token[0].isdigit():
             return None
+        second = _kilo_backtracked(text, second) if chinese else second
         value_max = _to_value(second.group())
         unit_info = _read_unit(text, second.end())
+        magnitude = token[-1] if chinese and token[-1] in "万亿" and second.group()[-1] == token[-1] else ""
+        if magnitude and len(token) > 1 and len(second.group()) > 1:
+            # 二百八十万到三百万千瓦: the magnitude both numbers end on is the unit's, 280—300 万千瓦
+            in_unit = _read_unit(text, second.end() - 1)
+            if in_unit and in_unit[1].startswith(magnitude) and in_unit[1] in rules["simple"]:
+                value, value_max, unit_info = _to_value(token[:-1]), _to_value(second.group()[:-1]), in_unit
         if unit_info is None or value_max is None:
             return None
     um, unit, kind, factor, base, approx = unit_info
