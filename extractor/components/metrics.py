@@ -502,7 +502,7 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
     split = pattern.match(after)  # 完成20个亿投资: the verb before and the cue after make one name
     if verb and split and (name := _fitting(cues.get(verb.group() + split.group(), []), q, aspect)):
         return name, "taxonomy"
-    if not rx(r"\p{Han}").match(after) or pattern.search(own):
+    if not rx(r"\p{Han}").match(after) or pattern.search(own) or after.startswith(tuple(spec["marks_after"])):
         return None  # 争取贷款7.49亿元: the clause names its own amount
     before = _noun_phrase(own, spec)
     if before and not tagged(before)[-1][1].startswith("v"):
@@ -1770,10 +1770,32 @@ def _bare_product(text: str, q, floor: int) -> str | None:
     if q.kind.startswith("money") or q.aspect not in ("value", "growth", "change"):
         return None
     clause, named, suffix = _products()
-    bare = clause.match(text[_clause_left(text, q.start, floor):q.start].strip())
+    left = _clause_left(text, q.start, floor)
+    bare = clause.match(_line_label(text, left) + text[left:q.start].strip())
     if not bare:
         return None
     return named.get(bare.group("product"), bare.group("product") + suffix)
+
+
+def _line_label(text: str, left: int) -> str:
+    """钢：从一百三十五万吨增加到…: the label that heads a line, when the clause follows right after it."""
+    line_start = text.rfind("\n", 0, left) + 1
+    label = rx(r"^[\s\u3000]*(\p{Han}{1,10}：)$").match(text[line_start:left])
+    return label.group(1) if label else ""
+
+
+def _labelled_measure(text: str, q) -> str | None:
+    """A measure that does not name its thing (年产能力), on a line headed by a label: the label's."""
+    if not q.metric:
+        return None
+    measure = q.metric.removesuffix("数") if q.kind == "count" else q.metric
+    if measure not in patterns.load("products")["bare_measures"]:
+        return None
+    line_start = text.rfind("\n", 0, q.start) + 1
+    label = rx(r"[\s\u3000]*(\p{Han}{1,10})：").match(text, line_start, q.start)
+    if not label or label.group(1) in measure:
+        return None
+    return label.group(1) + measure
 
 
 def _without_new(name: str) -> str:
@@ -1865,6 +1887,9 @@ def annotate(doc: Document) -> Document:
         summed = _summed_list(text, q, floor) if q.metric_source == "fallback" else None
         if summed:
             q.metric = summed
+        labelled = _labelled_measure(text, q)
+        if labelled:  # 铁：全部建成后增加的年产能力将为五百七十五万吨
+            q.metric = labelled
         cut = _list_cut(text, q, floor)
         if cut and q.metric and q.metric_source == "fallback" and not q.metric.startswith(cut):
             q.metric = cut + q.metric

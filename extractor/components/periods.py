@@ -308,16 +308,16 @@ def _passes_a_mark(text: str, q, clause: str) -> bool:
 @functools.cache
 def _bare_level_rules():
     spec = patterns.load("periods")["span_bare_level"]
-    return regex.compile(spec["done"]), regex.compile(spec["closes"])
+    return regex.compile(spec["done"]), regex.compile(spec["closes"]), regex.compile(spec["held"])
 
 
 def _bare_level(clause: str, after: str) -> bool:
     """生产总值6.66万亿元, 国家级农业产业化龙头企业119家 in 2021~2025: a level named with no verb before it,
     closing its clause, is the state at the span's end (改造农村危房5.2万户 is what the span did)."""
-    done, closes = _bare_level_rules()
+    done, closes, held = _bare_level_rules()
     if not clause.strip() or not closes.match(after) or done.search(clause):
         return False
-    return not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(clause))
+    return not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(held.sub("", clause)))
 
 
 @functools.cache
