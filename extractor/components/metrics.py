@@ -1136,6 +1136,8 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     _, pattern, spec = taxonomy()
     quoted = _words_after(text, end, keep_quotes=True)
     noun = quoted.translate(QUOTES)
+    if _reaches_a_level(noun, spec):
+        return None  # 从39个拓展到91个: what follows the count is its change, not the thing counted
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
     if phrase and len(phrase) < len(noun) and start is not None and _object_to_clause_end(text, start, end + len(quoted)):
         phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=True) or phrase
@@ -1183,6 +1185,11 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if head > 0:
         phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
     return phrase, "fallback"
+
+
+def _reaches_a_level(words: str, spec: dict) -> bool:
+    verb = next((v for v in spec["level_reached_verbs"] if words.startswith(v)), "")
+    return bool(verb) and words.startswith(tuple(spec["level_reached_ends"]), len(verb))
 
 
 def _predicate_of_count(text: str, end: int, phrase: str, unit: str) -> tuple[str, str] | None:
@@ -1478,6 +1485,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 continue
             if not out and word in spec["figure_copulas"]:
                 continue  # 钢材产量增速为 / 3%: the copula right before the figure is no end of the name
+            if not out and (word in spec["level_reached_ends"] and at + len(word) == len(clause)
+                            or word in spec["level_reached_verbs"] and clause.endswith(tuple(spec["level_reached_ends"]))):
+                continue  # 收集率提升 / 至 / 88%
             if flag == "m" and word.startswith("零") and rx(r"零[^0-9零〇一二两三四五六七八九十百千万亿年月日个]+").fullmatch(word):
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
             if word == "零" and out and rx(r"\p{Han}").match(out[-1]):
