@@ -1781,17 +1781,17 @@ def _bare_product(text: str, q, floor: int) -> str | None:
         return None
     clause, named, suffix = _products()
     left = _clause_left(text, q.start, floor)
-    bare = clause.match(_line_label(text, left) + text[left:q.start].strip())
+    label = _line_label(text, left)  # 钢：从一百三十五万吨增加到…: the label right before the clause
+    bare = clause.match((label.group(1) + "：" if label and label.end() == left else "") + text[left:q.start].strip())
     if not bare:
         return None
     return named.get(bare.group("product"), bare.group("product") + suffix)
 
 
-def _line_label(text: str, left: int) -> str:
-    """钢：从一百三十五万吨增加到…: the label that heads a line, when the clause follows right after it."""
-    line_start = text.rfind("\n", 0, left) + 1
-    label = rx(r"^[\s\u3000]*(\p{Han}{1,10}：)$").match(text[line_start:left])
-    return label.group(1) if label else ""
+def _line_label(text: str, pos: int):
+    """钢：从一百三十五万吨增加到…: the label that heads the line `pos` is on (its match), if any."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return rx(r"[\s\u3000]*(\p{Han}{1,10})：").match(text, line_start, pos)
 
 
 def _labelled_measure(text: str, q) -> str | None:
@@ -1801,8 +1801,7 @@ def _labelled_measure(text: str, q) -> str | None:
     measure = q.metric.removesuffix("数") if q.kind == "count" else q.metric
     if measure not in patterns.load("products")["bare_measures"]:
         return None
-    line_start = text.rfind("\n", 0, q.start) + 1
-    label = rx(r"[\s\u3000]*(\p{Han}{1,10})：").match(text, line_start, q.start)
+    label = _line_label(text, q.start)
     if not label or label.group(1) in measure:
         return None
     return label.group(1) + measure
