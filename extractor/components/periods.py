@@ -227,6 +227,12 @@ def _year_of(period: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _overlaps(period: str, span: str | None) -> bool:
+    """2025 and 2020~2025 overlap 2021~2025; 2030 and 2020 do not."""
+    first, last = _year_of(period), _last_year_of(period)
+    return bool(first and last and _year_of(span) and first <= _last_year_of(span) and last >= _year_of(span))
+
+
 def _last_year_of(period: str | None) -> int | None:
     m = rx(r"(?:\d{4}[^~]*~)?(\d{4})").match(period or "")
     return int(m.group(1)) if m else None
@@ -582,8 +588,9 @@ def annotate(doc: Document) -> Document:
         if not own and sentence:
             own, opening = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
                                           carried.setdefault((year, looked_back), {}), looked_back)
-        if own and section and _says_span_end(text, q, floor, section.period, year):
+        if own and section and _overlaps(own, section.period) and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
+            # (a time outside the span still dates the sentence it opens: 到2030年，城镇化率达到68%)
         unplaced = not own and not (section and section.period)
         q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
         if not own:
