@@ -732,7 +732,8 @@ def list_item_metric(name: str, q) -> str | None:
             return joined.group() + glued if joined and not gazetteer.mentions(joined.group()) else glued
         return _fitting(taxonomy()[0][cue.group()], q, q.aspect)
     phrase = _noun_phrase(plain, spec)
-    if not phrase or phrase in spec["generic_measures"] or not (q.kind == "count" or _names_a_measure(phrase)):
+    if not phrase or phrase in spec["generic_measures"] or not (
+            q.kind == "count" or _names_a_measure(phrase) or _names_a_count(phrase)):
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
     if any(word in phrase for word, _, _ in _aspects()[0]):
         return None  # 对全省、全市贡献率分别为…: the names are what it is compared with, the metric is before
@@ -754,6 +755,12 @@ def _names_a_measure(phrase: str) -> bool:
     """A noun phrase that is a statistic's name (一般公共预算收入, 民间投资), not an aspect's words."""
     spec = taxonomy()[2]
     return phrase.endswith(tuple(spec["measure_heads"])) and not any(w in phrase for w in spec["not_measure_words"])
+
+
+def _names_a_count(phrase: str) -> bool:
+    """刑事立案数, 道路交通事故数: a count of things named, a measure whatever the figure says of it (下降13.5%)."""
+    suffix = taxonomy()[2]["count_suffix"]
+    return len(phrase) > len(suffix) + 1 and phrase.endswith(suffix) and _names_a_thing(phrase)
 
 
 def _names_a_thing(name: str) -> bool:

@@ -375,6 +375,8 @@ def _rank_at_span_end(text: str, q, floor: int) -> str | None:
     span = rx(r"\d{4}~(\d{4})").fullmatch(q.period or "")
     if not (q.is_rank or q.kind == "streak") or not span or _rank_held_over().search(text, floor, q.start):
         return None
+    if _span_rules()["start"].search(text, _clause_start(text, q, floor), q.start):
+        return None  # 从全国第12位跃升至第5位: the rank the span started from (_span_end)
     return span.group(1)
 
 

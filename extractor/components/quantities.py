@@ -138,6 +138,7 @@ def _rules():
         "streak": regex.compile(quant["streak"]),
         "streak_state": regex.compile(quant["streak_state"]),
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
+        "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
         "rank_top": regex.compile(quant["rank_top"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
@@ -614,13 +615,15 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     for m in RANK.finditer(text):
         if _inside(m.start(), regions):
             continue
+        moved = _rank_moved(text, m.end())
+        listed = bool(out) and _rank_listed_after(text, out[-1], m.start())
         if text.startswith(rules["rank_not"], m.end()) and not (
                 text.startswith(rules["rank_position"], m.end())
-                and text.endswith(rules["rank_position_after"], 0, m.start())):
+                and (text.endswith(rules["rank_position_after"], 0, m.start()) or moved or listed)):
             continue  # 第一张, 第一方阵; but 居全国第5位 is a rank
         window = text[max(0, m.start() - rules["rank_window"]):m.start()]
         cut = last_of("，。；：\n", window)
-        if not any(cue in window[cut + 1:] for cue in rules["rank_cues"]):
+        if not (moved or listed or any(cue in window[cut + 1:] for cue in rules["rank_cues"])):
             continue
         n = m.group("n") or "一"  # 居全国首位: first
         value = float(n) if n.isdigit() else parse_chinese_number(n)
@@ -629,6 +632,17 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank",
                             base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
     return out
+
+
+def _rank_moved(text: str, end: int) -> bool:
+    """进出口总额从第13位升至第9位: a position that moves to another (a rank move after its 位) is a rank."""
+    return text.startswith(_rules()["rank_position"], end) \
+        and text.startswith(_rules()["rank_moves_after"], end + len(_rules()["rank_position"]))
+
+
+def _rank_listed_after(text: str, rank: Quantity, start: int) -> bool:
+    """汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位: a position listed right after a rank is one too."""
+    return text[rank.end:start] in ("位、", "位和", "、")
 
 
 def _top_ranks(text: str, regions) -> list[Quantity]:
