@@ -493,7 +493,10 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
         if "\n" not in text[prev.start:this.start]:
             opening = rx(rule["pattern"]).match(text[prev.start:prev.end])
             scene = None if opening else _scene_clause(doc, prev)
-            if opening:
+            if opening and _anaphor().search(opening.group()):
+                carried = _antecedent_span(doc, index - 1, year)  # 在这个期间，: the span named before it
+                opened = (prev.start, prev.start + opening.end())
+            elif opening:
                 carried = period_of(text, prev.start + opening.end(), prev.start, year, looked_back=looked_back)
                 opened = (prev.start, prev.start + opening.end())
             elif scene:
