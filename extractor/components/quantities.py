@@ -642,7 +642,8 @@ def _rank_moved(text: str, end: int) -> bool:
 
 def _rank_listed_after(text: str, rank: Quantity, start: int) -> bool:
     """汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位: a position listed right after a rank is one too."""
-    return text[rank.end:start] in ("位、", "位和", "、")
+    between = text[rank.end:start].removeprefix(_rules()["rank_position"])
+    return between in ("、", "和")
 
 
 def _top_ranks(text: str, regions) -> list[Quantity]:
