@@ -268,8 +268,9 @@ def _before_state():
 
 @functools.cache
 def _span_rules():
-    spec = patterns.load("periods")["span_ends"]
-    return {k: regex.compile(v) for k, v in spec.items()}
+    spec = dict(patterns.load("periods")["span_ends"])
+    listed = spec.pop("listed")  # a piece of the rules, not a rule of its own
+    return {k: regex.compile(v.replace("{listed}", listed)) for k, v in spec.items()}
 
 
 def _clause_start(text: str, q, floor: int) -> int:
