@@ -146,6 +146,7 @@ def _rules():
         "rank_top_after": tuple(quant["rank_position_after"] + quant["rank_moves"] + quant["rank_top_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
+        "per_head_bare": regex.compile(quant["per_head_bare"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "numeral_words": tuple(quant["numeral_words"]),
         "framing": tuple(quant["framing_after"]),
@@ -518,6 +519,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if before.endswith(rules["chinese_not_after"] if chinese else rules["not_after"]):
         return None
     if chinese and token.startswith("零") and before.endswith(rules["time_continued"]):
+        return None
+    if chinese and rules["per_head_bare"].match(text, start):
         return None
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
     # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
