@@ -5,6 +5,8 @@ import functools
 import json
 from pathlib import Path
 
+import regex
+
 from . import gazetteer, patterns
 from .errors import InputError
 
@@ -86,9 +88,16 @@ def canonical_metric(name: str | None) -> str | None:
     return table.get(name) or name
 
 
+FREE_TRADE_ZONE = regex.compile(r"(?:中国[（(])?(\p{Han}{2,8}?)[）)]?(?:自由贸易试验区|自贸试验区)")
+
+
 def canonical_subject(name: str | None) -> str | None:
     if not name:
         return None
+    ftz = FREE_TRADE_ZONE.fullmatch(name)
+    if ftz and gazetteer.region_name(ftz.group(1)):
+        # 重庆自贸试验区, 中国（重庆）自由贸易试验区: one zone, written short or in full
+        return "中国（" + gazetteer.region_names(gazetteer.region_name(ftz.group(1)))[-1] + "）自由贸易试验区"
     if name.endswith("项目") and len(name) > 4:
         name = name[: -len("项目")]  # 双雁生物医药产业园项目 and 双雁生物医药产业园 are one project
     place = gazetteer.canonical(name)

@@ -67,3 +67,11 @@ def test_an_empty_extractor_scores_zero():
 
     result = run(extract_fn=lambda text, src: [])
     assert result["overall"].prf("L1") == (0.0, 0.0, 0.0)
+
+
+def test_a_free_trade_zone_is_one_subject_written_short_or_in_full():
+    gold = [_fact(0, 5, 9, "项", subject="重庆自贸试验区")]
+    full = [_fact(0, 5, 9, "项", subject="中国（重庆）自由贸易试验区")]
+    other = [_fact(0, 5, 9, "项", subject="中国（四川）自由贸易试验区")]
+    assert score_document(full, gold)[0].hits["L3"] == 1
+    assert score_document(other, gold)[0].hits["L3"] == 0

@@ -48,6 +48,8 @@ def _rules():
         "placeless_group_re": regex.compile(spec["entity"]["placeless_group"]),
         "body_continues_re": regex.compile(spec["entity"]["continues"]),
         "body_opens_re": regex.compile(spec["entity"]["opens_sentence"]),
+        "judged_re": regex.compile(spec["entity"]["judged"]),
+        "home_zone_re": regex.compile(spec["home_zone"]["pattern"]),
         "entity_heads_re": regex.compile(spec["entity"]["heads"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile(longest_of(
@@ -142,6 +144,10 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         for m in _home_names(home).finditer(segment):
             if not any(a <= start + m.start() < b for a, b in taken):
                 found.append((start + m.start(), start + m.end(), "home", home))
+    if home:
+        zones = _home_zones_in(segment, start, home, taken)
+        # (中国（安徽）自贸试验区: the region in its brackets is part of the zone's name)
+        found = [f for f in found if not any(a <= f[0] < b for a, b, _, _ in zones)] + zones
     for m in rules["zone_name_re"].finditer(segment):
         if any(a <= start + m.start("name") < b or start + m.start("name") <= a < start + m.end("name") for a, b in taken):
             continue  # a place the gazetteer knows
@@ -160,6 +166,25 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
     return sorted(found, key=lambda f: f[0])
 
 
+def _home_zones_in(segment: str, start: int, home: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """中国（安徽）自贸试验区, and a bare 自贸试验区 in the home region's report: the region's own zone."""
+    rules = _rules()
+    if "贸试验区" not in segment and "贸易试验区" not in segment:
+        return []
+    short = gazetteer.region_names(home)[-1]
+    found = []
+    for m in rules["home_zone_re"].finditer(segment):
+        s, e = start + m.start(), start + m.end()
+        if any(a <= s < b or s <= a < e for a, b in taken):
+            continue
+        if not m.group("region") and any(gazetteer.region_name(segment[max(0, m.start() - k):m.start()])
+                                         for k in range(2, 9)):
+            continue  # 上海自贸试验区: the region named before it says whose
+        name = rules["home_zone"]["name"].format(region=m.group("region") or short)
+        found.append((s, e, "home_zone", name))
+    return found
+
+
 def _bodies_in(segment: str, start: int) -> list[tuple[int, int, str, str]]:
     """Named bodies (ports, airports, fairs, funds, a province's enterprises) that open a clause of the segment."""
     if not _rules()["entity_heads_re"].search(segment):
@@ -175,17 +200,27 @@ def _bodies_in(segment: str, start: int) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _body_reaches(text: str, floor: int, start: int, end: int, at: int) -> bool:
+def _body_reaches(text: str, floor: int, start: int, end: int, at: int, opener_reaches: bool = True) -> bool:
     """Whether a body named at text[start:end] still speaks for a figure at `at`. A body that opens its
     sentence (after a year or 其中 at most) is the sentence's topic, up to a ；. One named later speaks for
     its own clause, and for the clauses after it that only go on with its figures."""
     between = text[end:at]
     if rx(r"[；;。]").search(between):
         return False
-    if _rules()["body_opens_re"].fullmatch(text, floor, start):
+    if opener_reaches and _rules()["body_opens_re"].fullmatch(text, floor, start):
         return True
     cont = _rules()["body_continues_re"]
     return all(cont.match(text, end + m.end()) for m in rx(r"[，,]").finditer(between))
+
+
+def _judged(text: str, end: int, at: int) -> bool:
+    """Whether the clause after a place named at text[..end] closes, before the figure at `at`, on a judgement
+    of the place with no figure of its own (滨海新区开发开放龙头作用更加突出，…)."""
+    close = rx(r"[，,；;]").search(text, end, at)
+    if not close:
+        return False
+    clause = text[end:close.start()]
+    return not rx(r"[0-9０-９]").search(clause) and bool(_rules()["judged_re"].search(clause))
 
 
 def _opens_on_a_verb(name: str) -> bool:
@@ -223,7 +258,7 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         if value.type == "county":
             return None  # a county named in passing does not own a development zone's figure
         return _place_subject(value, zones)
-    if kind == "zone_name":
+    if kind in ("zone_name", "home_zone"):
         return Subject(value, "zone")
     if kind == "body":
         placeless = rules["placeless_group_re"].match(value)
@@ -382,13 +417,17 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
-        if q.is_rank and kind != "body" and not rx(r"[，；,;]").search(text[e:q.start]):
+        if q.is_rank and kind not in ("body", "home_zone") and not rx(r"[，；,;]").search(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
                 and not _zones_follow(text, e):
             return default  # in a report on a city's zones, the city's name speaks of those zones
         if kind == "body" and not _body_reaches(text, floor, s, e, q.start):
             continue  # …，北京证券交易所上市公司达288家…，累计落地35支国家级大基金: a clause of its own
+        if kind == "home_zone" and not _body_reaches(text, floor, s, e, q.start, opener_reaches=False):
+            continue  # …自贸试验区制度创新指数…第三，新华·波罗的海…第18位: the next clause is the region's
+        if kind in ("body", "place", "zone_name") and _judged(text, e, q.start):
+            continue  # 滨海新区开发开放龙头作用更加突出，…上市公司增至88家: the place's clause is done
         if q.kind == "pp" and rx(r"[（(][^）)]*[）)]").search(text[e:q.start]):
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
         resolved = _resolve(kind, value, text, e, default, doc.region)
