@@ -302,11 +302,14 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
                     # aside: the parts after it speak of the five years again
                     heads.append((p.end, *heads[-2][1:]))
         elif p.kind == "body" and year and (plan := rules["plan_opening"].match(text[p.start:p.end])):
-            period, _ = section_meta(plan.group("heading"), year)
+            heading = plan.group("heading") or plan.group("since")
+            period, _ = section_meta(heading if plan.group("heading") else heading + "时期", year)
             last = (period or "").rpartition("~")[2]
-            status = "actual" if last.isdigit() and int(last) < year else "target"
-            if last.isdigit() and (not heads or heads[-1][2:] != (period, status)):
-                heads.append((p.start, plan.group("heading"), period, status))
+            over = last.isdigit() and int(last) < year
+            status = "actual" if over else "target"
+            # (“十四五”以来 in a report of the plan's third year is only part of its years: no section)
+            if last.isdigit() and (over or not plan.group("since")) and (not heads or heads[-1][2:] != (period, status)):
+                heads.append((p.start, heading, period, status))
         elif p.kind == "body" and year and rules["five_year_opening"].match(text[p.start:p.end]):
             period = f"{year - 5}~{year - 1}"
             if not heads or heads[-1][2:] != (period, "actual"):
