@@ -1432,7 +1432,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     for long, short in spec["abbreviations"].items():
         clause = clause.replace(long, short)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
-        clause = rx(spec["per_head_bare"]).sub(lambda m: "每" + m.group(), clause)
+        clause = rx(patterns.load("quantities")["per_head_bare"]).sub(lambda m: "每" + m.group(), clause)
     # a name is at most max_chars after its leading words are stripped: the words beyond a window of
     # twice that never make one, and tagging them is most of the cost
     window = 2 * spec["max_chars"]

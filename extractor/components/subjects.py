@@ -169,7 +169,7 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
 def _home_zones_in(segment: str, start: int, home: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """中国（安徽）自贸试验区, and a bare 自贸试验区 in the home region's report: the region's own zone."""
     rules = _rules()
-    if "贸试验区" not in segment and "贸易试验区" not in segment:
+    if not any(word in segment for word in rules["home_zone"]["needs"]):
         return []
     short = gazetteer.region_names(home)[-1]
     found = []
