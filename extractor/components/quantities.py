@@ -137,6 +137,8 @@ def _rules():
         "fraction_window": quant["fraction_window"],
         "streak": regex.compile(quant["streak"]),
         "streak_state": regex.compile(quant["streak_state"]),
+        "doubling": regex.compile(quant["doubling"]),
+        "doubling_goal": regex.compile(quant["doubling_goal"]),
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
         "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
         "rank_top": regex.compile(quant["rank_top"]),
@@ -441,6 +443,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_ranks(text, regions, found) + tops)
     found.extend(_fractions(text, regions, found))
     found = _streaks(text, regions, found)
+    found.extend(_doublings(text, regions, found))
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return found
@@ -718,6 +721,20 @@ def _streaks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         out = [q for q in out if not (q.start <= m.start("n") < q.end)]
         out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit=unit, kind="streak",
                             base_value=value, base_unit=unit, number_start=m.start("n")))
+    return out
+
+
+def _doublings(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """经济总量实现翻一番, 翻两番: N doublings, a growth (kind doubling, unit 番)."""
+    out = []
+    for m in _rules()["doubling"].finditer(text):
+        if _inside(m.start(), regions) or any(q.start <= m.start("n") < q.end for q in found) \
+                or _rules()["doubling_goal"].match(text[m.end():m.end() + 8]):
+            continue
+        n = m.group("n")
+        value = float(n) if n.isdigit() else parse_chinese_number(n)
+        out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit="番", kind="doubling",
+                            base_value=value, base_unit="番", number_start=m.start("n")))
     return out
 
 
