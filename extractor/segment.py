@@ -280,7 +280,17 @@ def _closes_span(span: str | None, year: str) -> bool:
     return bool(first) and last == year and first.isdigit() and first < last
 
 
-def _sections(article: Article, paras: list[Paragraph], text: str, year: int | None) -> list[Section]:
+def _ahead(period: str | None, year: int | None, early: bool) -> str | None:
+    """A head on a time still ahead when the document was delivered (2026年省十件民生实事 in a report of
+    January 2026; any later year) says what is to be done: its figures are targets, as under 2026年重点工作."""
+    first = rx(r"(\d{4})(?:~\d{4})?").fullmatch(period or "")
+    if not (year and first):
+        return None
+    return "target" if int(first.group(1)) > year or int(first.group(1)) == year and early else None
+
+
+def _sections(article: Article, paras: list[Paragraph], text: str, year: int | None,
+              early: bool = False) -> list[Section]:
     rules = _rules()
     heads = []
     for p in paras:
@@ -319,6 +329,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             # 重点工作) is a part head, as 三、2026年重点工作 would be
             heading = text[p.start:p.end].strip()
             period, status = section_meta(heading, year)
+            status = status or _ahead(period, year, early)
             if period and status:
                 heads.append((p.start, heading, period, status))
             elif heads and heads[-1][3] == "actual" and _numbered(heading) and any(
@@ -329,6 +340,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
                 heads.append((p.start, heading, None, None))
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)
+        status = status or _ahead(period, year, early)
         if period and status:  # a title that says both (“十四五”时期发展成就和2025年工作回顾) opens a section
             heads.insert(0, (article.start, article.title, period, status))
     sections = []
@@ -408,7 +420,7 @@ def segment(doc: Document) -> Document:
         builder.add(para)
     articles = _merge_caption_headlines(builder.finish(), doc.paragraphs, text)
     for article in articles:
-        article.sections = _sections(article, doc.paragraphs, text, doc.year)
+        article.sections = _sections(article, doc.paragraphs, text, doc.year, delivered_early(doc))
         for section in article.sections:
             if section.status == "actual" and section.period is None and doc.year:
                 section.period = _reviewed(section.heading, doc)

@@ -277,15 +277,17 @@ def _clause_start(text: str, q, floor: int) -> int:
     return max(floor, last_of("，；。,;", text, floor, q.start) + 1)
 
 
-def _span_end(text: str, q, floor: int, reviewed: bool = False, sectioned: bool = False) -> str | None:
+def _span_end(text: str, q, floor: int, reviewed: bool = False, sectioned: bool = False,
+              planned: bool = False) -> str | None:
     """从0.94万家增加到2.8万家 in 2021~2025: 2020 and 2025, the states at the span's two ends. A year that a
-    review looks back on is a span of one: 部门从40个减少到29个 in the review of 1998 starts from 1997.
+    review looks back on is a span of one: 部门从40个减少到29个 in the review of 1998 starts from 1997; so is a
+    year planned (低保标准从每人每月2375元提高到2423元 in the plan for 2026 starts from 2025's level).
     `sectioned`: the span is the section's (a five-year review), not a time the text gives the figure (五年来,
     2022年以来: what follows such a time is what the span did)."""
     span = rx(r"(\d{4})~(\d{4})").fullmatch(q.period or "")
     if span:
         first, last = span.groups()
-    elif reviewed and (q.period or "").isdigit():
+    elif (reviewed or planned) and (q.period or "").isdigit():
         first, last = q.period, None  # a level reached is the year's own: its period stands
     else:
         return None
@@ -626,7 +628,8 @@ def annotate(doc: Document) -> Document:
         # 城镇化率由45.9%提高到…, in 2008~2012: the state of 2007; in a review of a year that is over, the same
         # (…but a sentence framed by two times names both ends itself: 从1980年至1985年, “六五”时期同“五五”时期相比)
         span_end = _span_end(text, q, floor, reviewed=review and _is_before(q.period, doc.year),
-                             sectioned=not own and section is not None and q.period == section.period)
+                             sectioned=not own and section is not None and q.period == section.period,
+                             planned=q.status == "target")
         former = _former_state(text, q)
         framed = _framed_start(text, floor, q.start, opening) if former or span_end else None
         # (the state reached keeps the span when two spans are compared, “六五”时期同“五五”时期相比: an average
