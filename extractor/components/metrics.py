@@ -1294,6 +1294,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
     left = text[_naming_clause_left(text, q.start, floor):q.start]
+    if "每" in left:
+        left = rx(spec["rate_frame"]).sub("", left)
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
@@ -1686,7 +1688,10 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
         return prev.metric, prev.metric_source  # 亿美元 → 亿元: the kind may differ, the fact is one
     if prev.kind != q.kind:
         return None
-    if between.match(text[prev.end:q.start]) and before.search(text[max(0, prev.start - 10):prev.start]):
+    lead = text[max(0, prev.start - 14):prev.start]
+    if "每" in lead:  # 从每人每月2375元提高到2423元: the rate frame stands after 从
+        lead = rx(taxonomy()[2]["rate_frame"]).sub("", lead)
+    if between.match(text[prev.end:q.start]) and before.search(lead):
         return prev.metric, prev.metric_source
     return None
 
