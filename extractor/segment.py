@@ -299,7 +299,9 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         if p.kind == "section":
             heading = section_heading(text[p.start:p.end])
             heads.append((p.start, heading, *section_meta(heading, year)))
-        elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])):
+        elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])) \
+                and not (year and rules["five_year_opening"].match(text[p.start:p.end])):
+            # (2025年是“十四五”收官之年。五年来，…: the year named as the plan's last opens the five years' review)
             heading, period, status = _year_opening(opening.group("heading"), opening.group("y"), year)
             # 今年是… turns a review to the year's work; inside a part of plans (“十五五”时期主要目标和2026年
             # 重点工作) it narrows the period and keeps the plans' status; under 三、2026年重点工作 it says nothing new
