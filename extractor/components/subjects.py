@@ -271,7 +271,10 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         city = default.city if default else None
         if city and default.type == "city_zones" and not whole:
             return default  # in a report on a city's zones, 全市 speaks of those zones
-        return _city_subject(city, zones) if city else None
+        if city:
+            return _city_subject(city, zones)
+        # a municipality's own report (重庆市, 上海市): 全市 is the home region itself
+        return _province_subject(zones, home) if home and home.endswith(rules["municipality_end"]) else None
     if value in rules["province_self"] or value in rules["province_actors"]:
         return _province_subject(zones, home)
     return None
