@@ -1308,7 +1308,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.kind == "doubling":
-        left = rx(r"翻了?$").sub("", left)  # 营业收入翻一番: 翻 is the doubling's verb, no part of the name
+        left = rx(spec["doubling_verb"]).sub("", left)  # 营业收入翻一番 → 营业收入
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
         left = _part_of().sub("", left)
     left = _with_purpose(left, spec)
