@@ -599,6 +599,9 @@ def shared_head(names: list[str]) -> list[str]:
     last = names[-1].translate(QUOTES)
     words = [t.word for t in _jieba().lcut(last)]
     head = words[-1] if len(words) > 1 else ""
+    kind = next((k for k in spec["list_kinds"] if len(words) > 2 and words[-2].endswith(k)), "")
+    if kind and not any(n.endswith(kind) for n in names[:-1]):
+        head = kind + head  # 电子信息产业增加值: jieba may glue the kind to the last item's name
     measure = max((m for m in measured if head.endswith(m) and m != head), key=len, default="")
     if measure and all(n.endswith(head[-len(measure) - 1]) for n in names[:-1]):
         head = measure  # 金融业、软件和信息服务业增加值: industries in parallel share the measure, not 服务业
@@ -700,8 +703,12 @@ def framed_words(left: str) -> str | None:
 def _without_adverbs(words: str) -> str:
     """高技术制造业增加值年均 (增长): an adverb before the aspect word is no part of the last name."""
     adverbs = tuple(patterns.load("aspects")["aspect_adverbs"])
+    kept = taxonomy()[2]["strip_trailing_not_after"]  # 城乡居民人均: the 均 of a mean is the name's
     while words.endswith(adverbs):
-        words = words[:-next(len(a) for a in adverbs if words.endswith(a))]
+        adverb = next(a for a in adverbs if words.endswith(a))
+        if len(words) > len(adverb) and words[-len(adverb) - 1] in kept.get(adverb, ""):
+            break
+        words = words[:-len(adverb)]
     return words
 
 
