@@ -309,7 +309,9 @@ def _passes_a_mark(text: str, q, clause: str) -> bool:
     qualifier, is the state at its end, unless its own words say what the span did (新增就业超过500万人)."""
     rules = _span_rules()
     if q.approx != "over" or not rules["passed"].fullmatch(text[q.start:q.number_start]) \
-            or rules["passed_not"].search(clause) or not _bare_level_rules()[1].match(text[q.end:q.end + 3]):
+            or rules["passed_not"].search(clause) or not (_bare_level_rules()[1].match(text[q.end:q.end + 3])
+                                                           or rules["passed_attribute"].match(text[q.end:q.end + 1])
+                                                           and rules["passed_attribute_first"].search(clause)):
         return False  # (the figure closes its clause: 超过200家世界500强企业在陕设立… says its verb after it)
     return not _bare_level_rules()[0].search(_state_rules()[1].sub("", clause))
 
