@@ -618,7 +618,7 @@ def shared_head(names: list[str]) -> list[str]:
             names, head = names[:-1] + [last[:at] + after], after
     if not head or not head.endswith(measured):
         return _owner_shared(names, spec)
-    own = [n.translate(QUOTES).endswith(measured) for n in names[:-1]]
+    own = [n.translate(QUOTES).endswith(measured + (spec["count_suffix"],)) for n in names[:-1]]  # 事故起数
     if any(own):
         return _owner_shared(names, spec)  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
         # different statistics, and those without one are counts of their own things, not the last one's head
@@ -774,8 +774,8 @@ def _names_a_thing(name: str) -> bool:
     """A count's name whose counted word is a noun (绿色工厂数), not a verb or a time (推动数, 今年以来数)."""
     spec = taxonomy()[2]
     bare = name.removesuffix(spec["count_suffix"])
-    for suffix in spec["count_suffix_by_unit"].values():
-        bare = bare.removesuffix(suffix)
+    for suffix in [*spec["count_suffix_by_unit"].values(), *spec["count_suffix_of_events"]]:
+        bare = name.removesuffix(suffix) if name.endswith(suffix) else bare  # 事故起数 → 事故, an event
     for suffix in spec["count_suffix_of_dwellings"].values():
         if name.endswith(suffix):  # 保障性租赁住房套数: the dwellings, counted in flats
             return _names_a_thing(name.removesuffix(suffix) + spec["count_suffix"])
