@@ -299,7 +299,7 @@ def _span_end(text: str, q, floor: int, reviewed: bool = False, sectioned: bool 
         return str(int(first) - 1)
     if rules["end"].search(clause) or _reaches_state(clause) or _passes_a_mark(text, q, clause):
         return last
-    if sectioned and last and q.aspect == "value" and _bare_level(clause, text[q.end:q.end + 3]):
+    if sectioned and last and q.aspect in ("value", "share") and _bare_level(clause, text[q.end:q.end + 3]):
         return last
     return None
 
@@ -319,16 +319,17 @@ def _passes_a_mark(text: str, q, clause: str) -> bool:
 @functools.cache
 def _bare_level_rules():
     spec = patterns.load("periods")["span_bare_level"]
-    return regex.compile(spec["done"]), regex.compile(spec["closes"]), regex.compile(spec["held"])
+    return (regex.compile(spec["done"]), regex.compile(spec["closes"]), regex.compile(spec["held"]),
+            regex.compile(spec["rate_name"]))
 
 
 def _bare_level(clause: str, after: str) -> bool:
     """生产总值6.66万亿元, 国家级农业产业化龙头企业119家 in 2021~2025: a level named with no verb before it,
     closing its clause, is the state at the span's end (改造农村危房5.2万户 is what the span did)."""
-    done, closes, held = _bare_level_rules()
+    done, closes, held, rate_name = _bare_level_rules()
     if not clause.strip() or not closes.match(after) or done.search(clause):
         return False
-    return not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(held.sub("", clause)))
+    return bool(rate_name.search(clause)) or not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(held.sub("", clause)))
 
 
 @functools.cache
