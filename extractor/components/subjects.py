@@ -51,6 +51,7 @@ def _rules():
         "judged_re": regex.compile(spec["entity"]["judged"]),
         "home_zone_re": regex.compile(spec["home_zone"]["pattern"]),
         "entity_heads_re": regex.compile(spec["entity"]["heads"]),
+        "entity_verb_openers": frozenset(spec["entity"]["verb_openers"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
         "self_re": regex.compile(longest_of(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"])),
@@ -224,9 +225,13 @@ def _judged(text: str, end: int, at: int) -> bool:
 
 
 def _opens_on_a_verb(name: str) -> bool:
-    """结合云冈机场: the would-be name starts with a verb (as jieba tags it) and has more after it."""
+    """结合云冈机场: the would-be name starts with a verb (as jieba tags it) and has more after it; so does
+    成功举办中非经贸博览会 after its adverb, and 投资建设运营…机场 on a verb jieba reads as a noun."""
     words = tagged(name)
-    return bool(words) and words[0][1].startswith("v") and len(words) > 1
+    while len(words) > 1 and words[0][1] in ("a", "ad", "d"):
+        words = words[1:]
+    opener = _rules()["entity_verb_openers"]
+    return len(words) > 1 and (words[0][1].startswith("v") or words[0][0] in opener)
 
 
 @functools.cache
