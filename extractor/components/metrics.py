@@ -1771,7 +1771,8 @@ def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
 def _says_only_reached(text: str, q, floor: int) -> bool:
     """达到, 突破 (the figure's own qualifier included): the clause before a figure says only that it was reached."""
     own = text[_clause_left(text, q.start, floor):q.number_start].strip()
-    return rx(taxonomy()[2]["reached_clause"]).fullmatch(own) is not None
+    spec = taxonomy()[2]
+    return rx(spec["reached_clause"]).fullmatch(own) is not None or rx(spec["list_total_clause"]).fullmatch(own) is not None
 
 
 def _listed_output(text: str, q, floor: int) -> str | None:
