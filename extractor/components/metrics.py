@@ -697,10 +697,10 @@ def framed_words(left: str) -> str | None:
     at, word = max(found)
     if at + len(word) != len(left.rstrip()):
         return None
-    return _without_adverbs(left[:at])
+    return without_adverbs(left[:at])
 
 
-def _without_adverbs(words: str) -> str:
+def without_adverbs(words: str) -> str:
     """高技术制造业增加值年均 (增长): an adverb before the aspect word is no part of the last name."""
     adverbs = tuple(patterns.load("aspects")["aspect_adverbs"])
     kept = taxonomy()[2]["strip_trailing_not_after"]  # 城乡居民人均: the 均 of a mean is the name's
@@ -1772,7 +1772,7 @@ def _says_only_reached(text: str, q, floor: int) -> bool:
     """达到, 突破 (the figure's own qualifier included): the clause before a figure says only that it was reached."""
     own = text[_clause_left(text, q.start, floor):q.number_start].strip()
     spec = taxonomy()[2]
-    return rx(spec["reached_clause"]).fullmatch(own) is not None or rx(spec["list_total_clause"]).fullmatch(own) is not None
+    return any(rx(spec[rule]).fullmatch(own) is not None for rule in ("reached_clause", "list_total_clause"))
 
 
 def _listed_output(text: str, q, floor: int) -> str | None:

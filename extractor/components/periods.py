@@ -329,7 +329,9 @@ def _bare_level(clause: str, after: str) -> bool:
     done, closes, held, rate_name = _bare_level_rules()
     if not clause.strip() or not closes.match(after) or done.search(clause):
         return False
-    return bool(rate_name.search(clause)) or not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(held.sub("", clause)))
+    if rate_name.search(clause):
+        return True  # 受污染耕地安全利用率: the verbs are inside the rate's name
+    return not any(flag.startswith("v") and flag != "vn" for _, flag in metrics.tagged(held.sub("", clause)))
 
 
 @functools.cache
