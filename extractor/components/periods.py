@@ -374,18 +374,49 @@ def _says_span_end(text: str, q, floor: int, period: str | None, year: int | Non
 
 @functools.cache
 def _rank_held_over():
-    return regex.compile(patterns.load("periods")["rank_in_span"]["held_over"])
+    spec = patterns.load("periods")["rank_in_span"]
+    return regex.compile(spec["held_over"]), regex.compile(spec["summed"]), regex.compile(spec["all_of_them"])
+
+
+def _rank_held(text: str, q, floor: int) -> bool:
+    held_over, summed, all_of_them = _rank_held_over()
+    clause_start = _clause_start(text, q, floor)
+    return bool(held_over.search(text, clause_start, q.start)
+                or all_of_them.match(text, clause_start, q.start) and summed.search(text, floor, clause_start))
 
 
 def _rank_at_span_end(text: str, q, floor: int) -> str | None:
     """A rank (or a streak) dated only by its section's span (2021~2025) stands at the span's end, unless
-    held over it."""
+    its sentence says the rank was held over it. A streak is always counted up to its end: an earlier clause
+    that held a standing (进出口规模稳居全国第二，…实际使用外资连续8年全国第一) is not the streak's."""
     span = rx(r"\d{4}~(\d{4})").fullmatch(q.period or "")
-    if not (q.is_rank or q.kind == "streak") or not span or _rank_held_over().search(text, floor, q.start):
+    if not (q.is_rank or q.kind == "streak") or not span \
+            or q.kind != "streak" and _rank_held(text, q, floor):
         return None
     if _span_rules()["start"].search(text, _clause_start(text, q, floor), q.start):
         return None  # 从全国第12位跃升至第5位: the rank the span started from (_span_end)
     return span.group(1)
+
+
+@functools.cache
+def _compared():
+    spec = patterns.load("periods")["difference_as_of"]
+    return regex.compile(spec["right_after"].replace("{words}", spec["words"])), regex.compile(spec["words"])
+
+
+def _difference_as_of(text: str, q, floor: int, before, span: str | None) -> str | None:
+    """高于全国平均水平4.9个百分点: the time of the figure the difference follows in its clause; with none before
+    it in its sentence, in a section of a span, the span's end (see periods.toml [difference_as_of])."""
+    if q.aspect != "difference":
+        return None
+    if before is not None and before.start >= floor:
+        return before.period if _compared()[0].match(text, before.end, q.start) else None
+    last = rx(r"\d{4}~(\d{4})").fullmatch(span or "")
+    clause = text[_clause_start(text, q, floor):q.start]
+    if last and q.period == span and _compared()[1].search(clause) \
+            and not _span_rules()["keep"].search(clause):
+        return last.group(1)
+    return None
 
 
 @functools.cache
@@ -580,6 +611,7 @@ def annotate(doc: Document) -> Document:
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     reviews_last_year = _reviews_last_year(doc)
     plan = plan_in_focus(text, doc.year)
+    before = None
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -654,6 +686,8 @@ def annotate(doc: Document) -> Document:
             if doc.year and (_last_year_of(base) or doc.year) < doc.year:
                 q.status = "actual"
         q.period = _after_own_base(text, q, floor) or q.period
+        q.period = _difference_as_of(text, q, floor, before, section.period if section else None) or q.period
+        before = q
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
         elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
