@@ -42,6 +42,7 @@ def _rules():
             opening=spec["five_year_opening_marks"])),
         "one_year_marks": spec["one_year_marks"],
         "five_year_opening_marks": regex.compile(spec["five_year_opening_marks"]),
+        "plan_years_marks": spec["plan_years_marks"],
     }
 
 
@@ -350,6 +351,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         end = heads[i + 1][0] if i + 1 < len(heads) else article.end
         period = _last_year_reviewed(heading, period, text[start:end])
         period = _five_years_reviewed(heading, period, text[start:end], year)
+        period = _first_year_planned(heading, period, text[start:end], status)
         sections.append(Section(start, end, heading, period, status))
     return sections
 
@@ -363,6 +365,20 @@ def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | No
     at = part.find(heading, 0, len(heading) + 8)  # the head's own words (一、“十四五”时期…) are no mark
     body = part[at + len(heading):] if at >= 0 else part
     return period if _rules()["five_year_review_marks"].search(body) else last
+
+
+def _first_year_planned(heading: str, period: str | None, part: str, status: str | None) -> str | None:
+    """The plan's first year alone, for a part of plans headed by the plan's years and that year (“十五五”时期
+    目标任务和2026年工作安排) whose text never speaks of the plan's years (structure.toml, plan_years_marks):
+    改造老旧小区300个 under it is the year's work, as under 三、2026年重点工作."""
+    first, _, last = (period or "").partition("~")
+    if status != "target" or not (first.isdigit() and last.isdigit()) \
+            or not (heading and rx(rf"(?<!\d){first}\s*年").search(heading)):
+        return period
+    at = part.find(heading, 0, len(heading) + 8)
+    body = part[at + len(heading):] if at >= 0 else part
+    marks = _rules()["plan_years_marks"].replace("{last}", last)
+    return period if rx(marks).search(body) else first
 
 
 def _five_years_reviewed(heading: str, period: str | None, part: str, year: int | None) -> str | None:
