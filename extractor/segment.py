@@ -364,7 +364,9 @@ def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | No
         return period
     at = part.find(heading, 0, len(heading) + 8)  # the head's own words (一、“十四五”时期…) are no mark
     body = part[at + len(heading):] if at >= 0 else part
-    return period if _rules()["five_year_review_marks"].search(body) else last
+    # (only paragraphs that give figures review: 各位代表！过去五年特别是2025年取得的成绩实属不易 closes one)
+    reviewing = (par for par in body.split("\n") if rx(r"\d(?![\d.．]*\s*年)").search(par))
+    return period if any(_rules()["five_year_review_marks"].search(par) for par in reviewing) else last
 
 
 def _first_year_planned(heading: str, period: str | None, part: str, status: str | None) -> str | None:
