@@ -512,6 +512,9 @@ def _in_numeral_word(text: str, pos: int) -> bool:
                for word in _rules()["numeral_words"])
 
 
+_TENS = {"十": 10, "百": 100, "千": 1000}
+
+
 def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     rules = _rules()
     start, token = m.start(), m.group()
@@ -575,6 +578,10 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if unit.startswith("千") and rules["simple"].get(unit[1:], (None, None))[1] == 1.0 \
             and unit not in rules["base_units"]:  # 5千多户, 3千公里: 千 is the number's (5000 户), but 千瓦 a unit
         value, value_max, unit, factor = value * 1000, value_max and value_max * 1000, unit[1:], 1.0
+    elif not chinese and unit[:1] in _TENS and unit[1:2] in ("万", "亿") and unit[1:] in rules["simple"]:
+        # 超8千亿元, 3百万辆: the unit keeps the last magnitude, 千 and 百 are the number's (8000 亿元)
+        times = _TENS[unit[0]]
+        value, value_max, unit, factor = value * times, value_max and value_max * times, unit[1:], factor / times
     bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
     if bare:  # 1409万、1305万人次: a bare magnitude shares its list's unit
         unit, kind, factor, base = _shared_unit(text, end, bare) or _counted_after(text, end, bare) \
