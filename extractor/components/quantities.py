@@ -431,6 +431,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
         if quantity.approx == "over" and quantity.kind != "count" and _names_category(text, quantity.end):
             continue  # 10亿元以上项目7个: the threshold names the category of projects
+        if _bounds_a_set(text, quantity):
+            taken_until = quantity.end  # (a range's second number is the bound's too)
+            continue  # 经济总量超千亿元的县域达12个: the bound picks out the set counted
         if quantity.kind.startswith("duration") and text.endswith(_rules()["period_before"], 0, start) \
                 and not text.endswith(_rules()["lead_before"], 0, start):
             continue  # 前10个月出口增长3%: the months since January, a period, not a length (but 提前两个月 is)
@@ -499,6 +502,24 @@ def _set_size_re() -> regex.Pattern:
 @functools.cache
 def _focus_re() -> regex.Pattern:
     return regex.compile(patterns.load("quantities")["focus_set_before"])
+
+
+@functools.cache
+def _set_bound_re() -> tuple[regex.Pattern, regex.Pattern]:
+    spec = patterns.load("quantities")
+    return regex.compile(spec["set_bound_after"]), regex.compile(spec["set_bound_first"])
+
+
+def _bounds_a_set(text: str, q: Quantity) -> bool:
+    """经济总量超千亿元的县域达12个: see quantities.toml, set_bound_after."""
+    if q.approx not in ("over", "under") and q.value_max is None:
+        return False
+    after, first = _set_bound_re()
+    clause_start = max(text.rfind(c, 0, q.start) for c in "，。；,;\n") + 1
+    # (the measure bounded is named right before it, or before the list: 经济总量超…; 占比超过10%的有44种、超过
+    # 20%的有23种; ，95%以上的村集体… is a share of villages)
+    return bool(after.match(text, q.end)) and rx(r"[\p{Han}、]").match(text, q.start - 1) is not None \
+        and not first.search(text, clause_start, q.start)
 
 
 def _names_category(text: str, end: int) -> bool:
