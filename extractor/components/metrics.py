@@ -1316,6 +1316,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.kind == "doubling":
         left = rx(spec["doubling_verb"]).sub("", left)  # 营业收入翻一番 → 营业收入
+    if q.kind == "extension" and rx(spec["extension_verb"]).search(left):
+        left = rx(spec["extension_verb"]).sub("", left).removesuffix("期") + "期"  # 土地承包…再延长 → 土地承包期
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
         left = _part_of().sub("", left)
     left = _with_purpose(left, spec)

@@ -136,6 +136,7 @@ def _rules():
         "rank_position": quant["rank_position"],
         "fraction_window": quant["fraction_window"],
         "streak": regex.compile(quant["streak"]),
+        "extension": regex.compile(quant["extension"]),
         "streak_state": regex.compile(quant["streak_state"]),
         "doubling": regex.compile(quant["doubling"]),
         "doubling_goal": regex.compile(quant["doubling_goal"]),
@@ -447,6 +448,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_fractions(text, regions, found))
     found = _streaks(text, regions, found)
     found.extend(_doublings(text, regions, found))
+    found.extend(_extensions(text, regions, found))
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return found
@@ -763,6 +765,19 @@ def _doublings(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         value = float(n) if n.isdigit() else parse_chinese_number(n)
         out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit="番", kind="doubling",
                             base_value=value, base_unit="番", number_start=m.start("n")))
+    return out
+
+
+def _extensions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """土地承包到期后再延长30年: a term extended by N years, a change (kind extension, unit 年)."""
+    out = []
+    for m in _rules()["extension"].finditer(text):
+        if _inside(m.start(), regions) or any(q.start <= m.start("n") < q.end for q in found):
+            continue
+        n = m.group("n")
+        value = float(n) if n.isdigit() else parse_chinese_number(n)
+        out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit="年", kind="extension",
+                            base_value=value, base_unit="年", number_start=m.start("n")))
     return out
 
 
