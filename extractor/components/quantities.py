@@ -754,31 +754,29 @@ def _streaks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _doublings(text: str, regions, found: list[Quantity]) -> list[Quantity]:
-    """经济总量实现翻一番, 翻两番: N doublings, a growth (kind doubling, unit 番)."""
+def _verb_counts(text: str, regions, found: list[Quantity], rule: str, kind: str, unit: str,
+                 not_after: regex.Pattern | None = None) -> list[Quantity]:
+    """Figures a verb counts in a unit of its own (翻两番, 再延长30年): value N, unit `unit`, kind `kind`."""
     out = []
-    for m in _rules()["doubling"].finditer(text):
+    for m in _rules()[rule].finditer(text):
         if _inside(m.start(), regions) or any(q.start <= m.start("n") < q.end for q in found) \
-                or _rules()["doubling_goal"].match(text[m.end():m.end() + 8]):
+                or not_after is not None and not_after.match(text[m.end():m.end() + 8]):
             continue
         n = m.group("n")
         value = float(n) if n.isdigit() else parse_chinese_number(n)
-        out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit="番", kind="doubling",
-                            base_value=value, base_unit="番", number_start=m.start("n")))
+        out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit=unit, kind=kind,
+                            base_value=value, base_unit=unit, number_start=m.start("n")))
     return out
+
+
+def _doublings(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """经济总量实现翻一番, 翻两番: N doublings, a growth (kind doubling, unit 番)."""
+    return _verb_counts(text, regions, found, "doubling", "doubling", "番", _rules()["doubling_goal"])
 
 
 def _extensions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     """土地承包到期后再延长30年: a term extended by N years, a change (kind extension, unit 年)."""
-    out = []
-    for m in _rules()["extension"].finditer(text):
-        if _inside(m.start(), regions) or any(q.start <= m.start("n") < q.end for q in found):
-            continue
-        n = m.group("n")
-        value = float(n) if n.isdigit() else parse_chinese_number(n)
-        out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit="年", kind="extension",
-                            base_value=value, base_unit="年", number_start=m.start("n")))
-    return out
+    return _verb_counts(text, regions, found, "extension", "extension", "年")
 
 
 def annotate(doc: Document) -> Document:
