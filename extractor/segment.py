@@ -362,8 +362,7 @@ def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | No
     last = (period or "").rpartition("~")[2]
     if not (heading and _closes_span(period, last) and rx(rf"(?<!\d){last}\s*年").search(heading)):
         return period
-    at = part.find(heading, 0, len(heading) + 8)  # the head's own words (一、“十四五”时期…) are no mark
-    body = part[at + len(heading):] if at >= 0 else part
+    body = _body_after(heading, part)
     # (only paragraphs that give figures review: 各位代表！过去五年特别是2025年取得的成绩实属不易 closes one)
     reviewing = (par for par in body.split("\n") if rx(r"\d(?![\d.．]*\s*年)").search(par))
     return period if any(_rules()["five_year_review_marks"].search(par) for par in reviewing) else last
@@ -377,10 +376,14 @@ def _first_year_planned(heading: str, period: str | None, part: str, status: str
     if status != "target" or not (first.isdigit() and last.isdigit()) \
             or not (heading and rx(rf"(?<!\d){first}\s*年").search(heading)):
         return period
-    at = part.find(heading, 0, len(heading) + 8)
-    body = part[at + len(heading):] if at >= 0 else part
     marks = _rules()["plan_years_marks"].replace("{last}", last)
-    return period if rx(marks).search(body) else first
+    return period if rx(marks).search(_body_after(heading, part)) else first
+
+
+def _body_after(heading: str, part: str) -> str:
+    """A part's text after its head: the head's own words (一、“十四五”时期…) are no mark of what it says."""
+    at = part.find(heading, 0, len(heading) + 8)
+    return part[at + len(heading):] if at >= 0 else part
 
 
 def _five_years_reviewed(heading: str, period: str | None, part: str, year: int | None) -> str | None:

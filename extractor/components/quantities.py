@@ -602,7 +602,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
             and unit not in rules["base_units"]:  # 5千多户, 3千公里: 千 is the number's (5000 户), but 千瓦 a unit
         value, value_max, unit, factor = value * 1000, value_max and value_max * 1000, unit[1:], 1.0
     elif not chinese and unit[:1] in _TENS and unit[1:2] in ("万", "亿") and unit[1:] in rules["simple"]:
-        # 超8千亿元, 3百万辆: the unit keeps the last magnitude, 千 and 百 are the number's (8000 亿元)
+        # 超8千亿元, 5千万元: the unit keeps the last magnitude, 千 and 百 are the number's (8000 亿元)
         times = _TENS[unit[0]]
         value, value_max, unit, factor = value * times, value_max and value_max * times, unit[1:], factor / times
     bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
