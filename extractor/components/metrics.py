@@ -329,7 +329,26 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
     sets = patterns.load("metrics")["project_sets"]
     if name in sets["names"] or name in sets["stages"]:
         return _of_project_set(text, q, floor, name, source)
-    return name, source
+    return _completed(name, q), source
+
+
+def _has_verb(words: str) -> bool:
+    return any(tag == "v" for _, tag in tagged(words))
+
+
+def _completed(name: str | None, q) -> str | None:
+    """A name cut short of its measure, completed: 新能源装机 → 新能源装机容量; a sector before a rate
+    (战略性新兴产业占比) → its 增加值."""
+    spec = taxonomy()[2]
+    if not name:
+        return name
+    head = next((h for h in spec["head_completions"] if name.endswith(h)), None)
+    if head:
+        return name.removesuffix(head) + spec["head_completions"][head]
+    rate = q.kind.split("/")[0] in ("percent", "pp", "times")
+    if rate and name.endswith(tuple(spec["sector_heads"])) and not _has_verb(name):
+        return name + spec["sector_measure"]  # (衔接资金用于产业 is money spent on it, not the sector)
+    return name
 
 
 @functools.cache
