@@ -155,6 +155,7 @@ def _rules():
         "framing": tuple(quant["framing_after"]),
         "framing_chinese": tuple(quant["framing_after"] + quant["framing_after_chinese"]),
         "rounds_framing": regex.compile(quant["rounds_framing"]),
+        "age_bracket_after_re": regex.compile(quant["age_bracket_after"]),
         "abstract_chinese": regex.compile(quant["abstract_after_chinese"]),
         "time_continued": tuple(quant["time_continued"]),
         "name_heads": tuple(quant["name_heads"]),
@@ -612,6 +613,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
     if _framing(text, m.end(), end, chinese) or _in_name(text, start, end, kind):
+        return None
+    if kind == "age" and rules["age_bracket_after_re"].match(text, end):
         return None
     # a range whose first number carries the unit too: 4.5%—5%
     if value_max is None:
