@@ -53,7 +53,21 @@ def _mention_pattern() -> regex.Pattern:
 def mentions(text: str) -> list[tuple[int, int, Place]]:
     """Known places named in a text, longest match first, left to right."""
     table = places()
-    return [(m.start(), m.end(), table[m.group()]) for m in _mention_pattern().finditer(text)]
+    found = [(m.start(), m.end(), table[m.group()]) for m in _mention_pattern().finditer(text)]
+    return [(s, e, p) for s, e, p in found if p.type != "county" or _names_the_county(text, s, e, p)]
+
+
+def _names_the_county(text: str, start: int, end: int, county: Place) -> bool:
+    """盐湖区, 运城盐湖, 孝义、汾阳 name a county; 盐湖资源 and 中心城区 do not (patterns/zones.toml)."""
+    spec = patterns.load("zones")
+    name = text[start:end]
+    after_city = text[:start].endswith((county.city, county.city.removesuffix("市")))
+    if name in spec["county_common_words"]:
+        return after_city
+    if after_city or name[-1] in spec["county_endings"]:
+        return True
+    following = text[end:end + 1]
+    return not following or following in spec["county_endings"] or not regex.match(r"\p{Han}", following)
 
 
 def canonical(name: str) -> Place | None:
