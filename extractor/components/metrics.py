@@ -59,6 +59,11 @@ def _aspects():
     return rules, spec["pp_default"], list_wide
 
 
+@functools.cache
+def _names_first() -> frozenset[str]:
+    return frozenset(w for a in patterns.load("aspects")["aspect"] for w in a.get("names_first", []))
+
+
 def _list_opening_aspect(text: str, q, floor: int) -> str | None:
     """The aspect a word at the head of a 、-list gives every item of it: 新增A 1个、B 7个 → B is new."""
     clause_start = _clause_left(text, q.start, floor)
@@ -71,7 +76,10 @@ def _list_opening_aspect(text: str, q, floor: int) -> str | None:
     base_kind = q.kind.split("/")[0]
     for word, name, units in _aspects()[2]:
         if word in head and (not units or base_kind in units):
-            if not any(f.kind == q.kind for f in find_quantities(head)):
+            found = find_quantities(head)
+            if not found and word not in _names_first():
+                return None
+            if found and not any(f.kind == q.kind for f in found):
                 return None  # 新增项目989个、释放产值超1500亿元: an item of another kind says its own verb
             return name
     return None
@@ -624,6 +632,11 @@ def shared_head(names: list[str]) -> list[str]:
     measure = max((m for m in measured if head.endswith(m) and m != head), key=len, default="")
     if measure and all(n.endswith(head[-len(measure) - 1]) for n in names[:-1]):
         head = measure  # 金融业、软件和信息服务业增加值: industries in parallel share the measure, not 服务业
+    items = [_without_leading_verbs(names[0])] + names[1:-1]  # 改造老旧供热、燃气、排水管网: 改造老旧 is the list's
+    k, rest = len(items[0]), last[len(items[0]):]
+    if k <= 2 <= len(rest) and all(len(n) == k and n != last[:k] for n in items) \
+            and not rest.endswith(measured) and _dictionary().get(rest) and tagged(rest)[-1][1].startswith("n"):
+        return [n + rest for n in items] + [last]  # 供热、燃气、排水管网800、600、300公里: kinds of one thing
     k = len(names[0])
     if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]) \
             and not _dictionary().get(last[:k + 1]):  # 工业、服务业投资: 服务 / 业投资 would cut a word
@@ -653,6 +666,14 @@ def shared_head(names: list[str]) -> list[str]:
         names = names[:-1] + [names[-1].replace(scope + head, head)]
     scoped = [n if n.startswith(scope) else scope + n for n in names]
     return [n + head for n in scoped[:-1]] + [scoped[-1]]
+
+
+def _without_leading_verbs(name: str) -> str:
+    """改造老旧供热 → 供热, 新增养老 → 养老: the verb and adjectives before a list's first item are the list's."""
+    words = tagged(name)
+    while len(words) > 1 and words[0][1] in ("v", "a", "ad", "d"):
+        words = words[1:]
+    return "".join(word for word, _ in words)
 
 
 def _owner_shared(names: list[str], spec: dict) -> list[str]:
@@ -758,6 +779,9 @@ def list_item_metric(name: str, q) -> str | None:
             return joined.group() + glued if joined and not gazetteer.mentions(joined.group()) else glued
         return _fitting(taxonomy()[0][cue.group()], q, q.aspect)
     phrase = _noun_phrase(plain, spec)
+    physical = q.kind in spec["kind_suffix"] and not q.kind.startswith("money")  # (养老金25元 is no 金额)
+    if phrase and physical and not _names_a_measure(phrase) and _names_a_thing(phrase):
+        return _with_kind(phrase, q.kind, spec)  # 供热管网800公里: a thing measured in a unit, by its quantity
     if not phrase or phrase in spec["generic_measures"] or not (
             q.kind == "count" or _names_a_measure(phrase) or _names_a_count(phrase)):
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic

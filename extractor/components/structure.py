@@ -159,8 +159,10 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
 
 def _listed_levels(left: str, figures: list) -> list[str] | None:
     """城镇和农村人均住房面积32.9平方米、37.1平方米: names listed right before levels listed in one unit,
-    as many of each, pair in order (新建和改造农村公路1.2万公里、桥梁300座 is no such list: two units)."""
-    if any(q.aspect != "value" or q.unit != figures[0].unit for q in figures):
+    as many of each, pair in order (新建和改造农村公路1.2万公里、桥梁300座 is no such list: two units); so do
+    changes a verb before the names frames (新增养老、托育机构12家、30家)."""
+    if any(q.aspect not in ("value", "change") or q.aspect != figures[0].aspect or q.unit != figures[0].unit
+           for q in figures):
         return None
     names = metrics.listed_names(left)
     return names if len(names) == len(figures) else None
