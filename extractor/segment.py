@@ -43,6 +43,7 @@ def _rules():
         "one_year_marks": spec["one_year_marks"],
         "five_year_opening_marks": regex.compile(spec["five_year_opening_marks"]),
         "plan_years_marks": spec["plan_years_marks"],
+        "plan_name": spec["plan_name"],
     }
 
 
@@ -376,7 +377,9 @@ def _first_year_planned(heading: str, period: str | None, part: str, status: str
     if status != "target" or not (first.isdigit() and last.isdigit()) \
             or not (heading and rx(rf"(?<!\d){first}\s*年").search(heading)):
         return period
-    marks = _rules()["plan_years_marks"].replace("{last}", last)
+    plan = rx(rf"[“\"‘]({_rules()['plan_name']})[”\"’]").search(heading)
+    marks = _rules()["plan_years_marks"].replace("{last}", last).replace(
+        "{plan}", plan.group(1) if plan else _rules()["plan_name"])
     return period if rx(marks).search(_body_after(heading, part)) else first
 
 
