@@ -91,7 +91,7 @@ def _rules():
             simple.setdefault(mag + name, (kind, factor, units["table_base"][kind]))
     for word in measure:
         simple.setdefault(word, ("count", 1.0, word))
-        for mag in ("万", "亿"):
+        for mag in ("万", "亿", "百万", "千万"):  # (3百万辆: 300 万辆, see _quantity_at)
             simple.setdefault(mag + word, ("count", magnitudes[mag], word))
         simple.setdefault("千" + word, ("count", 1000.0, word))  # 5千多户: 5000 户 (see _quantity_at)
     for mag, factor in magnitudes.items():
