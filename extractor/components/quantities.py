@@ -431,7 +431,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if (found and found[-1].end == quantity.number_start and found[-1].kind == "count"
                 and quantity.approx == "over"):
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
-        if quantity.approx == "over" and quantity.kind != "count" and _names_category(text, quantity.end):
+        if quantity.approx == "over" and _names_category(text, quantity):
+            taken_until = quantity.end  # (过10万亿元省份: 万亿元 is no figure of its own either)
             continue  # 10亿元以上项目7个: the threshold names the category of projects
         if _bounds_a_set(text, quantity):
             taken_until = quantity.end  # (a range's second number is the bound's too)
@@ -525,8 +526,14 @@ def _bounds_a_set(text: str, q: Quantity) -> bool:
         and not first.search(text, clause_start, q.start)
 
 
-def _names_category(text: str, end: int) -> bool:
-    return bool(_category_re().match(text, end))
+def _names_category(text: str, q: Quantity) -> bool:
+    """10亿元以上项目, 过三千亿元城市; not a share of a set (超80%的省科技攻坚项目) nor the first to pass the
+    threshold (首个经济总量超过3万亿元的城市)."""
+    if q.kind == "count" or q.kind.split("/")[0] in ("percent", "permille", "fraction") \
+            or not _category_re().match(text, q.end):
+        return False
+    clause_start = max(text.rfind(c, 0, q.start) for c in "，。；,;\n") + 1
+    return not _set_bound_re()[1].search(text, clause_start, q.start)
 
 
 def _in_numeral_word(text: str, pos: int) -> bool:
