@@ -518,12 +518,16 @@ def _bounds_a_set(text: str, q: Quantity) -> bool:
     """经济总量超千亿元的县域达12个: see quantities.toml, set_bound_after."""
     if q.approx not in ("over", "under") and q.value_max is None:
         return False
-    after, first = _set_bound_re()
-    clause_start = max(text.rfind(c, 0, q.start) for c in "，。；,;\n") + 1
     # (the measure bounded is named right before it, or before the list: 经济总量超…; 占比超过10%的有44种、超过
     # 20%的有23种; ，95%以上的村集体… is a share of villages)
-    return bool(after.match(text, q.end)) and rx(r"[\p{Han}、]").match(text, q.start - 1) is not None \
-        and not first.search(text, clause_start, q.start)
+    return bool(_set_bound_re()[0].match(text, q.end)) and rx(r"[\p{Han}、]").match(text, q.start - 1) is not None \
+        and not _first_to_pass(text, q)
+
+
+def _first_to_pass(text: str, q: Quantity) -> bool:
+    """首个经济总量超过3万亿元的城市: a figure said as the first to pass it, in its own clause (set_bound_first)."""
+    clause_start = max(text.rfind(c, 0, q.start) for c in "，。；,;\n") + 1
+    return _set_bound_re()[1].search(text, clause_start, q.start) is not None
 
 
 def _names_category(text: str, q: Quantity) -> bool:
@@ -532,8 +536,7 @@ def _names_category(text: str, q: Quantity) -> bool:
     if q.kind == "count" or q.kind.split("/")[0] in ("percent", "permille", "fraction") \
             or not _category_re().match(text, q.end):
         return False
-    clause_start = max(text.rfind(c, 0, q.start) for c in "，。；,;\n") + 1
-    return not _set_bound_re()[1].search(text, clause_start, q.start)
+    return not _first_to_pass(text, q)
 
 
 def _in_numeral_word(text: str, pos: int) -> bool:
