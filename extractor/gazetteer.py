@@ -61,7 +61,7 @@ def _names_the_county(text: str, start: int, end: int, county: Place) -> bool:
     """盐湖区, 运城盐湖, 孝义、汾阳 name a county; 盐湖资源 and 中心城区 do not (patterns/zones.toml)."""
     spec = patterns.load("zones")
     name = text[start:end]
-    after_city = text[:start].endswith((county.city, county.city.removesuffix("市")))
+    after_city = text.endswith((county.city, county.city.removesuffix("市")), 0, start)  # (no copy of the text)
     if name in spec["county_common_words"]:
         return after_city
     if after_city or name[-1] in spec["county_endings"]:
