@@ -1971,6 +1971,10 @@ def annotate(doc: Document) -> Document:
         cut = _list_cut(text, q, floor)
         if cut and q.metric and q.metric_source == "fallback" and not q.metric.startswith(cut):
             q.metric = cut + q.metric
+        trade = trade_with(text[_clause_left(text, q.start, floor):q.start]) if q.metric or q.kind.startswith(
+            ("percent", "money")) else None
+        if trade:  # 对东盟进出口增长8%: trade with one partner, not the whole
+            q.metric, q.metric_source = trade, "context"
         if _target_held_against(text, q, before):
             q.aspect, q.metric = "growth", q.metric or before.metric
     return doc
@@ -2011,6 +2015,54 @@ def _list_cut(text: str, q, floor: int) -> str | None:
         if words and words[0][1].startswith("v"):
             return None  # …、新增产能200万吨: an item with a verb of its own
     return m.group("verb")
+
+
+@functools.cache
+def _trade_rules():
+    spec = patterns.load("metrics")["trade_partner"]
+    return rx(spec["clause"]), rx(spec["rest"]), spec["flows"]
+
+
+def trade_with(words: str) -> str | None:
+    """对东盟进出口增长8% → 对东盟进出口额: trade with a partner, read from the words before its figure."""
+    clause, rest, flows = _trade_rules()
+    m = clause.search(words.translate(QUOTES))
+    if not m or not rest.match(m.group("rest")):
+        return None
+    return "对" + m.group("partner") + flows[m.group("flow")]
+
+
+def trade_list(names: list[str]) -> list[str] | None:
+    """对东盟、欧盟进出口分别增长… → 对东盟进出口额, 对欧盟进出口额: the flow the last partner holds is every
+    partner's."""
+    last = trade_with(names[-1] if names[-1].lstrip().startswith("对") else "对" + names[-1])
+    if not last:
+        return None
+    flow = last[len("对") + len(_trade_partner(names[-1])):]
+    partners = [_trade_partner(n) for n in names[:-1]]  # (对东盟进出口, 欧盟进出口: the head shared already)
+    if not all(partners) or any(regex.search(r"[^\p{Han}]", p) for p in partners):
+        return None
+    return ["对" + p + flow for p in partners] + [last]
+
+
+def _trade_partner(name: str) -> str:
+    bare = name.strip().removeprefix("对").translate(QUOTES)
+    m = _trade_rules()[0].search("对" + bare)
+    return m.group("partner") if m and not m.group("rest") else bare
+
+
+@functools.cache
+def _completion_rules():
+    spec = patterns.load("metrics")["completion_rate"]
+    return rx(spec["frame"]), spec["names"]
+
+
+def completion_rate(frame: str, base: str | None) -> str | None:
+    """收入…完成预算数的92.49% → 收入预算完成率: the rate of a plan's completion, named by the measure done
+    and the plan (None if the words before the figure hold no such plan)."""
+    rule, names = _completion_rules()
+    m = rule.search(frame)
+    return (base or "") + names[m.group("base")] if m else None
 
 
 def _target_held_against(text: str, q, before) -> bool:

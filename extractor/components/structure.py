@@ -64,7 +64,10 @@ def _pair_lists(doc: Document) -> None:
                 continue
             if len(names) >= 2 and len(names) == len(figures):
                 earlier.append((pos, names))
-                _apply_names(doc, metrics.shared_head(names), figures, _comparands(names))
+                comparands = _comparands(names)
+                # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
+                traded = metrics.trade_list(names) if comparands else None
+                _apply_names(doc, metrics.shared_head(names), figures, comparands, traded)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
         for figures in unnamed:
@@ -173,15 +176,25 @@ def _comparands(names: list[str]) -> bool:
     return names[0].lstrip().startswith(tuple(patterns.load("structure")["comparand_list"]["openers"]))
 
 
-def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False) -> None:
-    for name, q in zip(names, figures):
+def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False,
+                 traded: list[str] | None = None) -> None:
+    for k, (name, q) in enumerate(zip(names, figures)):
         if q is not figures[0] and q.aspect == "value" and figures[0].aspect != "value" \
                 and q.kind.split("/")[0] == figures[0].kind.split("/")[0]:
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
+        if traded:  # 对东盟、欧盟进出口分别增长…: each partner's trade, not the whole
+            q.metric, q.metric_source = traded[k], "list"
+            continue
         if comparands:
             _apply_shared_measure(names[-1], q)
             continue
         metric = metrics.list_item_metric(name, q)
+        rate = metrics.completion_rate(doc.text[max(0, figures[0].start - 24):figures[0].start],
+                                       metric or metrics.without_adverbs(name).strip()) \
+            if q.kind.startswith("percent") else None
+        if rate:  # 城镇新增就业、…分别完成年计划的118.2%、…: each name's rate of completion
+            q.metric, q.metric_source, q.aspect = rate, "list", "value"
+            continue
         if metric:
             q.metric, q.metric_source = metric, "list"
             if metric in metrics.patterns.load("metrics")["project_sets"]["names"]:
@@ -227,7 +240,35 @@ def _link_parts(doc: Document) -> None:
                     break
 
 
+def _completion_rates(doc: Document) -> None:
+    """税收共收到12,745,390,000元，完成预算数的92.49%; 城镇新增就业、新增发放创业担保贷款分别完成年计划的
+    118.2%、248.57%: a percentage held against a plan or budget is its rate of completion, named by what was
+    done: the amount the clause before states, else its own clause's measure (a list's names are paired
+    with their rates in _apply_names)."""
+    text = doc.text
+    first, before = None, None  # the first figure of the list the figure is in; the last figure outside it
+    for k, q in enumerate(doc.quantities):
+        joined = k > 0 and LIST_GAP.fullmatch(text, doc.quantities[k - 1].end, q.start) is not None
+        if not joined:
+            before, first = (doc.quantities[k - 1] if k else None), q
+        if not q.kind.startswith("percent"):
+            continue
+        sentence = doc.sentence_at(first.start)
+        floor = sentence.start if sentence else max(0, first.start - 80)
+        frame = text[max(floor, first.start - 24):first.start]
+        if q.metric_source == "list":
+            continue  # named by its list already, a rate of completion or not
+        base = None
+        if before is not None and before.start >= floor and before.metric \
+                and not before.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
+            base = before.metric  # 其他收入收到903,065,000元，完成预算数的121.68%
+        name = metrics.completion_rate(frame, base or q.metric)
+        if name:
+            q.metric, q.metric_source, q.aspect = name, "context", "value"
+
+
 def annotate(doc: Document) -> Document:
     _pair_lists(doc)
+    _completion_rates(doc)
     _link_parts(doc)
     return doc
