@@ -44,6 +44,8 @@ def _rules():
         "five_year_opening_marks": regex.compile(spec["five_year_opening_marks"]),
         "plan_years_marks": spec["plan_years_marks"],
         "plan_name": spec["plan_name"],
+        "five_year_text_marks": regex.compile(spec["five_year_text_marks"]),
+        "five_year_text_min": spec["five_year_text_min"],
     }
 
 
@@ -342,6 +344,10 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
                 # the review even when it names no time, and even when the review's own opening paragraph
                 # (１９９１年是…的一年) opened a section of its year inside it: its figures are the document's year's
                 heads.append((p.start, heading, None, None))
+    if early and year and not (heads and heads[0][0] == article.start):
+        opening = text[article.start:heads[0][0] if heads else article.end]
+        if len(rules["five_year_text_marks"].findall(opening)) >= rules["five_year_text_min"]:
+            heads.insert(0, (article.start, "", f"{year - 5}~{year - 1}", "actual"))  # a review's five years, cut in
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)
         status = status or _ahead(period, year, early)
