@@ -1589,6 +1589,10 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                     out.pop()  # 6107 / 名 / 困难家庭: the number's measure word (tagged a noun), no name's part
                     verbs.pop()
                 break
+            if flag.startswith("t") and rx(spec["span_length"]).fullmatch(word) and all(w in spec["span_sums"] for w in out):
+                out.clear()  # 教育支出 / 五年 / 累计: the years summed over, and the sum, are the period's words
+                verbs.clear()
+                continue
             if flag.startswith("t") and rx(r"[0-9年月日季期今去本上下前后末初底]").search(word):
                 break  # a time word (今年, 上半年) ends the phrase; 过夜 (tagged t) is part of 过夜游客人次
             if rx(r"以来$|^[今去明本]年").search(word):
