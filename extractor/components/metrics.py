@@ -362,12 +362,13 @@ def _completed(name: str | None, q) -> str | None:
 @functools.cache
 def _named_ratios() -> list[tuple[str, regex.Pattern]]:
     return [(r["name"], rx(rf"(?:{r['part']})[^。；;]{{0,60}}?(?:占|相当于)[^。；;，,]{{0,10}}?(?:{r['whole']})"
-                           r"的?(?:比重|比例)[^。；;，,\d]{0,16}$"))
+                           r"的?(?:比重|比例)[^。；;，,\d]{0,16}(?:(?:由|从)(?:19|20)\d{2}年的?)?$"))
             for r in patterns.load("metrics").get("named_ratio", [])]
 
 
 def named_ratio(text: str, q, floor: int) -> str | None:
-    """研发经费…占国内生产总值的比重从1.07%提高到1.49%: a share that is a statistic of its own, named so."""
+    """研发经费…占国内生产总值的比重从1.07%提高到1.49% (…比重由2007年的1.4%提高到…): a share that is a
+    statistic of its own, named so."""
     if q.kind.split("/")[0] != "percent":
         return None
     before = text[floor:q.start]
