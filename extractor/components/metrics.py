@@ -1976,8 +1976,8 @@ def annotate(doc: Document) -> Document:
         cut = _list_cut(text, q, floor)
         if cut and q.metric and q.metric_source == "fallback" and not q.metric.startswith(cut):
             q.metric = cut + q.metric
-        trade = trade_with(text[_clause_left(text, q.start, floor):q.start]) if q.metric or q.kind.startswith(
-            ("percent", "money")) else None
+        clause = text[_clause_left(text, q.start, floor):q.start]
+        trade = trade_with(clause) if "对" in clause and (q.metric or q.kind.startswith(("percent", "money"))) else None
         if trade:  # 对东盟进出口增长8%: trade with one partner, not the whole
             q.metric, q.metric_source = trade, "context"
         if _target_held_against(text, q, before):

@@ -251,13 +251,11 @@ def _completion_rates(doc: Document) -> None:
         joined = k > 0 and LIST_GAP.fullmatch(text, doc.quantities[k - 1].end, q.start) is not None
         if not joined:
             before, first = (doc.quantities[k - 1] if k else None), q
-        if not q.kind.startswith("percent"):
-            continue
+        if not q.kind.startswith("percent") or q.metric_source == "list":
+            continue  # (a list's figures are named by its names already, rates of completion or not)
         sentence = doc.sentence_at(first.start)
         floor = sentence.start if sentence else max(0, first.start - 80)
         frame = text[max(floor, first.start - 24):first.start]
-        if q.metric_source == "list":
-            continue  # named by its list already, a rate of completion or not
         base = None
         if before is not None and before.start >= floor and before.metric \
                 and not before.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
