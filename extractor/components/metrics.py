@@ -1013,7 +1013,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     其中亿元以上项目 → 亿元以上), or from the verb of its clause; empty when they name nothing."""
     sets = patterns.load("metrics")["project_sets"]
     run = rx(r"[\p{Han}0-9]*$").search(text[floor:pos].translate(QUOTES)).group()
-    run = rx(r"^[0-9]+[年月日]?").sub("", run[run.rfind("的") + 1:])  # 2023年实施项目: a date, then the verb
+    # 2023年实施项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
+    run = rx(r"^[0-9]+[年月日]?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
     places = gazetteer.mentions(run)
     if places and places[0][0] == 0:
         run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
@@ -1137,9 +1138,11 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
 
 
 def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
-    """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选)."""
+    """The words right after a figure, up to where its verb phrase or clause begins (30多家头部企业 / 入选);
+    the 及 of a threshold (二级及以上医院) joins nothing."""
     stop, limit, spec = end, min(len(text), end + 16), taxonomy()[2]
-    while stop < limit and not (text[stop] in spec["counted_noun_stop"] and not _inside_word(text, end, stop)) \
+    while stop < limit and not (text[stop] in spec["counted_noun_stop"] and not _inside_word(text, end, stop)
+                                and not text.startswith("及以上", stop)) \
             and not text.startswith(tuple(spec["counted_noun_stop_words"]), stop) and text[stop] not in CLAUSE_END:
         if text[stop] in "“”":
             limit = min(len(text), limit + 1)  # quote marks are not words: they do not use up the window
@@ -1498,6 +1501,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     # 每万人高价值发明专利拥有量: a per-head denominator is one word of the name, like a quoted one
     quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
     quoted += [m.span() for m in rx(spec["graded"]).finditer(clause)]  # 5A级物流企业: a grade, not a figure
+    quoted += [m.span() for m in rx(spec["threshold"]).finditer(clause)]  # 二级以上医院: a class, not a figure
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out, flags, at = [], [], 0
@@ -1512,6 +1516,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             if flag.startswith("t") and not rx(r"[0-9年月日季期今去本上下前后末初底]").search(word):
                 flag = "n"  # 夜 / 经济 (夜 tagged t) is a noun's first word, not a time
             after = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
+            if flag == "m" and word == "零" and out and rx(r"\p{Han}").match(after[0]):
+                flag = "n"  # 省级以上 / 零 / 碳园区: a lone 零 before a noun is a word (零碳), not a number
             if flag == "v" and out and len(after[0]) == 1 and after[1] == "n":
                 flag = "n"  # 集聚 / 区: a verb bound to a one-character head is a noun's part
             if verbs_inside and flag == "s":
@@ -1636,7 +1642,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             if phrase.endswith(word) and len(phrase) > len(word) \
                     and phrase[-len(word) - 1] not in spec["strip_trailing_not_after"].get(word, ""):
                 phrase, changed = phrase[: -len(word)], True
-    grade = rx(spec["graded"]).match(phrase)  # 10万吨级泊位: a name may open on its grade
+    grade = rx(spec["graded"]).match(phrase) or rx(spec["threshold"]).match(phrase)  # 10万吨级泊位, 50亿元以上项目
     if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(
             phrase[grade.end():] if grade else phrase):  # 5G用户普及率
         return None
