@@ -430,6 +430,10 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         titled = COMPOUND_SET.search(text, floor, q.start)
         if titled:  # “承诺制+标准地+全代办”项目19个: the set named by all of a compound title, not its last part
             return rx(r"\s").sub("", titled.group(1)) + titled.group(2) + taxonomy()[2]["count_suffix"], "fallback"
+    if q.kind == "percent" and aspect == "share":
+        counted = _share_of_counted(text, q)
+        if counted:
+            return counted, "fallback"
     cut = _denominator_cut(text, q, aspect, floor)
     if aspect == "contribution":  # 消费对经济增长贡献率55%: the contribution is to the metric after 对
         for _, _, _, entries in _cue_matches(text, cut, q.start)[0]:
@@ -1248,6 +1252,37 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     return phrase, "fallback"
 
 
+def _purpose_share(text: str, q, floor: int) -> str | None:
+    """八成以上财政资金用于民生: a share of spending named by what it goes to (财政民生支出)."""
+    after = text[q.end:q.end + 16]
+    before = text[floor:q.start]
+    return next((rule["name"] for rule in patterns.load("metrics").get("purpose_share", [])
+                 if rx(rule["after"]).search(after) and rx(rule["spending"]).search(before + after)), None)
+
+
+def _share_of_counted(text: str, q) -> str | None:
+    """超50%的行政村达到美丽乡村标准, 85.2%的改革试点任务落地实施: a share right before the things it is a
+    share of, the subject of a short predicate, is a share of their number, named by what they did or became
+    (达到美丽乡村标准行政村数); a share of money (八成以上财政资金用于民生) is not a count."""
+    spec = taxonomy()[2]
+    at = q.end + text.startswith("的", q.end)
+    stop = _clause_end_after(text, at)
+    words = _words_after(text, at, keep_quotes=True) if stop else ""
+    phrase = _noun_phrase(words, spec, from_left=True) if words else None
+    clause = text[at:stop].translate(QUOTES) if phrase else ""
+    if not clause.startswith(phrase or "\0") or _names_a_measure(phrase):
+        return None
+    rest = clause[len(phrase):]
+    opening = rx(spec["subject_predicate"]["opening"]).match(rest)
+    predicate = rest[opening.end() if opening else 0:]
+    limits = spec["share_of_counted"]
+    if not limits["min_chars"] <= len(predicate) <= limits["max_chars"] or rx(limits["figure"]).search(predicate) \
+            or any(word in predicate for word, _, _ in _aspects()[0]) or not tagged(predicate)[0][1].startswith("v") \
+            or not _names_a_thing(phrase + spec["count_suffix"]):
+        return None  # 由…的百分之三十六点五调整到百分之二十九: a level's change, not what a set did
+    return _counted(predicate + phrase, "", spec)
+
+
 def _reaches_a_level(words: str, spec: dict) -> bool:
     verb = next((v for v in spec["level_reached_verbs"] if words.startswith(v)), "")
     return bool(verb) and words.startswith(tuple(spec["level_reached_ends"]), len(verb))
@@ -1944,6 +1979,10 @@ def annotate(doc: Document) -> Document:
         ratio = named_ratio(text, q, floor) if q.aspect == "share" else None
         if ratio:
             q.aspect, q.metric, q.metric_source = "value", ratio, "taxonomy"
+            continue
+        purpose = _purpose_share(text, q, floor) if q.kind.split("/")[0] == "percent" else None
+        if purpose:  # 74%以上用于民生: a share of the spending, whatever the clause's own words frame
+            q.aspect, q.metric, q.metric_source = "share", purpose, "taxonomy"
             continue
         q.metric, q.metric_source = metric_of(text, q, _naming_aspect(text, q, floor), floor)
         topic = _growth_topic(text, q, floor) if q.metric is None or q.metric_source == "fallback" else None
