@@ -35,6 +35,7 @@ def _rules():
         "heading_max": spec["heading_max_chars"],
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
         "status": spec["section_status"],
+        "own_year_work": regex.compile(spec["own_year_work"]),
         "period": spec["section_period"],
         "review_months": spec["review_months"],
         "five_year_heading": regex.compile(spec["five_year_heading"]),
@@ -114,6 +115,8 @@ def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None
         period = period_of(heading, len(heading), 0, year, looked_back=year - 1 if year else None, heading=True)
     if status is None and _is_over(period, year):
         status = "actual"  # a head on a time that is over (首先报告2001年的工作 in a 2002 report) tells results
+    if status is None and year and period == str(year) and rules["own_year_work"].match(heading):
+        status = "target"  # 关于2026年工作 in a report of 2026: the year's work ahead
     return period, status
 
 
