@@ -9,6 +9,9 @@ import json
 import subprocess
 import sys
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+from extractor.gold import canonical_metric  # noqa: E402  (the scorer's spelling of a metric)
+
 
 def main() -> int:
     ap = argparse.ArgumentParser()
@@ -30,7 +33,9 @@ def main() -> int:
                 print(f"{e['kind']:>10} {doc} {(g or p)['quote']} {(g or p).get('metric')} | {e['sentence'][:60]}")
                 continue
             for field in ("metric", "aspect", "subject", "period", "status"):
-                if g[field] != p[field] and args.field in (field, "all"):
+                same = canonical_metric(g[field]) == canonical_metric(p[field]) if field == "metric" \
+                    else g[field] == p[field]  # 单位GDP能耗 is 单位地区生产总值能耗 to the scorer
+                if not same and args.field in (field, "all"):
                     counts[field] += 1
                     print(f"{field:>10} {doc} {g['quote']}: {g[field]} → {p[field]} | {e['sentence'][:50]}")
     print(dict(counts))

@@ -625,6 +625,9 @@ def shared_head(names: list[str]) -> list[str]:
     """工业、制造业、工业技改投资 → 工业投资, 制造业投资, 工业技改投资: the head word of the last name is
     shared by the names before it that have no measure of their own."""
     spec = taxonomy()[2]
+    purposed = _purposes_listed(names, spec)
+    if purposed:
+        return purposed
     measured = tuple(spec["measure_heads"])
     first = next((w for w in spec["scope_words"] if names[0].startswith(w) and len(names[0]) > len(w)), "")
     names = [names[0][len(first):]] + names[1:]  # 其中城镇、农村居民收入: the scope is not a name's
@@ -671,6 +674,18 @@ def shared_head(names: list[str]) -> list[str]:
         names = names[:-1] + [names[-1].replace(scope + head, head)]
     scoped = [n if n.startswith(scope) else scope + n for n in names]
     return [n + head for n in scoped[:-1]] + [scoped[-1]]
+
+
+def _purposes_listed(names: list[str], spec: dict) -> list[str] | None:
+    """中央财政用于科技、教育、卫生和文化事业的支出 → 中央财政科技支出, 中央财政教育支出, …: spending
+    listed by its purposes is each purpose's spending, by the payer named before 用于."""
+    rule = spec["purpose_list"]
+    opening = rx(rule["first"]).match(names[0].translate(QUOTES))
+    closing = rx(rule["last"]).match(names[-1].translate(QUOTES))
+    if not (opening and closing and len(names) > 1):
+        return None
+    items = [opening.group("item"), *names[1:-1], closing.group("item")]
+    return [opening.group("payer") + item + closing.group("head") for item in items]
 
 
 def _without_leading_verbs(name: str) -> str:
@@ -758,8 +773,8 @@ def without_adverbs(words: str) -> str:
 
 
 def only_aspect(clause: str) -> bool:
-    """增长, 同比增长: a clause that says only how its figures are framed, naming nothing."""
-    words = clause.strip()
+    """增长, 同比增长, 比上年增长: a clause that says only how its figures are framed, naming nothing."""
+    words = rx(patterns.load("aspects")["aspect_base"]).sub("", clause.strip())  # 比上年增长
     adverbs = tuple(patterns.load("aspects")["aspect_adverbs"])
     while words.startswith(adverbs):
         words = words[next(len(a) for a in adverbs if words.startswith(a)):]
