@@ -1541,6 +1541,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         return None
     for long, short in spec["abbreviations"].items():
         clause = clause.replace(long, short)
+    if "方面" in clause:
+        clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
         clause = rx(patterns.load("quantities")["per_head_bare"]).sub(lambda m: "每" + m.group(), clause)
     # a name is at most max_chars after its leading words are stripped: the words beyond a window of
