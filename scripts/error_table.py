@@ -6,10 +6,11 @@ Prints one line per wrong field: gold value → predicted value, and the quote.
 import argparse
 import collections
 import json
+import pathlib
 import subprocess
 import sys
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 from extractor.gold import canonical_metric  # noqa: E402  (the scorer's spelling of a metric)
 
 

@@ -1161,7 +1161,7 @@ def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     the 及 of a threshold (二级及以上医院) joins nothing."""
     stop, limit, spec = end, min(len(text), end + 16), taxonomy()[2]
     while stop < limit and not (text[stop] in spec["counted_noun_stop"] and not _inside_word(text, end, stop)
-                                and not text.startswith("及以上", stop)) \
+                                and not text.startswith(tuple(spec["counted_noun_stop_not"]), stop)) \
             and not text.startswith(tuple(spec["counted_noun_stop_words"]), stop) and text[stop] not in CLAUSE_END:
         if text[stop] in "“”":
             limit = min(len(text), limit + 1)  # quote marks are not words: they do not use up the window
@@ -1285,7 +1285,7 @@ def _share_of_counted(text: str, q) -> str | None:
     words = _words_after(text, at, keep_quotes=True) if stop else ""
     phrase = _noun_phrase(words, spec, from_left=True) if words else None
     clause = text[at:stop].translate(QUOTES) if phrase else ""
-    if not clause.startswith(phrase or "\0") or _names_a_measure(phrase):
+    if not phrase or not clause.startswith(phrase) or _names_a_measure(phrase):
         return None
     rest = clause[len(phrase):]
     opening = rx(spec["subject_predicate"]["opening"]).match(rest)
