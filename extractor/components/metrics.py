@@ -1793,6 +1793,11 @@ def _span_partner():
     return regex.compile(spec["between"]), regex.compile(spec["before"]), regex.compile(spec["restated"])
 
 
+@functools.cache
+def _dated_partner():
+    return regex.compile(patterns.load("metrics")["span_partner"]["dated"])
+
+
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到); so does
     a figure that restates A in another unit (160.6亿美元、折合1148亿元人民币)."""
@@ -1806,7 +1811,7 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     lead = text[max(0, prev.start - 14):prev.start]
     if "每" in lead:  # 从每人每月2375元提高到2423元: the rate frame stands after 从
         lead = rx(taxonomy()[2]["rate_frame"]).sub("", lead)
-    if between.match(text[prev.end:q.start]) and before.search(lead):
+    if between.match(text[prev.end:q.start]) and before.search(lead) or _dated_partner().match(text[prev.end:q.start]):
         return prev.metric, prev.metric_source
     return None
 
