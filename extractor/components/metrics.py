@@ -1408,7 +1408,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         left = rx(spec["price_basis"]).sub("", left)
     left = rx(spec["yearly_frame"]).sub("", left)
     if "年" in left:
-        left = rx(spec["time_before_verb"]).sub("", left)
+        left = rx(spec["time_before_change"]).sub("", rx(spec["time_before_verb"]).sub("", left))
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if q.kind == "doubling":
