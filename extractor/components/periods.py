@@ -601,6 +601,25 @@ def _reviews_last_year(doc: Document) -> bool:
     return delivered_early(doc) and any(genre in doc.title for genre in patterns.load("periods")["reviewing_genres"])
 
 
+@functools.cache
+def _part_rules():
+    spec = patterns.load("periods")["part_of_figure"]
+    return regex.compile(spec["opening"]), regex.compile(spec["next_part"]), regex.compile(spec["start_of_change"])
+
+
+def _part_of_figure(text: str, q, before, whole):
+    """The figure whose part q is (…4.45亿千瓦，其中水电9601万千瓦、核电384万千瓦: the 4.45亿千瓦), else None."""
+    if before is None or before.kind != q.kind:
+        return None
+    opening, next_part, start_of_change = _part_rules()
+    between = text[before.end:q.start]
+    if start_of_change.search(between):
+        return None
+    if opening.match(between):
+        return before
+    return whole if whole is not None and next_part.match(between) else None
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
@@ -611,7 +630,7 @@ def annotate(doc: Document) -> Document:
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     reviews_last_year = _reviews_last_year(doc)
     plan = plan_in_focus(text, doc.year)
-    before = None
+    before = part_of = None
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -687,6 +706,9 @@ def annotate(doc: Document) -> Document:
                 q.status = "actual"
         q.period = _after_own_base(text, q, floor) or q.period
         q.period = _difference_as_of(text, q, floor, before, section.period if section else None) or q.period
+        part_of = _part_of_figure(text, q, before, part_of) if not own else None
+        if part_of is not None:
+            q.period = part_of.period
         before = q
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
