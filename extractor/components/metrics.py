@@ -1798,6 +1798,12 @@ def _dated_partner():
     return regex.compile(patterns.load("metrics")["span_partner"]["dated"])
 
 
+def _energy_consumed(name: str) -> str:
+    """非化石能源占比, 清洁能源消费比重 → 非化石能源消费量, 清洁能源消费量: a share of energy is of its use."""
+    energy = rx(taxonomy()[2]["energy_share"]).fullmatch(name)
+    return energy.group("energy") + "消费量" if energy else name
+
+
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到); so does
     a figure that restates A in another unit (160.6亿美元、折合1148亿元人民币)."""
@@ -2012,6 +2018,8 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source, q.aspect = topic, "context", "growth"
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
+        if q.metric_source == "fallback" and (q.aspect == "share" or q.unit == "个百分点"):
+            q.metric = _energy_consumed(q.metric)
         if q.kind.startswith("money") and q.metric and quantities.cut_of_a_burden(text, q.start):
             q.aspect = "change"  # 降低企业税负5700多亿元: the burden (企业税负) fell by the amount
             q.metric = _cut_words().sub("", q.metric, count=1)
