@@ -1798,12 +1798,6 @@ def _dated_partner():
     return regex.compile(patterns.load("metrics")["span_partner"]["dated"])
 
 
-def _energy_consumed(name: str) -> str:
-    """非化石能源占比, 清洁能源消费比重 → 非化石能源消费量, 清洁能源消费量: a share of energy is of its use."""
-    energy = rx(taxonomy()[2]["energy_share"]).fullmatch(name)
-    return energy.group("energy") + "消费量" if energy else name
-
-
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到); so does
     a figure that restates A in another unit (160.6亿美元、折合1148亿元人民币)."""
@@ -1817,7 +1811,8 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     lead = text[max(0, prev.start - 14):prev.start]
     if "每" in lead:  # 从每人每月2375元提高到2423元: the rate frame stands after 从
         lead = rx(taxonomy()[2]["rate_frame"]).sub("", lead)
-    if between.match(text[prev.end:q.start]) and before.search(lead) or _dated_partner().match(text[prev.end:q.start]):
+    gap = text[prev.end:q.start]
+    if (between.match(gap) and before.search(lead)) or _dated_partner().match(gap):
         return prev.metric, prev.metric_source
     return None
 
@@ -1959,6 +1954,12 @@ def _without_new(name: str) -> str:
 def _compared(clause: str) -> bool:
     """比上年增加…, 较去年同期增长…: a clause that opens on the base of a comparison."""
     return rx(patterns.load("metrics")["span_partner"]["compared"]).match(clause) is not None
+
+
+def _energy_consumed(name: str) -> str:
+    """非化石能源占比, 清洁能源消费比重 → 非化石能源消费量, 清洁能源消费量: a share of energy is of its use."""
+    energy = rx(taxonomy()[2]["energy_share"]).fullmatch(name)
+    return energy.group("energy") + "消费量" if energy else name
 
 
 def _without_change_word(name: str | None) -> str | None:
