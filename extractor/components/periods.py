@@ -669,7 +669,9 @@ def annotate(doc: Document) -> Document:
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if estimated and q.status == "actual":
             q.status = "expected"  # 根据预计数字，…完成了123.7亿元: what is said done is itself an estimate
-        if unplaced and q.status == "actual" and q.period == str(doc.year) and reviews_last_year:
+        told_whole_year = own == str(doc.year) and not (section and section.period) \
+            and rx(patterns.load("periods")["told_year"]).search(text, floor, q.start) is not None
+        if (unplaced or told_whole_year) and q.status == "actual" and q.period == str(doc.year) and reviews_last_year:
             q.period = str(doc.year - 1)  # a result in a work report of January, under no heading: last year's
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
