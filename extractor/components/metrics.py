@@ -656,6 +656,10 @@ def shared_head(names: list[str]) -> list[str]:
         after = last[at + 1:]
         if after.endswith(measured):
             names, head = names[:-1] + [last[:at] + after], after
+    count = next((c for c in (*spec["count_suffix_of_events"], spec["count_suffix"]) if last.endswith(c)), "")
+    if count and head.endswith(spec["count_suffix"]) and not head.endswith(measured) \
+            and not any(n.translate(QUOTES).endswith(measured + (count,)) for n in names[:-1]):
+        return [n + count for n in names[:-1]] + [names[-1]]  # 刑事案件、治安案件、命案数: each item's count
     if not head or not head.endswith(measured):
         return _owner_shared(names, spec)
     own = [n.translate(QUOTES).endswith(measured + (spec["count_suffix"],)) for n in names[:-1]]  # 事故起数
