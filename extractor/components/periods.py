@@ -297,6 +297,8 @@ def _span_end(text: str, q, floor: int, reviewed: bool = False, sectioned: bool 
         return None
     if rules["start"].search(clause):
         return str(int(first) - 1)
+    if not sectioned and span and _spent_over(q, clause):
+        return None  # 五年来，国家财政…扶贫资金达480亿元: what was spent over the span the text names is its sum
     if rules["end"].search(clause) or _reaches_state(clause) or _passes_a_mark(text, q, clause):
         return last
     if sectioned and last and q.aspect in ("value", "share") and _bare_level(clause, text[q.end:q.end + 3]):
@@ -360,6 +362,17 @@ def _is_before(period: str | None, year: int | None) -> bool:
     return bool(year and period and period.isdigit() and int(period) < year)
 
 
+@functools.cache
+def _span_sum_rules():
+    return {k: regex.compile(v) for k, v in patterns.load("periods")["span_sum"].items()}
+
+
+def _spent_over(q, clause: str) -> bool:
+    rules = _span_sum_rules()
+    return q.aspect == "value" and q.kind.startswith("money") and bool(rules["reached"].search(clause)) \
+        and bool(rules["spent"].search(q.metric or ""))
+
+
 def _says_span_end(text: str, q, floor: int, period: str | None, year: int | None) -> bool:
     """In a span's section, a clause whose own words place its figure in the span (从…, 达到, 年均, 稳定在)
     and that names no time of its own is not dated by a time phrase of an earlier clause."""
@@ -368,6 +381,9 @@ def _says_span_end(text: str, q, floor: int, period: str | None, year: int | Non
     clause_start = _clause_start(text, q, floor)
     if period_of(text, q.start, clause_start, year):
         return False
+    opener = _span_sum_rules()["opener"].match(text, floor, clause_start)
+    if opener and "~" in (period_of(text, opener.end(), floor, year) or ""):
+        return False  # 五年来，…: a span that opens the sentence dates all its clauses
     clause = text[clause_start:q.start]
     return any(rule.search(clause) for rule in _span_rules().values())
 
