@@ -381,10 +381,10 @@ def _says_span_end(text: str, q, floor: int, period: str | None, year: int | Non
     clause_start = _clause_start(text, q, floor)
     if period_of(text, q.start, clause_start, year):
         return False
-    opener = _span_sum_rules()["opener"].match(text, floor, clause_start)
-    if opener and "~" in (period_of(text, opener.end(), floor, year) or ""):
-        return False  # 五年来，…: a span that opens the sentence dates all its clauses
     clause = text[clause_start:q.start]
+    opener = _span_sum_rules()["opener"].match(text, floor, clause_start)
+    if opener and _spent_over(q, clause) and period_of(text, q.start, floor, year) == period:
+        return False  # 五年来，…资金达480亿元: the span that opens the sentence is the sum's, not another clause's
     return any(rule.search(clause) for rule in _span_rules().values())
 
 
