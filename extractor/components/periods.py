@@ -617,6 +617,16 @@ def _reviews_last_year(doc: Document) -> bool:
     return delivered_early(doc) and any(genre in doc.title for genre in patterns.load("periods")["reviewing_genres"])
 
 
+def _year_running(doc: Document) -> bool:
+    """A work report delivered before its year is out (its manifest's `date`: 1956-06): it can tell no result of
+    that whole year."""
+    said = regex.match(r"\s*((?:19|20)\d{2})-(\d{2})", str(doc.meta.get("date") or ""))
+    spec = patterns.load("periods")
+    return bool(doc.year and said and int(said.group(1)) == doc.year
+                and int(said.group(2)) <= spec["year_running"]["last_month"]
+                and any(genre in doc.title for genre in spec["reviewing_genres"]))
+
+
 @functools.cache
 def _part_rules():
     spec = patterns.load("periods")["part_of_figure"]
@@ -645,6 +655,7 @@ def annotate(doc: Document) -> Document:
     starts = [s.start for s in doc.sentences]
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     reviews_last_year = _reviews_last_year(doc)
+    year_running = _year_running(doc)
     plan = plan_in_focus(text, doc.year)
     before = part_of = None
     for q in doc.quantities:
@@ -728,6 +739,9 @@ def annotate(doc: Document) -> Document:
         if part_of is not None:
             q.period = part_of.period
         before = q
+        if year_running and q.status == "actual" and q.period == str(doc.year) \
+                and not rx(patterns.load("periods")["year_running"]["passed"]).search(text, floor, q.start):
+            q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
         elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
