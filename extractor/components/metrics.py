@@ -1843,7 +1843,8 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if q.aspect == "growth" and before.metric_source in ("context", "fallback") and before.metric != q.metric \
             and len(text[before.end:q.start]) <= 6 and rx(taxonomy()[2]["bare_growth"]).fullmatch(own):
         return True  # 粮食产量达到4亿吨；棉花达到608万吨，增长31%: the growth of the product just named
-    if q.metric is None and (q.aspect in ("growth", "change") and len(text[before.end:q.start]) <= 6
+    if q.metric is None and not _bare_product(text, q, floor) \
+            and (q.aspect in ("growth", "change") and len(text[before.end:q.start]) <= 6
                              and (q.aspect == "growth" or rx(taxonomy()[2]["bare_change"]).fullmatch(own))
                              or _compared(own)):
         # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
@@ -1924,7 +1925,10 @@ def _bare_product(text: str, q, floor: int) -> str | None:
     clause, named, suffix = _products()
     left = _clause_left(text, q.start, floor)
     label = _line_label(text, left)  # 钢：从一百三十五万吨增加到…: the label right before the clause
-    bare = clause.match((label.group(1) + "：" if label and label.end() == left else "") + text[left:q.start].strip())
+    own = text[left:q.start].strip()
+    bare = clause.match((label.group(1) + "：" if label and label.end() == left else "") + own)
+    if not bare and "：" in own:  # 主要产品产量增长的情况是：发电增长15%: a colon opens the list of products
+        bare = clause.match(own.rsplit("：", 1)[1])
     if not bare:
         return None
     return named.get(bare.group("product"), bare.group("product") + suffix)
