@@ -1490,10 +1490,13 @@ def _with_kind(phrase: str, kind: str, spec: dict) -> str:
         return phrase
     if phrase.endswith(tuple(spec["kind_suffix_completes"])):
         return phrase + suffix
+    heads = spec["kind_suffix_after"].get(kind, {})
+    own = next((heads[h] for h in heads if phrase.endswith(h)), None)
+    if own:
+        return phrase + own
     if phrase.endswith(tuple(spec["measure_heads"]) + tuple(spec["kind_suffix_not_after"])):
         return phrase
-    heads = spec["kind_suffix_after"].get(kind, {})
-    return phrase + next((heads[h] for h in heads if phrase.endswith(h)), suffix)
+    return phrase + suffix
 
 
 def _event_unit(unit: str | None) -> str | None:
@@ -1547,6 +1550,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = clause.replace(long, short)
     if "方面" in clause:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
+    if "财政安排" in clause:
+        clause = rx(spec["payer_verb"]).sub("", clause)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
         clause = rx(patterns.load("quantities")["per_head_bare"]).sub(lambda m: "每" + m.group(), clause)
     # a name is at most max_chars after its leading words are stripped: the words beyond a window of
