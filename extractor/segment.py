@@ -432,11 +432,15 @@ def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
     return out
 
 
-def delivered_early(doc: Document) -> bool:
-    """Whether the document was delivered in the first months of the year 今年 names (its manifest's `date`)."""
+def delivered_month(doc: Document) -> int | None:
+    """The month of the year 今年 names in which the document was delivered (its manifest's `date`), if known."""
     said = regex.match(r"\s*((?:19|20)\d{2})-(\d{2})", str(doc.meta.get("date") or ""))
-    return bool(doc.year and said and int(said.group(1)) == doc.year
-                and int(said.group(2)) <= _rules()["review_months"])
+    return int(said.group(2)) if doc.year and said and int(said.group(1)) == doc.year else None
+
+
+def delivered_early(doc: Document) -> bool:
+    """Whether the document was delivered in the first months of the year 今年 names."""
+    return (delivered_month(doc) or 13) <= _rules()["review_months"]
 
 
 def _reviewed(heading: str, doc: Document) -> str | None:

@@ -617,14 +617,20 @@ def _reviews_last_year(doc: Document) -> bool:
     return delivered_early(doc) and any(genre in doc.title for genre in patterns.load("periods")["reviewing_genres"])
 
 
+def _told_whole_year(text: str, floor: int, q, own: str | None, section, doc_year: int) -> bool:
+    """全年货物进出口总额…, under no dated heading: the whole of the year the sentence tells of."""
+    return own == str(doc_year) and not (section and section.period) \
+        and rx(patterns.load("periods")["told_year"]).search(text, floor, q.start) is not None
+
+
 def _year_running(doc: Document) -> bool:
     """A work report delivered before its year is out (its manifest's `date`: 1956-06): it can tell no result of
     that whole year."""
-    said = regex.match(r"\s*((?:19|20)\d{2})-(\d{2})", str(doc.meta.get("date") or ""))
+    from ..segment import delivered_month
+
     spec = patterns.load("periods")
-    return bool(doc.year and said and int(said.group(1)) == doc.year
-                and int(said.group(2)) <= spec["year_running"]["last_month"]
-                and any(genre in doc.title for genre in spec["reviewing_genres"]))
+    return (delivered_month(doc) or 13) <= spec["year_running"]["last_month"] \
+        and any(genre in doc.title for genre in spec["reviewing_genres"])
 
 
 @functools.cache
@@ -696,9 +702,8 @@ def annotate(doc: Document) -> Document:
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if estimated and q.status == "actual":
             q.status = "expected"  # 根据预计数字，…完成了123.7亿元: what is said done is itself an estimate
-        told_whole_year = own == str(doc.year) and not (section and section.period) \
-            and rx(patterns.load("periods")["told_year"]).search(text, floor, q.start) is not None
-        if (unplaced or told_whole_year) and q.status == "actual" and q.period == str(doc.year) and reviews_last_year:
+        if reviews_last_year and q.status == "actual" and q.period == str(doc.year) \
+                and (unplaced or _told_whole_year(text, floor, q, own, section, doc.year)):
             q.period = str(doc.year - 1)  # a result in a work report of January, under no heading: last year's
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
