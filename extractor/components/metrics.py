@@ -662,6 +662,11 @@ def shared_head(names: list[str]) -> list[str]:
         return [n + count for n in names[:-1]] + [names[-1]]  # 刑事案件、治安案件、命案数: each item's count
     if not head or not head.endswith(measured):
         return _owner_shared(names, spec)
+    if len(words) > 2 and words[-2].endswith(measured) \
+            and all(n.endswith(words[-2]) and not n.endswith(head) for n in names[:-1]):
+        # 困难残疾人生活补贴、重度残疾人护理补贴标准: a measure each item ends on, and the one word after it
+        # in the last, is every item's (生活补贴标准)
+        return [n + head for n in names[:-1]] + [names[-1]]
     own = [n.translate(QUOTES).endswith(measured + (spec["count_suffix"],)) for n in names[:-1]]  # 事故起数
     if any(own):
         return _owner_shared(names, spec)  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
@@ -704,7 +709,8 @@ def _owner_shared(names: list[str], spec: dict) -> list[str]:
     """规上工业企业营业收入、利润分别增长…: bare measures listed after a measure with an owner are the owner's."""
     measures = set(spec["measure_heads"]) | set(spec["owned_measures"])
     owner = _owner_of(names[0], measures)
-    if not owner or not all(n in measures for n in names[1:]):
+    # (进口额、出口额: a first item that is a bare measure itself has no owner to lend)
+    if not owner or names[0] in measures or not all(n in measures for n in names[1:]):
         return names
     return [names[0]] + [owner + n for n in names[1:]]
 

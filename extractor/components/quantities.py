@@ -136,6 +136,8 @@ def _rules():
         "rank_position": quant["rank_position"],
         "fraction_window": quant["fraction_window"],
         "streak": regex.compile(quant["streak"]),
+        "ratio_name": regex.compile(quant["ratio_name"] + "(?P<clause>" + quant["ratio_clause"] + ")"),
+        "ratio_figure": regex.compile(quant["ratio_figure"]),
         "extension": regex.compile(quant["extension"]),
         "streak_state": regex.compile(quant["streak_state"]),
         "doubling": regex.compile(quant["doubling"]),
@@ -450,6 +452,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_fractions(text, regions, found))
     found = _streaks(text, regions, found)
     found.extend(_doublings(text, regions, found))
+    found.extend(_ratios(text, regions, found))
     found.extend(_extensions(text, regions, found))
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
@@ -764,6 +767,22 @@ def _streaks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         out = [q for q in out if not (q.start <= m.start("n") < q.end)]
         out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit=unit, kind="streak",
                             base_value=value, base_unit=unit, number_start=m.start("n")))
+    return out
+
+
+def _ratios(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """城乡居民收入比值由3.27缩小至2.93: the bare numbers of a ratio's clause, each a ratio (kind times, unit 倍)."""
+    rules = _rules()
+    out = []
+    for m in rules["ratio_name"].finditer(text):
+        if _inside(m.start(), regions):
+            continue
+        for n in rules["ratio_figure"].finditer(text, m.start("clause"), m.end("clause")):
+            if any(q.start <= n.start() < q.end for q in found):
+                continue
+            value = float(n.group("n"))
+            out.append(Quantity(start=n.start(), end=n.end(), value=value, unit="倍", kind="times",
+                                base_value=value, base_unit="倍", number_start=n.start()))
     return out
 
 

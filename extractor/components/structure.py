@@ -15,7 +15,7 @@ from .. import patterns
 from ..document import Document
 from . import metrics, subjects
 from .quantities import LIST_GAP
-from ..rx import last_of
+from ..rx import last_of, rx
 
 LIST_SPLIT = regex.compile(r"[、和及与]")
 RESPECTIVELY = "分别"
@@ -67,13 +67,29 @@ def _pair_lists(doc: Document) -> None:
                 comparands = _comparands(names)
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
                 traded = metrics.trade_list(names) if comparands else None
-                _apply_names(doc, metrics.shared_head(names), figures, comparands, traded)
+                shared = metrics.shared_head(names)
+                _apply_names(doc, shared, figures, comparands, traded)
+                reached = _levels_reached(text, in_sentence, figures, right_end)
+                if reached:  # 分别从771家、481家增加到1076家、636家: the levels at the end are the same names'
+                    _apply_names(doc, shared, reached, comparands, traded)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
         for figures in unnamed:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(in_sentence, figures)
+
+
+def _levels_reached(text: str, in_sentence: list, figures: list, end: int) -> list:
+    """认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家: the figures listed right
+    after the word a from-to runs to, as many as the list it runs from."""
+    to = rx(patterns.load("structure")["from_to_list"]["to"]).match(text, figures[-1].end, end)
+    if not to or to.end() == figures[-1].end:
+        return []
+    reached = _figure_list(text, in_sentence, to.end() - 1, end)
+    if not reached or reached[0].start != to.end() or len(reached) != len(figures):
+        return []
+    return reached
 
 
 def _pair_with_figures_before(in_sentence: list, figures: list) -> bool:
