@@ -47,6 +47,10 @@ def _rules():
         "plan_name": spec["plan_name"],
         "five_year_text_marks": regex.compile(spec["five_year_text_marks"]),
         "five_year_text_min": spec["five_year_text_min"],
+        "plan_text_marks": regex.compile(spec["plan_text"]["marks"]),
+        "review_text_marks": regex.compile(spec["plan_text"]["review_marks"]),
+        "plan_text_min": spec["plan_text"]["min"],
+        "plan_text_ratio": spec["plan_text"]["ratio"],
     }
 
 
@@ -351,6 +355,8 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         opening = text[article.start:heads[0][0] if heads else article.end]
         if len(rules["five_year_text_marks"].findall(opening)) >= rules["five_year_text_min"]:
             heads.insert(0, (article.start, "", f"{year - 5}~{year - 1}", "actual"))  # a review's five years, cut in
+        elif _reads_as_plan(opening):
+            heads.insert(0, (article.start, "", str(year), "target"))  # the year's plan, cut in
     if article.title and not (heads and heads[0][0] == article.start):
         period, status = section_meta(article.title, year)
         status = status or _ahead(period, year, early)
@@ -364,6 +370,15 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         period = _first_year_planned(heading, period, text[start:end], status)
         sections.append(Section(start, end, heading, period, status))
     return sections
+
+
+def _reads_as_plan(opening: str) -> bool:
+    """An excerpt that opens inside a plan, with no heading of its own in view (…拟安排中央财政赤字7500亿元…
+    cut from 三、2009年主要任务), says the year's plan far more often than it tells what was done."""
+    rules = _rules()
+    planned = len(rules["plan_text_marks"].findall(opening))
+    done = len(rules["review_text_marks"].findall(opening))
+    return planned >= rules["plan_text_min"] and planned > rules["plan_text_ratio"] * done
 
 
 def _last_year_reviewed(heading: str, period: str | None, part: str) -> str | None:

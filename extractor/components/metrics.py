@@ -534,6 +534,10 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
     split = pattern.match(after)  # 完成20个亿投资: the verb before and the cue after make one name
     if verb and split and (name := _fitting(cues.get(verb.group() + split.group(), []), q, aspect)):
         return name, "taxonomy"
+    funds = (_funds_after(own, after, spec) or _programme_funds(text, q, own, spec)) \
+        if q.kind.startswith("money") and aspect == "value" else None
+    if funds:
+        return funds, "fallback"
     if not rx(r"\p{Han}").match(after) or pattern.search(own) or after.startswith(tuple(spec["marks_after"])):
         return None  # 争取贷款7.49亿元: the clause names its own amount
     before = _noun_phrase(own, spec)
@@ -554,6 +558,24 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
         if name := _fitting(cues[m.group()], q, aspect):
             return name, "taxonomy"
     return _with_kind(phrase, q.kind, spec), "fallback"
+
+
+def _funds_after(own: str, after: str, spec: dict) -> str | None:
+    """中央财政今年再安排1300亿元灾后重建资金: an amount right before the funds it is, in a clause that says
+    only who sets it aside and how, is those funds, the payer's (中央财政灾后重建资金)."""
+    rule = spec["funds_after"]
+    funds = rx(rule["funds"]).match(after)
+    said = rx(rule["clause"]).fullmatch(own.strip()) if funds else None
+    return (said.group("payer") or "") + funds.group("funds") if said else None
+
+
+def _programme_funds(text: str, q, own: str, spec: dict) -> str | None:
+    """筹措7亿元实施就业惠民工程: money raised to carry out a named programme, in a clause that says only who
+    raises it and how, is that programme's funds (就业惠民工程资金)."""
+    rule = spec["programme_funds"]
+    programme = rx(rule["programme"]).match(text, q.end)
+    said = rx(rule["clause"]).fullmatch(own.strip()) if programme else None
+    return programme.group("programme").translate(QUOTES) + rule["suffix"] if said else None
 
 
 def _stage_rate(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None:
@@ -804,8 +826,9 @@ def list_item_metric(name: str, q) -> str | None:
         cue = found[-1]
         glued = _glued_name(plain, cue.start(), cue.end()) if cue.group() in spec["head_cues"] else None
         if glued:
-            joined = rx(r"\p{Han}{2,8}和$").search(plain[:plain.rfind(glued)]) if glued in plain else None
-            # 租赁和商务服务业增加值: in a listed name (split at 、 already), a 和 joins one industry's name
+            joined = rx(r"\p{Han}{2,8}[和及]$").search(plain[:plain.rfind(glued)]) if glued in plain else None
+            # 租赁和商务服务业增加值, 旅游及相关产业增加值: in a listed name (split at 、 already), a 和 or 及 joins
+            # one industry's name
             return joined.group() + glued if joined and not gazetteer.mentions(joined.group()) else glued
         return _fitting(taxonomy()[0][cue.group()], q, q.aspect)
     phrase = _noun_phrase(plain, spec)

@@ -63,6 +63,8 @@ def _pair_lists(doc: Document) -> None:
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
             if len(names) >= 2 and len(names) == len(figures):
+                # 文化及相关产业、旅游及相关产业增加值占地区生产总值比重: the share's frame is every name's
+                names = names[:-1] + [rx(patterns.load("structure")["share_frame"]["pattern"]).sub("", names[-1]) or names[-1]]
                 earlier.append((pos, names))
                 comparands = _comparands(names)
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
