@@ -754,4 +754,15 @@ def annotate(doc: Document) -> Document:
         elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
             q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result (not one of a
             # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
+        if _starts_a_change(text, q, floor):
+            q.status = "actual"  # 水泥：从二百八十六万吨增加到六百万吨, in a plan: the level it starts from was reached
     return doc
+
+
+def _starts_a_change(text: str, q, floor: int) -> bool:
+    """从/由 A 增加到 B: A, the level a change starts from, stood before it, in a plan as in a review."""
+    spec = patterns.load("periods")
+    rule = spec["change_start"]
+    before = rx(rule["before"].replace("{listed}", spec["span_ends"]["listed"]))
+    return bool(before.search(text, _clause_start(text, q, floor), q.start)) \
+        and rx(rule["after"]).match(text, q.end) is not None
