@@ -63,8 +63,7 @@ def _pair_lists(doc: Document) -> None:
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
             if len(names) >= 2 and len(names) == len(figures):
-                # 文化及相关产业、旅游及相关产业增加值占地区生产总值比重: the share's frame is every name's
-                names = names[:-1] + [rx(patterns.load("structure")["share_frame"]["pattern"]).sub("", names[-1]) or names[-1]]
+                names = names[:-1] + [_without_share_frame(names[-1])]
                 earlier.append((pos, names))
                 comparands = _comparands(names)
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
@@ -80,6 +79,12 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(in_sentence, figures)
+
+
+def _without_share_frame(last_name: str) -> str:
+    """文化及相关产业、旅游及相关产业增加值占地区生产总值比重: the share's frame on the last name is every name's,
+    so it is no part of the last one's."""
+    return rx(patterns.load("structure")["share_frame"]["pattern"]).sub("", last_name) or last_name
 
 
 def _levels_reached(text: str, in_sentence: list, figures: list, end: int) -> list:
