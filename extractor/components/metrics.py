@@ -336,8 +336,20 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
     name, source = _named(text, q, aspect, floor)
     sets = patterns.load("metrics")["project_sets"]
     if name in sets["names"] or name in sets["stages"]:
-        return _of_project_set(text, q, floor, name, source)
+        named = _of_project_set(text, q, floor, name, source)
+        return (_set_named_before(text, q, floor, name) or named[0], "fallback") if named[0] == name else named
     return _completed(name, q), source
+
+
+def _set_named_before(text: str, q, floor: int, name: str) -> str | None:
+    """建设亿元以上项目4000个: a count glued to the generic word (项目) whose set no topic names is
+    named by the words before the word (建设亿元以上项目数), not by the word alone."""
+    if q.kind != "count" or name not in patterns.load("metrics")["project_sets"]["names"]:
+        return None
+    if not text[floor:q.start].translate(QUOTES).rstrip().endswith("项目"):
+        return None
+    own = fallback_name(text, q, floor)
+    return own if own and own != name and own.endswith(name) else None
 
 
 def _has_verb(words: str) -> bool:
