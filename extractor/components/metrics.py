@@ -694,6 +694,8 @@ def shared_head(names: list[str]) -> list[str]:
     if count and head.endswith(spec["count_suffix"]) and not head.endswith(measured) \
             and not any(n.translate(QUOTES).endswith(measured + (count,)) for n in names[:-1]):
         return [n + count for n in names[:-1]] + [names[-1]]  # 刑事案件、治安案件、命案数: each item's count
+    if head in spec["counted_growth_endings"] and all(len(n) <= 4 and not n.endswith(head) for n in names[:-1]):
+        return [n + head for n in names[:-1]] + [last]  # 刑事治安、涉诈、涉毒警情: kinds of one thing counted
     if not head or not head.endswith(measured):
         return _owner_shared(names, spec)
     if len(words) > 2 and words[-2].endswith(measured) \
@@ -847,6 +849,8 @@ def list_item_metric(name: str, q) -> str | None:
     physical = q.kind in spec["kind_suffix"] and not q.kind.startswith("money")  # (养老金25元 is no 金额)
     if phrase and physical and not _names_a_measure(phrase) and _names_a_thing(phrase):
         return _with_kind(phrase, q.kind, spec)  # 供热管网800公里: a thing measured in a unit, by its quantity
+    if phrase and q.aspect == "growth" and phrase.endswith(tuple(spec["counted_growth_endings"])):
+        return phrase + spec["count_suffix"]  # 刑事、治安案件分别下降12%、3.3%: how many cases
     if not phrase or phrase in spec["generic_measures"] or not (
             q.kind == "count" or _names_a_measure(phrase) or _names_a_count(phrase)):
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
