@@ -668,6 +668,8 @@ def shared_head(names: list[str]) -> list[str]:
     last = names[-1].translate(QUOTES)
     words = [t.word for t in _jieba().lcut(last)]
     head = words[-1] if len(words) > 1 else ""
+    if len(head) == 1 and len(words) > 2 and tagged(last)[-2][1] == "v":
+        head = words[-2] + head  # 基本养老保险、基本医疗保险参保率: jieba cuts 参保 from its 率
     kind = next((k for k in spec["list_kinds"] if len(words) > 2 and words[-2].endswith(k)), "")
     if kind and not any(n.endswith(kind) for n in names[:-1]):
         head = kind + head  # 电子信息产业增加值: jieba may glue the kind to the last item's name

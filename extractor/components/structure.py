@@ -288,8 +288,29 @@ def _completion_rates(doc: Document) -> None:
             q.metric, q.metric_source, q.aspect = name, "context", "value"
 
 
+def _shared_figures(doc: Document) -> None:
+    """游客人次、旅游花费均增长10%以上: one figure said of every name of a list belongs to the first of them (a
+    rank, 水稻、油茶产量位居全国第1, is shared without 均); a figure list is paired name by name instead."""
+    text, shared = doc.text, rx(patterns.load("structure")["shared_figure"]["shared"])
+    for k, q in enumerate(doc.quantities):
+        if q.metric_source == "list" or (k + 1 < len(doc.quantities)
+                                          and LIST_GAP.fullmatch(text, q.end, doc.quantities[k + 1].start)):
+            continue
+        left = max(last_of("，,；;：:。\n", text, max(0, q.start - 80), q.start) + 1, 0)
+        if k and doc.quantities[k - 1].end > left:
+            continue  # another figure in the clause: a list of its own
+        m = shared.fullmatch(text, left, q.start)
+        if not m or (not q.is_rank and not rx("[均都]").search(text, m.end("names"), q.start)):
+            continue
+        names = metrics.listed_names(m.group("names"))
+        metric = metrics.list_item_metric(metrics.shared_head(names)[0], q) if len(names) > 1 else None
+        if metric:
+            q.metric, q.metric_source = metric, "list"
+
+
 def annotate(doc: Document) -> Document:
     _pair_lists(doc)
+    _shared_figures(doc)
     _completion_rates(doc)
     _link_parts(doc)
     return doc
