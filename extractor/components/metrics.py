@@ -1531,7 +1531,20 @@ def _with_purpose(left: str, spec: dict) -> str:
 
 
 def _with_kind(phrase: str, kind: str, spec: dict) -> str:
-    """An activity measured in a unit is named by it and the unit's quantity: 营造林 + 亩 → 营造林面积."""
+    """An activity measured in a unit is named by it and the unit's quantity: 营造林 + 亩 → 营造林面积; a
+    name so built that is a cue of the taxonomy is written as the taxonomy names it (其中高速公路4771公里 →
+    高速公路里程 → 高速公路通车里程)."""
+    built = _with_kind_suffix(phrase, kind, spec)
+    metric = _metric_of_cue(built)
+    return metric["name"] if metric and kind in metric["kinds"] else built
+
+
+def _metric_of_cue(noun: str) -> dict | None:
+    metrics = [entry for entry_type, entry in taxonomy()[0].get(noun, []) if entry_type == "metric"]
+    return metrics[0] if len(metrics) == 1 else None
+
+
+def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
     suffix = spec["kind_suffix"].get(kind)
     if not suffix:
         return phrase
