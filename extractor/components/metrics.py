@@ -1462,6 +1462,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         left = rx(spec["time_before_change"]).sub("", rx(spec["time_before_verb"]).sub("", left))
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
+    if q.kind.startswith("percent"):
+        left = rx(spec["plan_fulfilled"]).sub("", left)
     if q.kind == "doubling":
         left = rx(spec["doubling_verb"]).sub("", left)  # 营业收入翻一番 → 营业收入
     if q.kind == "extension" and rx(spec["extension_verb"]).search(left):
@@ -2220,7 +2222,10 @@ def completion_rate(frame: str, base: str | None) -> str | None:
     and the plan (None if the words before the figure hold no such plan)."""
     rule, names = _completion_rules()
     m = rule.search(frame)
-    return (base or "") + names[m.group("base")] if m else None
+    if not m:
+        return None
+    plan = m.group("base")  # (工业总产值计划完成102.6%: the name read before the figure ends on the plan)
+    return (base or "").removesuffix(plan) + names[plan]
 
 
 def _target_held_against(text: str, q, before) -> bool:

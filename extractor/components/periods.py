@@ -210,11 +210,13 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
             if pattern.match(text[end:end + 12]):
                 return status
     floor = max(floor, last_of("；;", text, floor, start) + 1)  # a status word governs its segment
-    window = _without_quoted_names(mask_cues(text[floor:start]))
+    # (the figure itself is in the window for the words before it to look at: 计划完成102.6% is the plan's
+    # outcome, 计划完成120亿元 a plan; no status word is read inside it)
+    window = _without_quoted_names(mask_cues(text[floor:end if end is not None else start]))
     best, best_end = default, -1
     for pattern, status in _status_patterns(in_review=review):
         for m in pattern.finditer(window):
-            if m.end() > best_end and not _not_status().match(text, floor + m.start()):
+            if best_end < m.end() <= start - floor and not _not_status().match(text, floor + m.start()):
                 best, best_end = status, m.end()  # the status word nearest the number wins
     return best
 
