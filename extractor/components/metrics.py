@@ -264,6 +264,8 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
         if kind == "count" and _event_unit(q.unit):
             return entry["name"] if _names_events(entry["name"]) else None  # 21次 counts events
+        if kind == "count" and q.unit and entry.get("units") and q.unit.lstrip("万亿千百") not in entry["units"]:
+            return None
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
 
