@@ -391,9 +391,14 @@ def named_ratio(text: str, q, floor: int) -> str | None:
 
 def _canonical_cue(noun: str | None) -> str | None:
     """A noun that is a metric's cue, as the metric is named (粮食总产量 → 粮食产量); any other as it is."""
-    entries = taxonomy()[0].get(noun or "", [])
-    names = {entry["name"] for entry_type, entry in entries if entry_type == "metric"}
+    names = _cue_metric_names(noun or "")
     return names.pop() if len(names) == 1 else noun
+
+
+def _cue_metric_names(noun: str, kind: str | None = None) -> set[str]:
+    """The names of the taxonomy's metrics the noun is a cue of (of figures of that unit kind, if given)."""
+    return {entry["name"] for entry_type, entry in taxonomy()[0].get(noun, [])
+            if entry_type == "metric" and (kind is None or kind in entry["kinds"])}
 
 
 def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | None:
@@ -1539,13 +1544,8 @@ def _with_kind(phrase: str, kind: str, spec: dict) -> str:
     name so built that is a cue of the taxonomy is written as the taxonomy names it (其中高速公路4771公里 →
     高速公路里程 → 高速公路通车里程)."""
     built = _with_kind_suffix(phrase, kind, spec)
-    metric = _metric_of_cue(built)
-    return metric["name"] if metric and kind in metric["kinds"] else built
-
-
-def _metric_of_cue(noun: str) -> dict | None:
-    metrics = [entry for entry_type, entry in taxonomy()[0].get(noun, []) if entry_type == "metric"]
-    return metrics[0] if len(metrics) == 1 else None
+    names = _cue_metric_names(built, kind)
+    return names.pop() if len(names) == 1 else built
 
 
 def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
