@@ -262,10 +262,10 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
         return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") else None
     if aspect in ("value", "change"):
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
+        if kind == "count" and q.unit and entry.get("units"):  # the entry's own measure words decide
+            return entry["name"] if q.unit.lstrip("万亿千百") in entry["units"] else None
         if kind == "count" and _event_unit(q.unit):
             return entry["name"] if _names_events(entry["name"]) else None  # 21次 counts events
-        if kind == "count" and q.unit and entry.get("units") and q.unit.lstrip("万亿千百") not in entry["units"]:
-            return None
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
 
