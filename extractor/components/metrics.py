@@ -389,6 +389,20 @@ def named_ratio(text: str, q, floor: int) -> str | None:
     return next((name for name, pattern in _named_ratios() if pattern.search(before)), None)
 
 
+@functools.cache
+def _framed_counts() -> list[tuple[str, regex.Pattern, regex.Pattern]]:
+    return [(r["name"], rx(f"(?:{r['before']})$"), rx(f"^(?:{r.get('after', '')})"))
+            for r in patterns.load("metrics").get("framed_count", [])]
+
+
+def framed_count(text: str, q, floor: int) -> str | None:
+    """提请省人大常委会审议地方性法规草案8部, 办结人大代表议案建议608件: a count of the government's own work that
+    a report words many ways, named by the frame of words around it (metrics.toml, framed_count)."""
+    before, after = text[max(floor, q.start - 80):q.start], text[q.end:q.end + 12]
+    return next((name for name, left, right in _framed_counts() if left.search(before) and right.match(after)),
+                None)
+
+
 def _canonical_cue(noun: str | None) -> str | None:
     """A noun that is a metric's cue, as the metric is named (粮食总产量 → 粮食产量); any other as it is."""
     names = _cue_metric_names(noun or "")
@@ -438,6 +452,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         return measured
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
+        framed = framed_count(text, q, floor)
+        if framed:
+            return framed, "taxonomy"
         if q.unit.endswith("人") and text.startswith("口", q.end):
             return taxonomy()[2]["population"], "taxonomy"  # 13亿人口的发展中国家: the unit's 人 opens 人口
         counted = _counted_noun(text, q.end, q.unit, q.start)
