@@ -891,9 +891,10 @@ def _may_name_a_measure(clause: str) -> bool:
 
 
 def _may_name_by_kind(clause: str, q) -> bool:
-    """…or the figure's unit names the measure, and the clause has words of its own (授信130.41亿元)."""
+    """…or the figure's unit names the measure, and the clause has words of its own (授信130.41亿元): no cue
+    that could name a figure in this unit (粮食 in 实施粮食单产提升工程超600万亩 names a weight, not an area)."""
     return q.kind in taxonomy()[2]["kind_suffix"] and q.aspect in ("value", "change") \
-        and not taxonomy()[1].search(clause)
+        and not any(_fitting(entries, q, q.aspect) for *_, entries in _cue_matches_in(clause)[0])
 
 
 def _names_a_measure(phrase: str) -> bool:
