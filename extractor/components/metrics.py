@@ -364,6 +364,9 @@ def _completed(name: str | None, q) -> str | None:
     spec = taxonomy()[2]
     if not name:
         return name
+    owned = rx(spec["enterprise_group"]).sub("", name, count=1)
+    if owned in spec["enterprise_measures"]:  # 省属企业利润: the group is the subject's, the measure the column
+        return spec["enterprise_measures"][owned]
     head = next((h for h in spec["head_completions"] if name.endswith(h)), None)
     if head:
         return name.removesuffix(head) + spec["head_completions"][head]
