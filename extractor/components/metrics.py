@@ -399,8 +399,9 @@ def _framed_counts() -> list[tuple[str, regex.Pattern, regex.Pattern]]:
 
 
 def framed_count(text: str, q, floor: int) -> str | None:
-    """提请省人大常委会审议地方性法规草案8部, 办结人大代表议案建议608件: a count of the government's own work that
-    a report words many ways, named by the frame of words around it (metrics.toml, framed_count)."""
+    """提请省人大常委会审议地方性法规草案8部, 又有2897万农村人口解决了安全饮水问题: a count of one series that
+    reports word many ways (verbs, levels, the figure before or after its noun), named by the frame of words
+    around it (metrics.toml, framed_count)."""
     before, after = text[max(floor, q.start - 80):q.start], text[q.end:q.end + 12]
     return next((name for name, left, right in _framed_counts() if left.search(before) and right.match(after)),
                 None)
