@@ -358,13 +358,19 @@ def _has_verb(words: str) -> bool:
     return any(tag == "v" for _, tag in tagged(words))
 
 
+@functools.cache
+def _enterprise_group() -> regex.Pattern:
+    """The enterprise groups the subjects stage takes as a figure's subject (subjects.toml, entity group)."""
+    return rx("^(?:" + patterns.load("subjects")["entity"]["group"].replace("?P<name>", "?:") + ")")
+
+
 def _completed(name: str | None, q) -> str | None:
     """A name cut short of its measure, completed: 新能源装机 → 新能源装机容量; a sector before a rate
     (战略性新兴产业占比) → its 增加值."""
     spec = taxonomy()[2]
     if not name:
         return name
-    owned = rx(spec["enterprise_group"]).sub("", name, count=1)
+    owned = _enterprise_group().sub("", name, count=1)
     if owned in spec["enterprise_measures"]:  # 省属企业利润: the group is the subject's, the measure the column
         return spec["enterprise_measures"][owned]
     head = next((h for h in spec["head_completions"] if name.endswith(h)), None)
