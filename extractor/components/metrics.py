@@ -2158,7 +2158,7 @@ def annotate(doc: Document) -> Document:
         labelled = _labelled_measure(text, q)
         if labelled:  # 铁：全部建成后增加的年产能力将为五百七十五万吨
             q.metric = labelled
-        cut = _list_cut(text, q, floor)
+        cut = _list_cut(text, q, floor, before)
         if cut and q.metric and q.metric_source == "fallback" and not q.metric.startswith(cut):
             q.metric = cut + q.metric
         clause = text[_clause_left(text, q.start, floor):q.start]
@@ -2188,23 +2188,30 @@ def _summed_list(text: str, q, floor: int) -> str | None:
 def _list_cut_rules():
     spec = patterns.load("metrics")["list_cut"]
     verbs = "|".join(sorted(spec["verbs"], key=len, reverse=True))
-    return rx(spec["opening"] + f"(?P<verb>{verbs})的?")
+    later = "|".join(sorted(spec["later_items"], key=len, reverse=True))
+    return rx(spec["opening"] + f"(?:(?P<verb>{verbs})的?|(?P<later>{later})(?!成))")
 
 
-def _list_cut(text: str, q, floor: int) -> str | None:
-    """The cut of capacity (淘汰落后, 退出…) that opens the figure's clause, when the figure's own item names
-    no verb of its own: 共淘汰落后炼铁产能1.17亿吨、炼钢产能7800万吨 → 淘汰落后 for the 7800万吨."""
+def _list_cut(text: str, q, floor: int, before=None) -> str | None:
+    """The verb that opens the figure's clause and frames every item of its list, when the figure's own item
+    names no verb of its own: a cut of capacity (共淘汰落后炼铁产能1.17亿吨、炼钢产能7800万吨 → 淘汰落后 for the
+    7800万吨), or building (新建精品示范村205个、省级中心村816个 → 新建 for the 816个), where the item before it
+    in the list is named with the verb too (新建3个国家优势特色产业集群、3个国家现代农业产业园: a count before its
+    noun is named without it, and so are the items after it)."""
     left = max(last_of(CLAUSE_END.replace("、", ""), text, floor, q.start) + 1, floor)  # the list's whole clause
     clause = text[left:q.start]
     m = _list_cut_rules().match(clause)
     if not m:
+        return None
+    if m.group("later") and not (before and before.start >= left + m.end() and "、" in text[before.end:q.start]
+                                 and (before.metric or "").startswith(m.group("later"))):
         return None
     if "、" in clause:
         item = clause[clause.rfind("、") + 1:]
         words = tagged(item) if item else []
         if words and words[0][1].startswith("v"):
             return None  # …、新增产能200万吨: an item with a verb of its own
-    return m.group("verb")
+    return m.group("verb") or m.group("later")
 
 
 @functools.cache
