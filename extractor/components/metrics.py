@@ -1483,7 +1483,7 @@ def tagged(clause: str) -> list[tuple[str, str]]:
 def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
-    left = text[_naming_clause_left(text, q.start, floor):q.start]
+    left = _with_paired_verb(text, _naming_clause_left(text, q.start, floor), q.start, floor, spec)
     if "每" in left:
         left = rx(spec["rate_frame"]).sub("", left)
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
@@ -1533,6 +1533,20 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     return phrase
 
 
+def _with_paired_verb(text: str, left: int, start: int, floor: int, spec: dict) -> str:
+    """The naming clause's words, with the verb of building listed before its own first verb
+    (新建、改扩建基础教育学校 → 新建改扩建基础教育学校): two verbs before one object are one verb of its name."""
+    words = text[left:start]
+    if left - 2 < floor or text[left - 1] != "、":
+        return words
+    verbs = spec["paired_build_verbs"]
+    first = next((v for v in sorted(verbs, key=len, reverse=True) if text.endswith(v, floor, left - 1)), None)
+    if not first or not words.startswith(tuple(verbs)):
+        return words
+    opened = left - 1 - len(first)
+    return first + words if opened == floor or text[opened - 1] in CLAUSE_END.replace("、", "") else words
+
+
 def _reached(left: str, q, spec: dict) -> str | None:
     """育儿补贴惠及3万户: a count right after a verb of reach counts those reached (育儿补贴惠及户数)."""
     verb = next((v for v in spec["reach_verbs"] if left.endswith(v)), None)
@@ -1572,7 +1586,8 @@ def _with_kind(phrase: str, kind: str, spec: dict) -> str:
     name so built that is a cue of the taxonomy is written as the taxonomy names it (其中高速公路4771公里 →
     高速公路里程 → 高速公路通车里程)."""
     built = _with_kind_suffix(phrase, kind, spec)
-    names = _cue_metric_names(built, kind)
+    # …and so is a phrase that is itself a cue the clause did not hold whole (新建、改造高标准农田 → 新建改造高标准农田)
+    names = _cue_metric_names(built, kind) or _cue_metric_names(phrase, kind)
     return names.pop() if len(names) == 1 else built
 
 
