@@ -441,6 +441,10 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     after = rx(r"^(?:位居|稳居|居|实现|稳定在|保持在)").sub("", text[q.end:stop].translate(QUOTES))
     if not noun and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}").match(after):
         noun = ""  # 连续45年无重大森林火灾: what did not happen names the streak alone
+    doing = rx(spec["streak_doing"]).match(after) if noun is None and stop < q.end + 16 \
+        and not rx(patterns.load("quantities")["streak_state"]).match(text, q.end) else None
+    if doing:  # 连续四年赴香港发行地方政府债券: what was done (no standing held) names the streak
+        return doing.group("done") + spec["streak_suffix"].get(q.unit, "连续数")
     # (粮食总产量连续9年稳定在1300亿斤以上: the level held is part of the name)
     if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}|[超过]?[0-9.]+\p{Han}{1,4}(?:以上|左右)?|超\p{Han}{1,6}").fullmatch(after):
         return None

@@ -140,6 +140,7 @@ def _rules():
         "ratio_figure": regex.compile(quant["ratio_figure"]),
         "extension": regex.compile(quant["extension"]),
         "streak_state": regex.compile(quant["streak_state"]),
+        "streak_dates": regex.compile(quant["streak_dates"]),
         "doubling": regex.compile(quant["doubling"]),
         "doubling_goal": regex.compile(quant["doubling_goal"]),
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
@@ -754,12 +755,14 @@ def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantit
 
 
 def _streaks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
-    """连续8年全国第一: the streak's length is a fact (kind streak) when its clause says what standing held;
-    a 个月 streak already read as a duration becomes a streak."""
+    """连续8年全国第一: the streak's length is a fact (kind streak) when its clause says what standing held,
+    or what was done over it (连续四年赴香港发行地方政府债券) unless it only dates a figure after it; a 个月
+    streak already read as a duration becomes a streak."""
     out = list(found)
     rules = _rules()
     for m in rules["streak"].finditer(text):
-        if _inside(m.start(), regions) or not rules["streak_state"].match(text, m.end()):
+        if _inside(m.start(), regions) or not rules["streak_state"].match(text, m.end()) \
+                and rules["streak_dates"].match(text, m.end()):
             continue  # 连续三年发放消费券，直接带动消费19.99亿元: the streak only dates the figure after it
         n = m.group("n")
         value = float(n) if n.isdigit() else parse_chinese_number(n)
