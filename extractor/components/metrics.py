@@ -193,7 +193,7 @@ def aspect_of(text: str, q, floor: int) -> str:
     if _growth_target_after(text, q):
         return "growth"  # 8%左右的国内生产总值增长目标
     rules, pp_default, _ = _aspects()
-    clause = mask_cues(text[_clause_left(text, q.start, floor):q.start])
+    clause = mask_cues(text[_naming_clause_left(text, q.start, floor):q.start])
     base_kind = q.kind.split("/")[0]
     best, best_pos = None, -1
     for word, name, units in rules:
@@ -230,6 +230,13 @@ def _share_of_set(text: str, q, base_kind: str) -> bool:
         return True
     words = tagged(text[found.end() - 1:found.end() + 5])
     return bool(words) and (words[0][1].startswith("n") or words[0][1] == "vn")
+
+
+@functools.cache
+def _share_word() -> regex.Pattern:
+    """The words of a share (比重, 占比…), as aspects.toml lists them."""
+    words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "share")
+    return rx("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
 def _part_of() -> regex.Pattern:
@@ -941,14 +948,21 @@ def _names_a_thing(name: str) -> bool:
 
 def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
-    full = text[floor:q.start].translate(QUOTES)
+    own = _clause_left(text, q.start, floor)
+    if own > floor and text[own - 1] in "，," and _span_partner()[1].match(text[own:q.start]):
+        own -= 1  # …所占的比重，由1954年的42%上升到46%: the share is named in the clause before the change's start
+    else:
+        own = q.start
+    full = text[floor:own].translate(QUOTES)
     at = full.rfind("占比")
     # 服务性消费支出占居民消费支出比重; 服务业在国内生产总值中的比重
     ratio = rx(r"(?:占|在(?=[^，。；;,]{1,20}?中))[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)
     bare = None if ratio else rx(r"(?<![的占])比例[^，。；;,\d]{0,6}$").search(full)  # 省外群体购商品住房比例: 占比
     # 在工农业总产值中，农业所占比重由…提高到…: the whole said in a clause before, the part before 所占
     held = rx(r"所占的?(?:比重|比例)[^，。；;,]{0,12}$").search(full) if "所占" in full else None
-    whole = rx(r"在([^，。；;,]{1,20}?)中[，,]").search(full, 0, held.start()) if held else None
+    # (the whole may also stand right before the part, or before 所占: 在工农业总产值中现代工业所占的比重,
+    # 生产资料在工业总产值中所占的比重)
+    whole = rx(r"在([^，。；;,]{1,20}?)中[，,]?").search(full, 0, held.start()) if held else None
     ratio = (whole and held) or ratio
     for said in (ratio, bare, held):
         if said and (said.start() > at or said is held):  # (所占比重 holds a 占比 and a 占…比重 of its own)
@@ -957,7 +971,11 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
         return None
     spec = taxonomy()[2]
     left = last_of(CLAUSE_END, full, 0, at) + 1
-    noun = _noun_phrase(full[left:at], spec)
+    if ratio is held and whole and whole.start() >= left:  # the part after the whole, else before it
+        part_words = full[whole.end():at] if whole.end() < at else full[left:whole.start()]
+    else:
+        part_words = full[left:at]
+    noun = _noun_phrase(part_words, spec)
     if not noun or taxonomy()[1].search(noun):
         return None
     whole_counts = chosen is not None and chosen[1].endswith(spec["count_suffix"])
@@ -2123,6 +2141,9 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = partner
             if q.aspect == "share" and before.aspect == "value" and any(partner[0] == n for n, _ in _named_ratios()):
                 q.aspect = "value"  # 从1.07%提高到1.49%: the end of a named ratio's change is its value too
+            elif q.aspect == "value" and before.aspect == "share" and q.kind == before.kind \
+                    and _share_word().search(text, _naming_clause_left(text, before.start, floor), before.start):
+                q.aspect = "share"  # 所占的比重，由1954年的42%上升到46%: the end of a share's change is a share too
             continue
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
