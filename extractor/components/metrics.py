@@ -949,11 +949,9 @@ def _names_a_thing(name: str) -> bool:
 def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
     own = _clause_left(text, q.start, floor)
-    if own > floor and text[own - 1] in "，," and _span_partner()[1].match(text[own:q.start]):
-        own -= 1  # …所占的比重，由1954年的42%上升到46%: the share is named in the clause before the change's start
-    else:
-        own = q.start
-    full = text[floor:own].translate(QUOTES)
+    # …所占的比重，由1954年的42%上升到46%: the share is named in the clause before the change's start
+    end = own - 1 if _naming_clause_left(text, q.start, floor) < own else q.start
+    full = text[floor:end].translate(QUOTES)
     at = full.rfind("占比")
     # 服务性消费支出占居民消费支出比重; 服务业在国内生产总值中的比重
     ratio = rx(r"(?:占|在(?=[^，。；;,]{1,20}?中))[^，。；;,]{1,20}?(?:比重|比例)[^，。；;,]{0,4}$").search(full)
