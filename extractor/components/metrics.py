@@ -809,14 +809,16 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
     """工业机器人产量增长35.3%、出口量居全国第2位: a clause that opens on a bare measure, right after a
     figure of a measure with an owner, measures the same owner (工业机器人出口量)."""
     spec = taxonomy()[2]
-    if before is None or before.start < floor or not before.metric or q.metric_source != "fallback" \
-            or q.metric not in spec["owned_measures"]:
+    if before is None or before.start < floor or not before.metric \
+            or q.metric_source not in ("fallback", "taxonomy") or q.metric not in spec["owned_measures"]:
         return None
     left = _clause_left(text, q.start, floor)
+    if q.metric_source != "fallback" and (left <= floor or text[left - 1] != "、"):
+        return None  # 林下经济面积达260万亩、产值达130亿元, but a clause of its own that opens on 营业收入 may speak of the subject's
     if text[before.end:left].strip(CLAUSE_END + " ") or not text[left:q.start].lstrip().startswith(q.metric):
         return None  # another clause in between, or a measure with words of its own before it
     owner = _owner_of(before.metric, set(spec["measure_heads"]) | set(spec["owned_measures"]))
-    return owner + q.metric if owner else None
+    return _canonical_cue(owner + q.metric) if owner else None  # 粮食播种面积…、总产量 → 粮食产量
 
 
 def framed_names(left: str) -> list[str] | None:
