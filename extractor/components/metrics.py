@@ -1506,8 +1506,11 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
     left = _with_paired_verb(text, _naming_clause_left(text, q.start, floor), q.start, floor, spec)
+    left = rx(spec["span_basis"]).sub("", left)
     if "每" in left:
         left = rx(spec["rate_frame"]).sub("", left)
+    disposed = rx(spec["disposed_span"]).search(left) if "将" in left else None
+    left = disposed.group("name") if disposed else left
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
     left = _span_partner()[1].sub("", left)
     left = _streak().sub("", left)
@@ -1951,6 +1954,7 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     if prev.kind != q.kind:
         return None
     lead = text[max(0, prev.start - 14):prev.start]
+    lead = rx(taxonomy()[2]["span_basis"]).sub("", lead)  # 从人均40元, 从月销售额10万元
     if "每" in lead:  # 从每人每月2375元提高到2423元: the rate frame stands after 从
         lead = rx(taxonomy()[2]["rate_frame"]).sub("", lead)
     gap = text[prev.end:q.start]
