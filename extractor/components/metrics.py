@@ -1512,7 +1512,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     disposed = rx(spec["disposed_span"]).search(left) if "将" in left else None
     left = disposed.group("name") if disposed else left
     # 城乡居民收入从3.1万元增长到…, 常住人口由上年729万人…: the noun stands before 从
-    left = _span_partner()[1].sub("", left)
+    left = _span_partner()[1].sub("", left).rstrip("，, ")  # (全国研究与试验开发经费，从1997年的509亿元)
     left = _streak().sub("", left)
     left = rx(spec["comparison_base"]).sub("", left)
     if "价" in left or "扣除" in left:  # (every price basis says one or the other)
