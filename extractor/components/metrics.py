@@ -438,7 +438,8 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     whose metric is `previous`."""
     spec = taxonomy()[2]
     left = max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1)
-    before = rx(r"(?:已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
+    # (从2005年开始连续三年提高…: the year it started from is no noun of the streak)
+    before = rx(r"(?:(?:从|自)(?:19|20)\d{2}年(?:开始|起)?)?(?:再|已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
     own = _noun_phrase(before.split("、")[0], spec)
     rate = rx(r"(?:增速|增幅)$").search(before.split("、")[0])
     if own and rate and not own.endswith(rate.group()):
