@@ -439,7 +439,8 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     spec = taxonomy()[2]
     left = max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1)
     # (从2005年开始连续三年提高…: the year it started from is no noun of the streak)
-    before = rx(r"(?:(?:从|自)(?:19|20)\d{2}年(?:开始|起)?)?(?:再|已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
+    started = r"(?:(?:从|自)(?:19|20)\d{2}年(?:开始|起)?)?"
+    before = rx(started + r"(?:再|已|均|均已)?连续$").sub("", text[left:q.start].translate(QUOTES))
     own = _noun_phrase(before.split("、")[0], spec)
     rate = rx(r"(?:增速|增幅)$").search(before.split("、")[0])
     if own and rate and not own.endswith(rate.group()):
@@ -814,8 +815,10 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
             or q.metric_source not in ("fallback", "taxonomy") or q.metric not in spec["owned_measures"]:
         return None
     left = _clause_left(text, q.start, floor)
+    # a measure of the taxonomy (产值) is carried only along a list (林下经济面积达260万亩、产值达130亿元): a
+    # clause of its own that opens on 营业收入 may speak of the whole subject's
     if q.metric_source != "fallback" and (left <= floor or text[left - 1] != "、"):
-        return None  # 林下经济面积达260万亩、产值达130亿元, but a clause of its own that opens on 营业收入 may speak of the subject's
+        return None
     if text[before.end:left].strip(CLAUSE_END + " ") or not text[left:q.start].lstrip().startswith(q.metric):
         return None  # another clause in between, or a measure with words of its own before it
     owner = _owner_of(before.metric, set(spec["measure_heads"]) | set(spec["owned_measures"]))
