@@ -445,19 +445,38 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     rate = rx(r"(?:增速|增幅)$").search(before.split("、")[0])
     if own and rate and not own.endswith(rate.group()):
         own += rate.group()  # 增加值增速连续7个季度高于全国: what held is the growth rate, not the level
+    if own and own.startswith("占"):
+        return None  # 占国内生产总值比例连续十年保持在4%以上: a share of a figure named before, no noun
+    if previous and previous.endswith(tuple(spec["streak_suffix"].values())):
+        previous = None  # a streak is no noun of the streak after it
     noun = _canonical_cue(own) or previous  # 播种面积、单产、总产连续6年增长: the first
+    suffix = spec["streak_suffix"].get(q.unit, "连续数")
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
-    after = rx(r"^(?:位居|稳居|居|实现|稳定在|保持在)").sub("", text[q.end:stop].translate(QUOTES))
-    if not noun and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}").match(after):
-        noun = ""  # 连续45年无重大森林火灾: what did not happen names the streak alone
-    doing = rx(spec["streak_doing"]).match(after) if noun is None and stop < q.end + 16 \
+    after = rx(r"^(?:位居|稳居|居|实现|稳定在|保持在|保持(?=[0-9.]))").sub("", text[q.end:stop].translate(QUOTES))
+    clause = _streak_clause(text, q.end)
+    if not noun and clause and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}$").match(clause):
+        return clause + suffix  # 连续45年无重大森林火灾: what did not happen names the streak alone
+    if not _canonical_cue(own) and clause and rx(r"^(?:获得|获评|荣获|获|成为)").match(clause):
+        award = rx(spec["streak_award"]).match(clause)
+        # 连续4年获评全国营商环境最佳口碑省份: the award names the streak, and a grade alone names none
+        return award.group("award") + suffix if award else None
+    doing = rx(spec["streak_doing"]).match(clause or "") if noun is None \
         and not rx(patterns.load("quantities")["streak_state"]).match(text, q.end) else None
     if doing:  # 连续四年赴香港发行地方政府债券: what was done (no standing held) names the streak
-        return doing.group("done") + spec["streak_suffix"].get(q.unit, "连续数")
+        return doing.group("done") + suffix
     # (粮食总产量连续9年稳定在1300亿斤以上: the level held is part of the name)
-    if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}|[超过]?[0-9.]+\p{Han}{1,4}(?:以上|左右)?|超\p{Han}{1,6}").fullmatch(after):
+    if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}|[超过]?[0-9.]+(?:%|\p{Han}{1,4})(?:以上|左右)?|超\p{Han}{1,6}").fullmatch(after):
         return None
-    return noun + after + spec["streak_suffix"].get(q.unit, "连续数")
+    return noun + after + suffix
+
+
+def _streak_clause(text: str, end: int, reach: int = 28) -> str | None:
+    """The rest of a streak's clause, without quote marks and asides (连续19年获全国平安建设（综治工作）考评
+    优秀省 → 获全国平安建设考评优秀省); None where no clause end comes within `reach` characters."""
+    stop = next((i for i in range(end, min(len(text), end + reach)) if text[i] in CLAUSE_END + "。"), None)
+    if stop is None:
+        return None
+    return rx(r"（[^（）]{1,10}）").sub("", text[end:stop].translate(QUOTES))
 
 
 def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
