@@ -1483,7 +1483,7 @@ def _object_to_clause_end(text: str, start: int, stop: int) -> bool:
     if not left:
         return False
     word, flag = tagged(left)[-1]
-    return flag in ("v", "vn") and word not in spec["pivot_verbs"]
+    return flag in ("v", "vn") and word not in spec["pivot_verbs"] or word in spec["object_verbs"]
 
 
 @functools.cache
