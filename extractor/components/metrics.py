@@ -1690,6 +1690,8 @@ def _counted(phrase: str, unit: str, spec: dict) -> str:
     by_unit = spec["count_suffix_after_verb"].get(word)
     if by_unit and _ends_in_verb(phrase):
         return phrase + by_unit
+    if by_unit and _issue_after(phrase) != phrase:
+        return _issue_after(phrase) + by_unit  # 发放育儿补贴181.2万人 → 育儿补贴发放人数
     dwelling = spec["count_suffix_of_dwellings"].get(word[:1])  # 3.8万套（间）: the flat or the room
     if dwelling and phrase.endswith(tuple(spec["dwellings"])):
         return phrase + dwelling
@@ -2333,7 +2335,14 @@ def completion_rate(frame: str, base: str | None) -> str | None:
     if not m:
         return None
     plan = m.group("base")  # (工业总产值计划完成102.6%: the name read before the figure ends on the plan)
-    return (base or "").removesuffix(plan) + names[plan]
+    return _issue_after((base or "").removesuffix(plan)) + names[plan]
+
+
+def _issue_after(name: str) -> str:
+    """发放创业担保贷款 → 创业担保贷款发放: a name that opens on the verb issuing the thing puts the issue after it,
+    so that its measures (发放额, 发放人数, 发放年计划完成率) are read as the thing's."""
+    verb = next((v for v in taxonomy()[2]["kind_verb_measures"]["money"] if name.startswith(v)), None)
+    return name[len(verb):] + verb if verb and len(name) > len(verb) + 1 else name
 
 
 def _target_held_against(text: str, q, before) -> bool:
