@@ -449,14 +449,15 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
         return None  # 占国内生产总值比例连续十年保持在4%以上: a share of a figure named before, no noun
     if previous and previous.endswith(tuple(spec["streak_suffix"].values())):
         previous = None  # a streak is no noun of the streak after it
-    noun = _canonical_cue(own) or previous  # 播种面积、单产、总产连续6年增长: the first
+    own = _canonical_cue(own)
+    noun = own or previous  # 播种面积、单产、总产连续6年增长: the first
     suffix = spec["streak_suffix"].get(q.unit, "连续数")
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
     after = rx(r"^(?:位居|稳居|居|实现|稳定在|保持在|保持(?=[0-9.]))").sub("", text[q.end:stop].translate(QUOTES))
     clause = _streak_clause(text, q.end)
     if not noun and clause and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}$").match(clause):
         return clause + suffix  # 连续45年无重大森林火灾: what did not happen names the streak alone
-    if not _canonical_cue(own) and clause and rx(r"^(?:获得|获评|荣获|获|成为)").match(clause):
+    if not own and clause and rx(r"^(?:获得|获评|荣获|获|成为)").match(clause):
         award = rx(spec["streak_award"]).match(clause)
         # 连续4年获评全国营商环境最佳口碑省份: the award names the streak, and a grade alone names none
         return award.group("award") + suffix if award else None
@@ -1690,8 +1691,9 @@ def _counted(phrase: str, unit: str, spec: dict) -> str:
     by_unit = spec["count_suffix_after_verb"].get(word)
     if by_unit and _ends_in_verb(phrase):
         return phrase + by_unit
-    if by_unit and _issue_after(phrase) != phrase:
-        return _issue_after(phrase) + by_unit  # 发放育儿补贴181.2万人 → 育儿补贴发放人数
+    issued = _issue_after(phrase)
+    if by_unit and issued != phrase:
+        return issued + by_unit  # 发放育儿补贴181.2万人 → 育儿补贴发放人数
     dwelling = spec["count_suffix_of_dwellings"].get(word[:1])  # 3.8万套（间）: the flat or the room
     if dwelling and phrase.endswith(tuple(spec["dwellings"])):
         return phrase + dwelling
