@@ -457,8 +457,9 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     clause = _streak_clause(text, q.end)
     if not noun and clause and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}$").match(clause):
         return clause + suffix  # 连续45年无重大森林火灾: what did not happen names the streak alone
-    if not own and clause and rx(r"^(?:获得|获评|荣获|获|成为)").match(clause):
-        award = rx(spec["streak_award"]).match(clause)
+    won = rx(spec["streak_award_verb"]).match(clause) if not own and clause else None
+    if won:
+        award = rx(spec["streak_award"]).match(clause, won.end())
         # 连续4年获评全国营商环境最佳口碑省份: the award names the streak, and a grade alone names none
         return award.group("award") + suffix if award else None
     doing = rx(spec["streak_doing"]).match(clause or "") if noun is None \
