@@ -166,6 +166,8 @@ def _layout():
         "byline_end": regex.compile(spec["byline_end"]),
         "block_start": regex.compile(spec["block_start"]),
         "block_end": regex.compile(spec["block_end"]),
+        "indented_start": regex.compile(spec["indented_start"]),
+        "runs_on": regex.compile(spec["runs_on"]),
         "part_head": regex.compile(spec["part_head"]),
         "part_head_short": regex.compile(spec["part_head_short"]),
         "heading_forbidden": regex.compile(spec["heading_forbidden"]),
@@ -182,6 +184,7 @@ class _Line:
     start: int  # raw offset of the first non-space character
     end: int    # raw offset after the last non-space character
     text: str   # the line's characters between start and end (inner spaces included)
+    indent: str = ""  # the whitespace before start: a web page indents its paragraphs
     # computed once, on first use (functools.cached_property takes a lock on every read in Python 3.11)
     _compact: str | None = field(default=None, repr=False)
     _furniture: bool | None = field(default=None, repr=False)
@@ -206,7 +209,7 @@ def _content_lines(text: str) -> list[_Line]:
         body = stripped_left.rstrip(WHITESPACE)
         if body:
             start = pos + (len(piece) - len(stripped_left))
-            lines.append(_Line(start, start + len(body), body))
+            lines.append(_Line(start, start + len(body), body, piece[:len(piece) - len(stripped_left)]))
         pos += len(piece) + 1
     return lines
 
@@ -238,6 +241,8 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
             or layout["block_end"].search(prev.text)):
         return True
     if layout["block_start"].search(cur.text):
+        return True
+    if layout["indented_start"].match(cur.indent) and not layout["runs_on"].search(prev.text):
         return True
     if layout["part_head"].search(prev.compact) or layout["part_head"].search(cur.compact):
         return True
