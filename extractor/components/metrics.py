@@ -738,6 +738,8 @@ def shared_head(names: list[str]) -> list[str]:
     head = words[-1] if len(words) > 1 else ""
     if len(head) == 1 and len(words) > 2 and tagged(last)[-2][1] == "v":
         head = words[-2] + head  # 基本养老保险、基本医疗保险参保率: jieba cuts 参保 from its 率
+    head = max((h for h in spec["compound_heads"] if last.endswith(h) and len(last) > len(h) > len(head)),
+               key=len, default=head)  # 化学需氧量、二氧化硫排放总量: the dictionary keeps the last name whole
     kind = next((k for k in spec["list_kinds"] if len(words) > 2 and words[-2].endswith(k)), "")
     if kind and not any(n.endswith(kind) for n in names[:-1]):
         head = kind + head  # 电子信息产业增加值: jieba may glue the kind to the last item's name
@@ -773,7 +775,8 @@ def shared_head(names: list[str]) -> list[str]:
         # 困难残疾人生活补贴、重度残疾人护理补贴标准: a measure each item ends on, and the one word after it
         # in the last, is every item's (生活补贴标准)
         return [n + head for n in names[:-1]] + [names[-1]]
-    own = [n.translate(QUOTES).endswith(measured + (spec["count_suffix"],)) for n in names[:-1]]  # 事故起数
+    own = [n.translate(QUOTES).endswith(measured + (spec["count_suffix"],))
+           and not n.endswith(tuple(spec["substances_ending_as_measures"])) for n in names[:-1]]  # 事故起数
     if any(own):
         return _owner_shared(names, spec)  # 进口货值、免签入境游客、…、离岛免税销售额: items with measures of their own are a list of
         # different statistics, and those without one are counts of their own things, not the last one's head

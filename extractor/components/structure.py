@@ -53,7 +53,7 @@ def _pair_lists(doc: Document) -> None:
                             default=sentence.end)
             figures = _figure_list(text, in_sentence, pos, right_end)
             # 有色冶金、石化化工、装备制造产业增加值年均分别增长…: the adverb before 分别 is no part of the last name
-            names = _ordinals_shared(_list_names(metrics.without_adverbs(text[left_start:pos]), len(figures)))
+            names = _ordinals_shared(_list_names(_without_status(metrics.without_adverbs(text[left_start:pos])), len(figures)))
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
@@ -79,6 +79,11 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(in_sentence, figures)
+
+
+def _without_status(words: str) -> str:
+    """今年化学需氧量、氨氮排放量要 (分别下降2%): the 要 says the figures are targets, and names nothing."""
+    return rx(patterns.load("structure")["status_before_respectively"]["pattern"]).sub("", words) or words
 
 
 def _without_share_frame(last_name: str) -> str:
