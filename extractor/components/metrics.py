@@ -969,6 +969,8 @@ def _names_a_thing(name: str) -> bool:
     for suffix in spec["count_suffix_of_dwellings"].values():
         if name.endswith(suffix):  # 保障性租赁住房套数: the dwellings, counted in flats
             return _names_a_thing(name.removesuffix(suffix) + spec["count_suffix"])
+    if bare.endswith(tuple(spec["reach_verbs"])) and len(bare) > 2:
+        return True  # 老旧小区加装电梯惠及户数: those reached, counted
     # events are counted by what happens (营业性演出1.2万场 → 营业性演出场次): a verb names them
     event = bare != name.removesuffix(spec["count_suffix"])
     tokens = tagged(bare) if bare else []
