@@ -1359,6 +1359,8 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if _reaches_a_level(noun, spec):
         return None  # 从39个拓展到91个: what follows the count is its change, not the thing counted
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
+    if phrase and rx(spec["elided_after_grade"]["grade"]).fullmatch(phrase):
+        phrase += _noun_after_next_grade(text, end + len(quoted), spec) or ""
     if phrase and len(phrase) < len(noun) and start is not None and _object_to_clause_end(text, start, end + len(quoted)):
         phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=True) or phrase
     conferred = None if (won := _standing(text, end)) else _conferred(text, start, end)
@@ -1405,6 +1407,15 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if head > 0:
         phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
     return phrase, "fallback"
+
+
+def _noun_after_next_grade(text: str, at: int, spec: dict) -> str | None:
+    """建成8个国家级、13个省级区域医疗中心: a grade counted alone shares the noun of the next count of its
+    list, said after that count's own grade (区域医疗中心)."""
+    nxt = rx(spec["elided_after_grade"]["next"]).match(text, at)
+    if not nxt:
+        return None
+    return _noun_phrase(_words_after(text, nxt.end()), spec, from_left=True)
 
 
 def _purpose_share(text: str, q, floor: int) -> str | None:
