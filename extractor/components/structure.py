@@ -53,7 +53,8 @@ def _pair_lists(doc: Document) -> None:
                             default=sentence.end)
             figures = _figure_list(text, in_sentence, pos, right_end)
             # 有色冶金、石化化工、装备制造产业增加值年均分别增长…: the adverb before 分别 is no part of the last name
-            names = _ordinals_shared(_list_names(_without_status(metrics.without_adverbs(text[left_start:pos])), len(figures)))
+            listed = _without_status(metrics.without_adverbs(text[left_start:pos]))
+            names = _ordinals_shared(_list_names(listed, len(figures)))
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
