@@ -109,6 +109,11 @@ def scope(metric: str | None) -> str | None:
 
 def _clause_left(text: str, start: int, floor: int) -> int:
     cut = last_of(CLAUSE_END, text, floor, start)
+    if cut > floor and "）" in text[cut:start]:
+        opened = text.rfind("（", floor, cut)
+        if opened >= 0 and "）" not in text[opened:cut]:
+            # 通高速公路县（市、区）达82个: the stops of a bracket's list of alternatives end no clause
+            cut = last_of(CLAUSE_END, text, floor, opened)
     return max(cut + 1, floor)
 
 
@@ -1730,6 +1735,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         return None
     for long, short in spec["abbreviations"].items():
         clause = clause.replace(long, short)
+    if "（" in clause:
+        clause = rx(spec["bracketed_alternatives"]).sub("", clause)
     if "方面" in clause:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
     if "财政安排" in clause:
