@@ -121,9 +121,15 @@ def _naming_clause_left(text: str, start: int, floor: int) -> int:
     """The clause that names a figure: its own, or the one before when its own is only where a change
     starts (全社会研究与实验发展经费，从2002年1288亿元增加到…)."""
     left = _clause_left(text, start, floor)
-    if left > floor and text[left - 1] in "，," and _span_partner()[1].match(text[left:start]):
+    if left > floor and text[left - 1] in "，," and (
+            _span_partner()[1].match(text[left:start]) or _dated_level().match(text[left:start])):
         return _clause_left(text, left - 1, floor)
     return left
+
+
+@functools.cache
+def _dated_level():
+    return regex.compile(patterns.load("metrics")["span_partner"]["dated_level"])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -205,7 +211,7 @@ def aspect_of(text: str, q, floor: int) -> str:
         if units and base_kind not in units:
             continue
         pos = clause.rfind(word)
-        while pos != -1 and name in ("growth", "change") and clause.startswith(("到", "至"), pos + len(word)):
+        while pos != -1 and name in ("growth", "change") and _reaches_level(clause, word, pos + len(word)):
             pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
         if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
             best, best_pos = name, pos
@@ -222,6 +228,12 @@ def aspect_of(text: str, q, floor: int) -> str:
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
     return pp_default if base_kind in ("pp", "ppt") else "value"
+
+
+def _reaches_level(clause: str, word: str, after: int) -> bool:
+    spec = patterns.load("aspects")
+    return clause.startswith(tuple(spec["level_reached_after"]), after) \
+        or word in spec["level_set_verbs"] and clause.startswith("为", after)
 
 
 def _share_of_set(text: str, q, base_kind: str) -> bool:
@@ -339,7 +351,7 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
     spec = patterns.load("aspects")
     if aspect not in spec["denominator_aspects"]:
         return q.start
-    clause_start = _clause_left(text, q.start, floor)
+    clause_start = _naming_clause_left(text, q.start, floor)
     masked = mask_cues(text[clause_start:q.start])
     found = [i for i in (masked.find(w) for w in spec["denominator_words"]) if i != -1]
     found += [m.start() for m in rx(spec["denominator_pattern"]).finditer(masked)]
