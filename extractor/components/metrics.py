@@ -171,6 +171,11 @@ def _growth_target_after(text: str, q):
         if q.kind.split("/")[0] == "percent" else None
 
 
+def _growth_rate_after(text: str, q):
+    return rx(patterns.load("aspects")["rate_after"]).match(text[q.end:q.end + 8]) \
+        if q.kind.split("/")[0] == "percent" else None
+
+
 def _growth_target_metric(text: str, q) -> str | None:
     """8%左右的国内生产总值增长目标 → 地区生产总值; 5.5%左右的预期增长目标 → the economy's (地区生产总值)."""
     said = _growth_target_after(text, q)
@@ -201,8 +206,8 @@ def _growth_topic(text: str, q, floor: int) -> str | None:
 def aspect_of(text: str, q, floor: int) -> str:
     if q.is_rank:
         return "rank"
-    if _growth_target_after(text, q):
-        return "growth"  # 8%左右的国内生产总值增长目标
+    if _growth_target_after(text, q) or _growth_rate_after(text, q):
+        return "growth"  # 8%左右的国内生产总值增长目标, 7%左右的增长速度
     rules, pp_default, _ = _aspects()
     clause = mask_cues(text[_naming_clause_left(text, q.start, floor):q.start])
     base_kind = q.kind.split("/")[0]
@@ -360,6 +365,12 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     name, source = _named(text, q, aspect, floor)
+    if name is None and aspect == "growth" and _growth_rate_after(text, q) \
+            and not rx(r"(?:增长|提高|增加|上升|递增)$").search(text, max(floor, q.start - 4), q.start):
+        # 实现7%左右的增长速度, 6.5%左右的增速可以实现比较充分的就业: a rate of growth no clause names is the economy's
+        # (平均每年增长2.2%的速度 is the growth of what the sentence spoke of before)
+        cues = taxonomy()[0].get(patterns.load("aspects")["economy_cue"], [])
+        return _fitting(cues, q, "growth"), "taxonomy"
     sets = patterns.load("metrics")["project_sets"]
     if name in sets["names"] or name in sets["stages"]:
         named = _of_project_set(text, q, floor, name, source)
