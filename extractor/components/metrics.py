@@ -238,7 +238,8 @@ def aspect_of(text: str, q, floor: int) -> str:
 def _reaches_level(clause: str, word: str, after: int) -> bool:
     spec = patterns.load("aspects")
     return clause.startswith(tuple(spec["level_reached_after"]), after) \
-        or word in spec["level_set_verbs"] and clause.startswith("为", after)
+        or word in spec["level_set_verbs"] and clause.startswith("为", after) \
+        or word in spec["upgrade_words"] and rx(spec["upgrade_after"]).search(clause, 0, after - len(word)) is not None
 
 
 def _share_of_set(text: str, q, base_kind: str) -> bool:
