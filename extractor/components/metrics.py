@@ -449,6 +449,17 @@ def framed_count(text: str, q, floor: int) -> str | None:
                 None)
 
 
+def place_count(text: str, q) -> str | None:
+    """320个县开展新型农村社会养老保险试点 → 新型农村社会养老保险试点县数: places counted by what they do."""
+    spec = patterns.load("metrics")["place_count"]
+    said = rx(spec["pattern"]).match(text[q.end:q.end + 48])
+    if not said or not rx(spec["deed_opens"]).match(said.group("deed")) \
+            or tagged(text[q.end:q.end + 6])[0][0] != said.group("place"):
+        return None
+    deed = said.group("deed").replace("了", "")
+    return deed + spec["places"].get(said.group("place"), said.group("place")) + "数"
+
+
 def _canonical_cue(noun: str | None) -> str | None:
     """A noun that is a metric's cue, as the metric is named (粮食总产量 → 粮食产量); any other as it is."""
     names = _cue_metric_names(noun or "")
@@ -528,6 +539,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         framed = framed_count(text, q, floor)
         if framed:
             return framed, "taxonomy"
+        placed = place_count(text, q) if q.unit in ("个", "个省份") else None
+        if placed:
+            return placed, "fallback"
         if q.unit.endswith("人") and text.startswith("口", q.end):
             return taxonomy()[2]["population"], "taxonomy"  # 13亿人口的发展中国家: the unit's 人 opens 人口
         counted = _counted_noun(text, q.end, q.unit, q.start)
