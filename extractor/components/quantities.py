@@ -260,7 +260,8 @@ def _bare_counts() -> tuple[regex.Pattern, dict[str, str]]:
     modifiers = table.pop("modifiers")
     nouns, unit_of = _nouns_and_units(table)
     # 450万农村沼气用户, 8000多万农业转移人口: a modifier, and a word or two of the noun's own, may come first
-    return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,4}}?(?P<noun>{nouns})"), unit_of
+    # (51万新就业形态人员: five)
+    return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,5}}?(?P<noun>{nouns})"), unit_of
 
 
 def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
