@@ -238,7 +238,7 @@ def aspect_of(text: str, q, floor: int) -> str:
 def _reaches_level(clause: str, word: str, after: int) -> bool:
     spec = patterns.load("aspects")
     return clause.startswith(tuple(spec["level_reached_after"]), after) \
-        or word in spec["level_set_verbs"] and clause.startswith("为", after) \
+        or word in spec["level_set_verbs"] and clause.startswith(tuple(spec["level_set_after"]), after) \
         or word in spec["upgrade_words"] and rx(spec["upgrade_after"]).search(clause, 0, after - len(word)) is not None
 
 
@@ -367,9 +367,8 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     name, source = _named(text, q, aspect, floor)
     if name is None and aspect == "growth" and _growth_rate_after(text, q) \
-            and not rx(r"(?:增长|提高|增加|上升|递增)$").search(text, max(floor, q.start - 4), q.start):
+            and not rx(patterns.load("aspects")["rate_of_topic"]).search(text, max(floor, q.start - 4), q.start):
         # 实现7%左右的增长速度, 6.5%左右的增速可以实现比较充分的就业: a rate of growth no clause names is the economy's
-        # (平均每年增长2.2%的速度 is the growth of what the sentence spoke of before)
         cues = taxonomy()[0].get(patterns.load("aspects")["economy_cue"], [])
         return _fitting(cues, q, "growth"), "taxonomy"
     sets = patterns.load("metrics")["project_sets"]
@@ -539,7 +538,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         framed = framed_count(text, q, floor)
         if framed:
             return framed, "taxonomy"
-        placed = place_count(text, q) if q.unit in ("个", "个省份") else None
+        placed = place_count(text, q) if q.unit == "个" else None
         if placed:
             return placed, "fallback"
         if q.unit.endswith("人") and text.startswith("口", q.end):
