@@ -74,6 +74,13 @@ def _status_patterns(in_review: bool = False):
 
 
 @functools.cache
+def _any_status_word(in_review: bool = False) -> regex.Pattern:
+    """All the status patterns as one: most windows hold none of them, and one search says so (a window
+    in which this finds nothing is one in which no single pattern finds anything)."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p, _ in _status_patterns(in_review)))
+
+
+@functools.cache
 def _early_plans() -> dict[int, int]:
     return {int(n): first for n, first in patterns.load("periods")["early_plan_first"].items()}
 
@@ -213,6 +220,8 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
     # (the figure itself is in the window for the words before it to look at: 计划完成102.6% is the plan's
     # outcome, 计划完成120亿元 a plan; no status word is read inside it)
     window = _without_quoted_names(mask_cues(text[floor:end if end is not None else start]))
+    if not _any_status_word(review).search(window):
+        return default
     best, best_end = default, -1
     for pattern, status in _status_patterns(in_review=review):
         for m in pattern.finditer(window):
