@@ -317,12 +317,12 @@ def _cue_matches_in(segment: str) -> tuple[tuple, str]:
     if "”" in segment:
         segment = SLOGAN.sub(lambda m: m.group(1) + "□" * len(m.group(2)) + m.group(3), segment)
     segment = segment.translate(QUOTES)
-    titles = _book_titles(segment)
+    titles, tails, leads, standalone = _book_titles(segment), _ratio_tails(), _per_head_leads(), _standalone_cues()
     return tuple((m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
-                 if not any(a <= m.start() < b for a, b in titles)
-                 and not segment.startswith(_ratio_tails(), m.end())
-                 and not segment.endswith(_per_head_leads(), 0, m.start())
-                 and _standalone(segment, m.start(), m.group())), segment
+                 if not (titles and any(a <= m.start() < b for a, b in titles))
+                 and not segment.startswith(tails, m.end())
+                 and not segment.endswith(leads, 0, m.start())
+                 and (m.group() not in standalone or _standalone(segment, m.start(), m.group()))), segment
 
 
 @functools.cache
