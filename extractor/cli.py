@@ -443,7 +443,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--floor", type=float, metavar="F1", help="exit 1 when L1 F1 falls below this")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("agreement", help="how far two independent labellings of the same text agree",
+                       description="The doubly labelled documents of gold/agreement/, the second labelling scored "
+                                   "against the first at the scorer's four levels: the ceiling to read the "
+                                   "extractor's scores against.")
+    p.add_argument("--json", action="store_true", help="one JSON object per document, field by field")
+    p.set_defaults(func=cmd_agreement)
     return parser
+
+
+def cmd_agreement(args) -> int:
+    from .agreement import main
+
+    return main(["--json"] if args.json else [])
 
 
 def _db_option(p) -> None:

@@ -88,6 +88,15 @@ def test_evaluate_json_and_floor():
     assert run("evaluate", "--floor", "1.01").returncode == 1
 
 
+def test_agreement_lists_every_doubly_labelled_document():
+    out = run("agreement", "--json")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    docs = {r["doc"] for r in rows}
+    assert {"000_56f2bf5d4fae28d3", "004_68c82b09bb470f3b"} <= docs and "all" in docs
+    assert all(0 <= r["levels"]["L4"] <= r["levels"]["L3"] <= r["levels"]["L2"] <= r["levels"]["L1"] <= 1 for r in rows)
+
+
 def test_segment_json_lists_sentences_with_raw_offsets():
     raw = (CORPUS / "000_56f2bf5d4fae28d3.txt").read_text(encoding="utf-8")
     tree = json.loads(run("segment", str(CORPUS / "000_56f2bf5d4fae28d3.txt"), "--json").stdout)
