@@ -46,9 +46,12 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
     for name in FIELDS:
         same = sum(1 for i, j in pairs if _field(second[i], name) == _field(first[j], name))
         out[name] = round(same / n, 4) if n else None
-    score, _ = score_document(second, first)
-    out["levels"] = {level: round(score.prf(level)[2], 4) for level in LEVELS}
+    out["levels"] = _f1s(score_document(second, first)[0])
     return out
+
+
+def _f1s(score: Score) -> dict:
+    return {level: round(score.prf(level)[2], 4) for level in LEVELS}
 
 
 def compare_files(first: Path, second: Path) -> dict:
@@ -81,8 +84,7 @@ def measure_all() -> list[dict]:
         rows.append({"doc": doc_id, "kind": kind, **agreement(first, second)})
         pooled.setdefault(kind, Score()).add(score_document(second, first)[0])
     for kind, score in pooled.items():
-        rows.append({"doc": "all", "kind": kind, "first": score.gold, "second": score.predicted,
-                     "levels": {level: round(score.prf(level)[2], 4) for level in LEVELS}})
+        rows.append({"doc": "all", "kind": kind, "first": score.gold, "second": score.predicted, "levels": _f1s(score)})
     return rows
 
 
