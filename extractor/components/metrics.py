@@ -1832,7 +1832,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                     # 数量及投资额占比分别…: two measures, each its own name
                     verbs.pop()
                     break
-            if word == "的" and out and not joined_owner and _owned_measure("".join(reversed(out)), spec):
+            if word == "的" and out and not joined_owner and _owned_measure(_before_aspect_verbs(out, spec), spec):
                 joins.append(len(out))
                 out.append("")  # 社办工业的产值: the owner before 的 names whose measure it is (社办工业产值)
                 verbs.append(False)
@@ -1946,6 +1946,14 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     return phrase
 
 
+def _before_aspect_verbs(reversed_words: list[str], spec: dict) -> str:
+    """The words read so far, without the closing verbs the name will lose (产量 / 增加: 产量)."""
+    lead = 0
+    while lead < len(reversed_words) and reversed_words[lead] in spec["strip_trailing"]:
+        lead += 1
+    return "".join(reversed(reversed_words[lead:]))
+
+
 def _owned_measure(phrase: str, spec: dict) -> bool:
     return len(phrase) <= spec["owned_measure_chars"] and phrase.endswith(tuple(spec["owned_measure_endings"]))
 
@@ -2041,6 +2049,11 @@ def _dated_partner():
     return regex.compile(patterns.load("metrics")["span_partner"]["dated"])
 
 
+@functools.cache
+def _dated_change():
+    return regex.compile(patterns.load("metrics")["span_partner"]["dated_change"])
+
+
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到); so does
     a figure that restates A in another unit (160.6亿美元、折合1148亿元人民币)."""
@@ -2058,6 +2071,8 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     gap = text[prev.end:q.start]
     if (between.match(gap) and before.search(lead)) or _dated_partner().match(gap):
         return prev.metric, prev.metric_source
+    if prev.aspect == "change" and _dated_change().match(gap):
+        return prev.metric, prev.metric_source  # …前三年共增加了35万件，而1956年就增加了127万件
     return None
 
 
