@@ -1776,7 +1776,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["bracketed_alternatives"]).sub("", clause)
     if "方面" in clause:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
-    if "财政安排" in clause:
+    if "安排" in clause and "财政" in clause:
         clause = rx(spec["payer_verb"]).sub("", clause)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
         clause = rx(patterns.load("quantities")["per_head_bare"]).sub(lambda m: "每" + m.group(), clause)
