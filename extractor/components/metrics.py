@@ -1845,10 +1845,10 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 joined = True
                 continue
             if not out and (word in spec["figure_copulas"] or word in spec["done_particles"]):
-                continue
+                continue  # 钢材产量增速为 / 3%, 钢产量增长了 / 10%: the copula or the 了 right before the figure ends no name
             if word in spec["adverbs_before_verb"] and out and all(verbs) and len(out[-1]) > 1:
                 continue  # 覆盖率 / 都 / 达到, 公路 / 共 / 修建: an adverb before the closing verb names nothing
-                # (but 约 / 谈 is one verb, 约谈, that jieba cut in two)  # 钢材产量增速为 / 3%: the copula right before the figure is no end of the name
+                # (but 约 / 谈 is one verb, 约谈, that jieba cut in two)
             if not out and (word in spec["level_reached_ends"] and at + len(word) == len(clause)
                             or word in spec["level_reached_verbs"] and clause.endswith(tuple(spec["level_reached_ends"]))):
                 continue  # 收集率提升 / 至 / 88%
