@@ -1948,10 +1948,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
 
 def _before_aspect_verbs(reversed_words: list[str], spec: dict) -> str:
     """The words read so far, without the closing verbs the name will lose (产量 / 增加: 产量)."""
-    lead = 0
-    while lead < len(reversed_words) and reversed_words[lead] in spec["strip_trailing"]:
-        lead += 1
-    return "".join(reversed(reversed_words[lead:]))
+    phrase = "".join(reversed(reversed_words))
+    return phrase[:len(phrase) - _trailing_length(reversed_words, spec)]
 
 
 def _owned_measure(phrase: str, spec: dict) -> bool:
@@ -2045,13 +2043,10 @@ def _span_partner():
 
 
 @functools.cache
-def _dated_partner():
-    return regex.compile(patterns.load("metrics")["span_partner"]["dated"])
-
-
-@functools.cache
-def _dated_change():
-    return regex.compile(patterns.load("metrics")["span_partner"]["dated_change"])
+def _dated_partners():
+    """A level restated at a later date, and a change restated for another date (patterns/metrics.toml)."""
+    spec = patterns.load("metrics")["span_partner"]
+    return regex.compile(spec["dated"]), regex.compile(spec["dated_change"])
 
 
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
@@ -2069,9 +2064,10 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     if "每" in lead:  # 从每人每月2375元提高到2423元: the rate frame stands after 从
         lead = rx(taxonomy()[2]["rate_frame"]).sub("", lead)
     gap = text[prev.end:q.start]
-    if (between.match(gap) and before.search(lead)) or _dated_partner().match(gap):
+    dated_level, dated_change = _dated_partners()
+    if (between.match(gap) and before.search(lead)) or dated_level.match(gap):
         return prev.metric, prev.metric_source
-    if prev.aspect == "change" and _dated_change().match(gap):
+    if prev.aspect == "change" and dated_change.match(gap):
         return prev.metric, prev.metric_source  # …前三年共增加了35万件，而1956年就增加了127万件
     return None
 
