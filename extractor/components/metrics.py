@@ -615,6 +615,13 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     # (…进出口稳量提质，一般公共预算收入增长4%左右)
     elsewhere = (chosen is not None and q.kind != "count" and not q.is_rank and chosen[0] < clause_at
                  and (_may_name_a_measure(segment[clause_at:]) or _may_name_by_kind(segment[clause_at:], q)))
+    # …and a growth rate whose clause names a counted thing of its own, after a count of another thing (…事故起数
+    # 下降12%，新设外资企业增长20%); after a measure (增加值增长8%，其中民营企业增长10%) it names that measure's part
+    counted_own = None
+    if not elsewhere and chosen is not None and aspect == "growth" and q.kind.split("/")[0] == "percent" \
+            and chosen[0] < clause_at and _names_a_count(chosen[1]):
+        counted_own = fallback_name(text, q, floor)
+        elsewhere = bool(counted_own) and _names_a_count(counted_own)
     # …and a count whose clause names its own counted thing (…企业新增120家，国家级绿色工厂达到35家)
     elsewhere = elsewhere or (chosen is not None and q.kind == "count" and aspect in ("value", "change")
                               and chosen[0] < clause_at and not taxonomy()[1].search(segment[clause_at:]))
@@ -623,7 +630,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         if listed:  # 粮食产量达到4亿吨；棉花达到608万吨: a product of its own, in a list of outputs
             return listed, "fallback"
     own = fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None
-    if elsewhere and own and q.kind != "count" and not _names_a_measure(own):
+    if elsewhere and own and q.kind != "count" and not _names_a_measure(own) and own != counted_own:
         own = None  # 增速40.6%, 占全市比重: the clause frames the earlier clause's figure
     if elsewhere and own and q.kind == "count" and not _names_a_thing(own):
         own = None  # 今年以来新增5550户: the clause counts more of the earlier clause's thing
