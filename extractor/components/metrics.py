@@ -663,7 +663,7 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
     split = pattern.match(after)  # 完成20个亿投资: the verb before and the cue after make one name
     if verb and split and (name := _fitting(cues.get(verb.group() + split.group(), []), q, aspect)):
         return name, "taxonomy"
-    funds = (_funds_after(own, after, spec) or _programme_funds(text, q, own, spec)) \
+    funds = (_funds_after(own, after, spec) or _programme_funds(text, q, own, spec) or _funds_for(text, q, own, spec)) \
         if q.kind.startswith("money") and aspect == "value" else None
     if funds:
         return funds, "fallback"
@@ -705,6 +705,18 @@ def _programme_funds(text: str, q, own: str, spec: dict) -> str | None:
     programme = rx(rule["programme"]).match(text, q.end)
     said = rx(rule["clause"]).fullmatch(own.strip()) if programme else None
     return programme.group("programme").translate(QUOTES) + rule["suffix"] if said else None
+
+
+def _funds_for(text: str, q, own: str, spec: dict) -> str | None:
+    """中央财政安排109亿元资金支持再就业: money a payer sets aside for a purpose said after it is the payer's
+    funds for that purpose (中央财政再就业资金); put in (投入…，用于…), its spending on it (…投入)."""
+    rule = spec["funds_for"]
+    said = rx(rule["clause"]).fullmatch(own.strip())
+    purpose = rx(rule["purpose"]).match(text, q.end) if said else None
+    if not purpose or any(word in purpose.group("purpose") for word in rule["not_purpose"]):
+        return None
+    head = said.group("verb") if said.group("verb") in rule["spent"] and not purpose.group("funds") else rule["head"]
+    return said.group("payer") + purpose.group("purpose").translate(QUOTES) + head
 
 
 def _stage_rate(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None:
