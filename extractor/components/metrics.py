@@ -2184,7 +2184,30 @@ def _products():
     spec = patterns.load("products")
     words = sorted(spec["products"] + list(spec["named"]), key=len, reverse=True)
     clause = rx(spec["clause"].replace("{products}", "|".join(map(regex.escape, words))))
-    return clause, spec["named"], spec["suffix"]
+    return clause, spec["named"], spec["suffix"], frozenset(words)
+
+
+def _capacity_listed(text: str, q, floor: int) -> str | None:
+    """新增加的生产能力有：生铁一百八十八万吨，钢…: a thing named bare in a list of capacity added is named by
+    its capacity (生铁产能); 新增煤炭生产能力1.2亿吨: so is a product's capacity said whole after 新增."""
+    rule = taxonomy()[2]["capacity_list"]
+    if q.kind not in rule["kinds"] or q.aspect not in ("value", "change"):
+        return None
+    left = _clause_left(text, q.start, floor)
+    own = text[left:q.start].strip()
+    whole = rx(rule["whole"]).search(own)
+    if whole and (whole.group("noun") in _products()[3] or whole.group("noun") in rule["named"]):
+        return rule["named"].get(whole.group("noun"), whole.group("noun")) + rule["suffix"]
+    frame = None
+    for frame in rx(rule["frame"]).finditer(text, floor, q.start):
+        pass
+    if frame is None:
+        return None
+    own = text[max(left, frame.end()):q.start].strip()
+    item = rx(rule["item"]).fullmatch(own)
+    if not item or any(word in own for word in rule["item_not"]) or only_aspect(own):
+        return None
+    return rule["named"].get(item.group("noun"), item.group("noun")) + rule["suffix"]
 
 
 def _bare_product(text: str, q, floor: int) -> str | None:
@@ -2192,7 +2215,7 @@ def _bare_product(text: str, q, floor: int) -> str | None:
     before its figure or its verb, is named by its output (patterns/products.toml)."""
     if q.kind.startswith("money") or q.aspect not in ("value", "growth", "change"):
         return None
-    clause, named, suffix = _products()
+    clause, named, suffix, _ = _products()
     left = _clause_left(text, q.start, floor)
     label = _line_label(text, left)  # 钢：从一百三十五万吨增加到…: the label right before the clause
     own = text[left:q.start].strip()
@@ -2316,6 +2339,9 @@ def annotate(doc: Document) -> Document:
         listed = _listed_output(text, q, floor)
         if listed:  # 主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨
             q.metric, q.metric_source = listed, "context"
+        capacity = _capacity_listed(text, q, floor)
+        if capacity:  # 新增加的生产能力有：生铁一百八十八万吨: capacity added, thing by thing
+            q.metric, q.metric_source, q.aspect = capacity, "context", "change"
         product = _bare_product(text, q, floor) if q.metric_source != "context" else None
         if product:  # 一九八二年预计同一九八○年比较，棉花增长百分之二十一点九 (but 平均每人占有粮食近八百斤，
             q.metric, q.metric_source = product, "context"  # 棉花十多斤 is a per-head figure, named so above)
