@@ -545,7 +545,11 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
             return taxonomy()[2]["population"], "taxonomy"  # 13亿人口的发展中国家: the unit's 人 opens 人口
         counted = _counted_noun(text, q.end, q.unit, q.start)
         if counted and counted[1] == "fallback":
-            noun = _with_set_verb(counted[0], _clause_of(text, q.start, floor))
+            clause = _clause_of(text, q.start, floor)
+            noun = _with_set_verb(counted[0], clause)
+            ministry = rx(taxonomy()[2]["ministry_has"]).match(clause.strip()) if "部" in clause else None
+            if ministry:  # 冶金工业部有五十七个建设项目: the ministry's projects
+                noun = ministry.group("owner").replace("、", "") + noun
             return _counted(noun, q.unit, taxonomy()[2]), "fallback"
         if counted:
             return counted
