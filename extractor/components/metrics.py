@@ -2195,7 +2195,7 @@ def _capacity_listed(text: str, q, floor: int) -> str | None:
     """新增加的生产能力有：生铁一百八十八万吨，钢…: a thing named bare in a list of capacity added is named by
     its capacity (生铁产能); 新增煤炭生产能力1.2亿吨: so is a product's capacity said whole after 新增."""
     rule = taxonomy()[2]["capacity_list"]
-    if q.kind not in rule["kinds"] or q.aspect not in ("value", "change"):
+    if q.kind not in rule["kinds"] or q.aspect not in ("value", "change") or "能力" not in text[floor:q.start]:
         return None
     left = _clause_left(text, q.start, floor)
     own = text[left:q.start].strip()
@@ -2204,7 +2204,7 @@ def _capacity_listed(text: str, q, floor: int) -> str | None:
         return rule["named"].get(whole.group("noun"), whole.group("noun")) + rule["suffix"]
     frame = None
     for frame in rx(rule["frame"]).finditer(text, floor, q.start):
-        pass
+        pass  # the last frame before the figure: a sentence may list capacity twice
     if frame is None:
         return None
     own = text[max(left, frame.end()):q.start].strip()
