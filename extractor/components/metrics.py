@@ -633,7 +633,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         listed = _listed_output(text, q, floor)
         if listed:  # 粮食产量达到4亿吨；棉花达到608万吨: a product of its own, in a list of outputs
             return listed, "fallback"
-    own = fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None
+    own = counted_own if elsewhere and counted_own else \
+        fallback_name(text, q, floor) if chosen is None or earlier or elsewhere else None  # (read once above)
     if elsewhere and own and q.kind != "count" and not _names_a_measure(own) and own != counted_own:
         own = None  # 增速40.6%, 占全市比重: the clause frames the earlier clause's figure
     if elsewhere and own and q.kind == "count" and not _names_a_thing(own):
