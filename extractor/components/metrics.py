@@ -768,12 +768,26 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
         return None
     phrase = _noun_phrase(segment[left:cue_end], spec)
     cue = segment[cue_start:cue_end]
+    if phrase == cue and segment[cue_start - 1] == "的":
+        phrase = _owner_before_of(segment[left:cue_start - 1], cue, spec)
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
         return None
     if any(phrase.endswith(word) and len(word) > len(cue) for word in spec["head_not_after"]) \
             or any(not _counts_only(m.group()) for m in taxonomy()[1].finditer(phrase[:-len(cue)])):
         return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
     return _in_column_style(phrase, spec)
+
+
+def _owner_before_of(words: str, cue: str, spec: dict) -> str | None:
+    """手工业生产合作组织的产值: the noun phrase before 的 owns the bare head after it."""
+    owner = _noun_phrase(words, spec)
+    if not owner or not words.endswith(owner) or not 2 <= len(owner) <= 10:
+        return None
+    flags = [flag for _, flag in tagged(owner)]
+    if flags[0].startswith(("v", "p", "d")) or not all(flag.startswith(("n", "v", "j", "b")) for flag in flags) \
+            or gazetteer.mentions(owner):
+        return None
+    return owner + cue
 
 
 def _counts_only(cue: str) -> bool:
