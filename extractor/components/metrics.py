@@ -2206,6 +2206,31 @@ def _products():
     return clause, spec["named"], spec["suffix"], frozenset(words)
 
 
+@functools.cache
+def _output_topic_rule():
+    spec = patterns.load("products")
+    words = sorted(spec["products"] + list(spec["named"]), key=len, reverse=True)
+    return rx(spec["topic"].replace("{products}", "|".join(map(regex.escape, words))))
+
+
+def _output_topic(text: str, q, floor: int) -> str | None:
+    """例如，棉纱的产量，比上一年增加将近六十万件，增长百分之十二点七: a figure whose own words name nothing,
+    after a clause that names only a product's output, is that output's (棉纱产量)."""
+    if q.kind.startswith("money") or q.aspect not in ("value", "growth", "change") or "产量" not in text[floor:q.start]:
+        return None
+    left = _clause_left(text, q.start, floor)
+    clauses = rx(r"[，；：]").split(text[floor:left])
+    for k in range(len(clauses) - 1, -1, -1):
+        topic = _output_topic_rule().match(clauses[k].strip())
+        if topic:
+            _, named, suffix, _ = _products()
+            product = topic.group("product")
+            return named.get(product, product + suffix)
+        if taxonomy()[1].search(clauses[k]) or _products()[0].match(clauses[k].strip()):
+            return None  # a clause in between names a measure or a product of its own
+    return None
+
+
 def _capacity_listed(text: str, q, floor: int) -> str | None:
     """新增加的生产能力有：生铁一百八十八万吨，钢…: a thing named bare in a list of capacity added is named by
     its capacity (生铁产能); 新增煤炭生产能力1.2亿吨: so is a product's capacity said whole after 新增."""
@@ -2340,6 +2365,10 @@ def annotate(doc: Document) -> Document:
         topic = _growth_topic(text, q, floor) if q.metric is None or q.metric_source == "fallback" else None
         if topic:
             q.metric, q.metric_source, q.aspect = topic, "context", "growth"
+        if q.metric is None or q.metric_source == "fallback" and not _names_a_measure(q.metric):
+            output = _output_topic(text, q, floor)
+            if output:  # 例如，钢的产量，一九五八年比一九五七年增长了百分之一百零七
+                q.metric, q.metric_source = output, "context"
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
         if q.metric_source == "fallback" and (q.aspect == "share" or q.unit == "个百分点"):
