@@ -1653,6 +1653,11 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         left = rx(spec["extension_verb"]).sub("", left).removesuffix("期") + "期"  # 土地承包…再延长 → 土地承包期
     if q.aspect == "share":  # 技术合同成交额为2018年的2倍: the name stands before the whole it is measured against
         left = _part_of().sub("", left)
+        whole = rx(patterns.load("aspects")["part_of"]["share_of_whole"]).search(left)
+        if whole:  # 教育支出占财政支出的15%: the part stands before 占 (and an adverb before it: 农户已经占)
+            left = _without_adverbs_before_verb(left[:whole.start()], spec)
+            if left.endswith(tuple(spec["measure_heads"])) and _noun_phrase(left, spec) in spec["measure_heads"]:
+                return None  # 用于国家行政经费的支出占…: a bare 支出 names nothing
     left = _with_purpose(left, spec)
     subjects_spec = patterns.load("subjects")  # the gazetteer's zones are places to jieba and end a name anyway
     zone = list(rx(subjects_spec["zone_name"]).finditer(left)) \
@@ -1679,6 +1684,13 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     elif q.aspect == "growth" and phrase.endswith(tuple(spec["counted_growth_endings"])):
         phrase += spec["count_suffix"]  # 新登记企业增长24.5%: how many
     return phrase
+
+
+def _without_adverbs_before_verb(words: str, spec: dict) -> str:
+    adverbs = tuple(sorted(spec["adverbs_before_verb"], key=len, reverse=True))
+    while words.endswith(adverbs):
+        words = words[:-len(next(a for a in adverbs if words.endswith(a)))]
+    return words
 
 
 def _with_paired_verb(text: str, left: int, start: int, floor: int, spec: dict) -> str:
