@@ -2276,6 +2276,9 @@ def _bare_product(text: str, q, floor: int) -> str | None:
     label = _line_label(text, left)  # 钢：从一百三十五万吨增加到…: the label right before the clause
     own = text[left:q.start].strip()
     bare = clause.match((label.group(1) + "：" if label and label.end() == left else "") + own)
+    if not bare and not (label and label.end() == left):  # 如下列：粮食：达到…: a label the lines were folded onto
+        folded = rx(r"(\p{Han}{1,10})[：:]$").search(text, floor, left)
+        bare = clause.match(folded.group(1) + "：" + own) if folded else None
     if not bare and "：" in own:  # 主要产品产量增长的情况是：发电增长15%: a colon opens the list of products
         bare = clause.match(own.rsplit("：", 1)[1])
     if not bare:
