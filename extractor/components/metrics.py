@@ -1687,6 +1687,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
 
 
 def _without_adverbs_before_verb(words: str, spec: dict) -> str:
+    """农户已经 (占…): the adverbs of scope, time or mood that end the words are no part of the name."""
     adverbs = tuple(sorted(spec["adverbs_before_verb"], key=len, reverse=True))
     while words.endswith(adverbs):
         words = words[:-len(next(a for a in adverbs if words.endswith(a)))]
@@ -2220,9 +2221,8 @@ def _products():
 
 @functools.cache
 def _output_topic_rule():
-    spec = patterns.load("products")
-    words = sorted(spec["products"] + list(spec["named"]), key=len, reverse=True)
-    return rx(spec["topic"].replace("{products}", "|".join(map(regex.escape, words))))
+    words = sorted(_products()[3], key=len, reverse=True)
+    return rx(patterns.load("products")["topic"].replace("{products}", "|".join(map(regex.escape, words))))
 
 
 def _output_topic(text: str, q, floor: int) -> str | None:
