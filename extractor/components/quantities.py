@@ -177,7 +177,7 @@ SPOKEN_FRACTION = regex.compile(r"(?:(?P<b>[二三四五六七八九十]{1,2})�
 FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
 LIST_GAP = regex.compile(r"\s*[、和及与]\s*")  # between two figures of one list (2.5%、4.1%)
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "mass_dan", "power", "energy",
-            "container", "volume", "length_km"}
+            "container", "volume", "length_km", "length_m", "deadweight"}
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
