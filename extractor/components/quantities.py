@@ -20,7 +20,7 @@ from ..document import Document
 from ..rx import last_of, longest_of, rx
 
 PUNCT = "，。；、：！？,;:!?（）()“”《》【】\n"
-CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                   "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
@@ -118,6 +118,8 @@ def _rules():
             rf"(?:/(?P<per>{longest_of(units['per_units'])}))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
+        "several": quant["several"],
+        "several_re": regex.compile("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
         "approx_before": regex.compile(rf"(?:{before_re})$") if before_re else None,
         "range_dash": regex.compile(quant["range_dash"]),
         "minus": quant["minus_signs"],
@@ -152,6 +154,7 @@ def _rules():
         "rank_top_after": tuple(quant["rank_position_after"] + quant["rank_moves"] + quant["rank_top_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
+        "named_by_one_numeral": tuple(quant["named_by_one_numeral"]),
         "per_head_bare": regex.compile(quant["per_head_bare"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "numeral_words": tuple(quant["numeral_words"]),
@@ -171,7 +174,7 @@ def _rules():
 
 
 NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
-                       r"|[零〇一二两三四五六七八九十百千万亿]+")
+                       r"|[零〇一二两三四五六七八九十百千万亿][零〇○一二两三四五六七八九十百千万亿]*")  # 二百○八所
 RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
 SPOKEN_FRACTION = regex.compile(r"(?:(?P<b>[二三四五六七八九十]{1,2})分之(?P<a>[一二三四五六七八九])|(?P<half>一半))(?P<after>以上|多|左右)?")
 FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
@@ -413,8 +416,18 @@ def _spell_spoken_rates(text: str) -> str:
     return SPOKEN_DECIMAL.sub(decimal, text) if "点" in text else text
 
 
+def _spell_several(text: str) -> str:
+    """The text with each "several" said with 几 rewritten, in as many characters, as the 多 figure it means
+    (几十亿元 → 十多亿元, 十几万 → 十多万, 几百位 → 百多位), so that it reads as at least that round number."""
+    if "几" not in text:
+        return text
+    rules = _rules()
+    return rules["several_re"].sub(lambda m: rules["several"][m.group()], text)
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    text = _spell_spoken_rates(_spell_compounds(text))
+    said = text
+    text = _spell_spoken_rates(_spell_compounds(_spell_several(text)))
     regions = quoted_regions(text)
     found: list[Quantity] = []
     taken_until = 0
@@ -427,7 +440,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if chinese:
             m = _kilo_backtracked(text, m)
             token = m.group()
-        if chinese and (token in _rules()["chinese_idioms"] or _in_numeral_word(text, m.start())):
+        if chinese and (token in _rules()["chinese_idioms"] or _in_numeral_word(said, m.start())):
             continue
         quantity = _quantity_at(text, m, chinese)
         if quantity is None:
@@ -458,7 +471,20 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_extensions(text, regions, found))
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
-    return found
+    return _several_marked(said, found)
+
+
+def _several_marked(said: str, found: list[Quantity]) -> list[Quantity]:
+    """A figure said with 几 is at least its round number (几万人, read as 1万人: over); one whose unit only the
+    default of a bare magnitude gave (长风几万里, 几十万中医: 万元) is no figure."""
+    kept = []
+    for q in found:
+        if "几" in said[q.start:q.end]:
+            if q.kind == "money" and not said[q.start:q.end].rstrip("以上左右多余").endswith("元"):
+                continue
+            q.approx = "over" if q.approx == "exact" else q.approx
+        kept.append(q)
+    return kept
 
 
 def _chinese_range_opens(text: str, end: int) -> bool:
@@ -589,6 +615,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         if not split and not spoken_more and not text.startswith(rules["chinese_units"], m.end()) \
                 and not _chinese_range_opens(text, m.end()):
             return None
+        if len(token) == 1 and token != "两" and text.startswith(rules["named_by_one_numeral"], m.end()):
+            return None  # 中电科二所, 海南岛八所: an institute or a place named by its number
         if value == 1 and not split and not text.startswith(rules["one_units"], m.end()):
             return None  # 一 alone is an article (一个重要方向), not a count; 一周, 一天 are durations
     unit_info = _read_unit(text, m.end())
