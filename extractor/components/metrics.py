@@ -541,7 +541,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         placed = place_count(text, q) if q.unit == "个" else None
         if placed:
             return placed, "fallback"
-        if q.unit.endswith("人") and text.startswith("口", q.end):
+        if q.unit.endswith("人") and (text.startswith("口", q.end)
+                                     or text.startswith(tuple(taxonomy()[2]["population_nouns"]), q.end)):
             return taxonomy()[2]["population"], "taxonomy"  # 13亿人口的发展中国家: the unit's 人 opens 人口
         counted = _counted_noun(text, q.end, q.unit, q.start)
         if counted and counted[1] == "fallback":
