@@ -216,18 +216,47 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
         for pattern, status in _status_after():
             if pattern.match(text[end:end + 12]):
                 return status
-    floor = max(floor, last_of("；;", text, floor, start) + 1)  # a status word governs its segment
+    segment = max(floor, last_of("；;", text, floor, start) + 1)  # a status word governs its segment
+    segment = _after_last_contrast(text, segment, start)
     # (the figure itself is in the window for the words before it to look at: 计划完成102.6% is the plan's
     # outcome, 计划完成120亿元 a plan; no status word is read inside it)
-    window = _without_quoted_names(mask_cues(text[floor:end if end is not None else start]))
+    found = _nearest_status(text, segment, end if end is not None else start, start, review)
+    if found is None and segment > floor:
+        # …but the words that open a list with a colon govern all its ；-items (工业产品的一九五四年预计产量…：
+        # 电力一百零八亿度…；原煤八千一百九十九万吨…: both estimates)
+        colon = last_of("：:", text, floor, segment)
+        if colon >= 0 and last_of("。！？", text, colon, segment) < 0:
+            found = _nearest_status(text, floor, colon, colon, review)
+    return found or default
+
+
+def _nearest_status(text: str, floor: int, end: int, start: int, review: bool) -> str | None:
+    """The status the word nearest `start` in text[floor:end] says, or None where no word says one."""
+    window = _without_quoted_names(mask_cues(text[floor:end]))
     if not _any_status_word(review).search(window):
-        return default
-    best, best_end = default, -1
+        return None
+    best, best_end = None, -1
     for pattern, status in _status_patterns(in_review=review):
         for m in pattern.finditer(window):
             if best_end < m.end() <= start - floor and not _not_status().match(text, floor + m.start()):
                 best, best_end = status, m.end()  # the status word nearest the number wins
     return best
+
+
+@functools.cache
+def _contrast():
+    return regex.compile(patterns.load("status")["contrast"]["pattern"])
+
+
+def _after_last_contrast(text: str, floor: int, start: int) -> int:
+    """Where the last contrast (，但是) before `start` ends its clause's status words' reach, else `floor`."""
+    window = text[floor:start]
+    if not any(word in window for word in ("但", "可是", "然而", "不过")):
+        return floor
+    last = None
+    for last in _contrast().finditer(text, floor, start):
+        pass
+    return last.start() + 1 if last else floor
 
 
 def _without_quoted_names(window: str) -> str:
