@@ -1805,6 +1805,9 @@ def _counted(phrase: str, unit: str, spec: dict) -> str:
     issued = _issue_after(phrase)
     if by_unit and issued != phrase:
         return issued + by_unit  # 发放育儿补贴181.2万人 → 育儿补贴发放人数
+    people = spec["people_counted"]
+    if word in people["units"] and phrase.endswith(tuple(people["nouns"])):
+        return phrase + people["suffix"]
     dwelling = spec["count_suffix_of_dwellings"].get(word[:1])  # 3.8万套（间）: the flat or the room
     if dwelling and phrase.endswith(tuple(spec["dwellings"])):
         return phrase + dwelling
