@@ -87,7 +87,7 @@ def _early_plans() -> dict[int, int]:
 
 def _format(template: str, match, year: int | None, looked_back: int | None = None,
             last_year: int | None = None, now: int | None = None, ahead: bool = False,
-            plan: tuple[int, int] | None = None) -> str | None:
+            plan: tuple[int, int] | None = None, named: dict[int, tuple[int, int]] | None = None) -> str | None:
     if year is None and any(f"{{{key}}}" in template for key in ("year", "prev", "last", "next", "past", "now")):
         return None
     values = {"year": year, "prev": (year or 0) - 1, "last": last_year or (year or 0) - 1, "past": looked_back or year,
@@ -109,6 +109,8 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
         told = (year, values["ahead_last"]) if ahead else (values["past_first"], values["past"])
         if plan and values["n"] == plan[1] - plan[0] + 1 and not ahead:
             told = plan  # 在五年内 in a report of 1955 on the first five-year plan: the plan's years
+        if ahead and named and values["n"] in named:
+            told = named[values["n"]]  # 两年 after 一九五三年和一九五四年两年, in a plan section: those two years
         values["told_first"], values["told_last"] = told  # 五年内: ahead in a section of plans, else looked back
     try:
         return template.format(**values)
@@ -119,7 +121,7 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
               streaks: tuple[int, ...] = (), looked_back: int | None = None, heading: bool = False,
               last_year: int | None = None, now: int | None = None, ahead: bool = False,
-              plan: tuple[int, int] | None = None) -> str | None:
+              plan: tuple[int, int] | None = None, named: dict[int, tuple[int, int]] | None = None) -> str | None:
     """The period of the nearest time phrase before `start`; a streak that is a fact of its own (its
     number's offset in `streaks`: 连续12年保持全国首位) is no time phrase for the figures after it.
     `looked_back` is the year 过去一年 means (its review section's, else the year before `year`); in a
@@ -127,7 +129,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     one before the document's 今年, whatever year the section around it looks back on; `now` the year
     今年 means, where it is not `year` (see `_now_of`); `ahead`, that the section is one of plans, whose
     bare years (五年内) are the years ahead; `plan`, the years of the plan in focus (`plan_in_focus`), which
-    bare five years outside a review or a plan section mean."""
+    bare five years outside a review or a plan section mean; `named`, the years the section has named by their
+    count before `start` (`named_years_before`), which a bare N年 of that count means."""
     best, best_end = None, -1
     window = text[floor:start]
     base_clause = patterns.load("periods")["base_clause"]
@@ -149,10 +152,31 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
         return None
     if "{told_first}" in best[0] and not ahead:
         looked_back = _latest_told(text, floor, best[1].start(), year) or looked_back
-    period = _format(best[0], best[1], year, looked_back, last_year, now, ahead, plan)
+    period = _format(best[0], best[1], year, looked_back, last_year, now, ahead, plan, named)
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
+
+
+@functools.cache
+def _named_years_rule():
+    return regex.compile(patterns.load("periods")["named_years"]["pattern"])
+
+
+def named_years_before(text: str, region: tuple[int, int], start: int, memo: dict) -> dict[int, tuple[int, int]]:
+    """The spans the region (a section, else the article) names with their count before `start`
+    (一九五三年和一九五四年两年 → {2: (1953, 1954)}), the latest of each count; only those whose count fits their
+    two ends. The region is searched once (`memo`)."""
+    if region not in memo:
+        lo, hi = region
+        found = []
+        if patterns.load("periods")["named_years"]["needs"] in text[lo:hi]:
+            for m in _named_years_rule().finditer(text, lo, hi):
+                first, last, n = int(m["first"]), int(m["last"]), int(parse_chinese_number(m["n"]) or 0)
+                if last - first + 1 == n:
+                    found.append((m.end(), n, (first, last)))
+        memo[region] = found
+    return {n: span for end, n, span in memo[region] if end <= start}
 
 
 def _past_its_streak(text: str, streak_end: int, start: int, rank: bool) -> bool:
@@ -709,6 +733,7 @@ def annotate(doc: Document) -> Document:
     scopes: dict = {}
     plan_paragraphs: dict = {}  # paragraph index → where its plan opener ends (None: it has none)
     estimates: dict = {}  # section start → where its estimates begin
+    named_years: dict = {}  # (section or article) → the spans it names with their count
     starts = [s.start for s in doc.sentences]
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
     reviews_last_year = _reviews_last_year(doc)
@@ -728,7 +753,10 @@ def annotate(doc: Document) -> Document:
         own = period_of(text, q.start, floor, year, rank=q.is_rank or q.kind == "streak", streaks=streaks,
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
                         now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"),
-                        plan=None if section and section.status else plan)
+                        plan=None if section and section.status else plan,
+                        named=named_years_before(text, (section.start, section.end) if section else
+                                                 (article.start, article.end) if article else (floor, floor),
+                                                 floor, named_years))
         opening = None
         if not own and sentence and patterns.load("periods")["anaphoric_span"]["needs"] in text[floor:q.start] \
                 and _anaphor().search(text, floor, q.start):
@@ -744,6 +772,8 @@ def annotate(doc: Document) -> Document:
         if not own:
             q.period = _rank_at_span_end(text, q, floor) or q.period
         default = (section.status if section and section.status else "actual")
+        if default == "target" and doc.year and own and (_last_year_of(own) or doc.year) < doc.year:
+            default = "actual"  # a plan section's look back (一九五三年比一九五二年增长百分之十四点四, told in 1955) is done
         estimated = default == "actual" and section is not None and _estimated_from(doc, section, estimates) <= q.start
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _status_scope("target").search(text, floor, sentence.end if sentence else q.start)
