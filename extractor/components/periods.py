@@ -209,14 +209,15 @@ def _after_own_base(text: str, q, floor: int) -> str | None:
     return str(int(q.period) + 1) if base and base.group("y") == q.period else None
 
 
-def _estimated_from(doc: Document, section, memo: dict) -> float:
-    """Where a section's figures start being estimates: after a paragraph that opens by saying so."""
-    key = section.start
-    if key not in memo:
+def _estimated_from(doc: Document, region: tuple[int, int], memo: dict) -> float:
+    """Where a region's (a section's, else the article's or the document's) figures start being estimates: after a
+    paragraph that opens by saying so."""
+    if region not in memo:
+        start, end = region
         found = (_status_scope("paragraph_expected").match(doc.text, p.start, p.end) for p in doc.paragraphs
-                 if section.start <= p.start < section.end and "预计" in doc.text[p.start:p.start + 12])
-        memo[key] = next((m.end() for m in found if m), float("inf"))
-    return memo[key]
+                 if start <= p.start < end and "预计" in doc.text[p.start:p.start + 12])
+        memo[region] = next((m.end() for m in found if m), float("inf"))
+    return memo[region]
 
 
 def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
@@ -732,7 +733,7 @@ def annotate(doc: Document) -> Document:
     carried: dict = {}
     scopes: dict = {}
     plan_paragraphs: dict = {}  # paragraph index → where its plan opener ends (None: it has none)
-    estimates: dict = {}  # section start → where its estimates begin
+    estimates: dict = {}  # section (or article) → where its estimates begin
     named_years: dict = {}  # (section or article) → the spans it names with their count
     starts = [s.start for s in doc.sentences]
     streaks = tuple(q.start for q in doc.quantities if q.kind == "streak")
@@ -774,7 +775,9 @@ def annotate(doc: Document) -> Document:
         default = (section.status if section and section.status else "actual")
         if default == "target" and doc.year and own and (_last_year_of(own) or doc.year) < doc.year:
             default = "actual"  # a plan section's look back (一九五三年比一九五二年增长百分之十四点四, told in 1955) is done
-        estimated = default == "actual" and section is not None and _estimated_from(doc, section, estimates) <= q.start
+        region = (section.start, section.end) if section else (article.start, article.end) if article \
+            else (0, len(text))
+        estimated = default == "actual" and _estimated_from(doc, region, estimates) <= q.start
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _status_scope("target").search(text, floor, sentence.end if sentence else q.start)
             scopes[floor] = found.end() if found else None
@@ -783,7 +786,7 @@ def annotate(doc: Document) -> Document:
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if estimated and q.status == "actual":
             q.status = "expected"  # 根据预计数字，…完成了123.7亿元: what is said done is itself an estimate
-        if reviews_last_year and q.status == "actual" and q.period == str(doc.year) \
+        if reviews_last_year and q.status in ("actual", "expected") and q.period == str(doc.year) \
                 and (unplaced or _told_whole_year(text, floor, q, own, section, doc.year)):
             q.period = str(doc.year - 1)  # a result in a work report of January, under no heading: last year's
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
