@@ -252,7 +252,18 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
         colon = last_of("：:", text, floor, segment)
         if colon >= 0 and last_of("。！？", text, colon, segment) < 0:
             found = _nearest_status(text, floor, colon, colon, review)
-    return found or default
+    return found or _fallback_status(text, segment, start) or default
+
+
+@functools.cache
+def _fallback_rules():
+    return [(regex.compile(p), status) for status, p in patterns.load("status")["fallback"].items()]
+
+
+def _fallback_status(text: str, segment: int, start: int) -> str | None:
+    """The status a weaker sign in the figure's own clause says where no status word does (a verb's 了)."""
+    clause = max(segment, last_of("，,：:", text, segment, start) + 1)
+    return next((status for pattern, status in _fallback_rules() if pattern.search(text, clause, start)), None)
 
 
 def _nearest_status(text: str, floor: int, end: int, start: int, review: bool) -> str | None:
