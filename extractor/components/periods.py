@@ -286,9 +286,6 @@ def _contrast():
 
 def _after_last_contrast(text: str, floor: int, start: int) -> int:
     """Where the last contrast (，但是) before `start` ends its clause's status words' reach, else `floor`."""
-    window = text[floor:start]
-    if not any(word in window for word in ("但", "可是", "然而", "不过")):
-        return floor
     last = None
     for last in _contrast().finditer(text, floor, start):
         pass
@@ -757,6 +754,8 @@ def annotate(doc: Document) -> Document:
         section = article.section_at(q.start) if article else None
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
+        region = (section.start, section.end) if section else (article.start, article.end) if article \
+            else (0, len(text))
         section_year = _section_year(section.period, doc.year) if section else None
         year = section_year or doc.year
         # 过去一年 is the reviewed year in a review, else the year before (三、2011年的工作 … 过去一年 → 2010)
@@ -766,9 +765,7 @@ def annotate(doc: Document) -> Document:
                         looked_back=looked_back, last_year=doc.year - 1 if doc.year else None,
                         now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"),
                         plan=None if section and section.status else plan,
-                        named=named_years_before(text, (section.start, section.end) if section else
-                                                 (article.start, article.end) if article else (floor, floor),
-                                                 floor, named_years))
+                        named=named_years_before(text, region, floor, named_years))
         opening = None
         if not own and sentence and patterns.load("periods")["anaphoric_span"]["needs"] in text[floor:q.start] \
                 and _anaphor().search(text, floor, q.start):
@@ -786,8 +783,6 @@ def annotate(doc: Document) -> Document:
         default = (section.status if section and section.status else "actual")
         if default == "target" and doc.year and own and (_last_year_of(own) or doc.year) < doc.year:
             default = "actual"  # a plan section's look back (一九五三年比一九五二年增长百分之十四点四, told in 1955) is done
-        region = (section.start, section.end) if section else (article.start, article.end) if article \
-            else (0, len(text))
         estimated = default == "actual" and _estimated_from(doc, region, estimates) <= q.start
         if floor not in scopes:  # where a 主要预期目标是： opens its sentence's targets, once a sentence
             found = _status_scope("target").search(text, floor, sentence.end if sentence else q.start)
