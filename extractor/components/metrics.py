@@ -801,7 +801,23 @@ def _in_column_style(phrase: str, spec: dict) -> str:
     for ending, written in spec["name_endings"].items():
         if phrase.endswith(ending) and len(phrase) > len(ending):
             return phrase[: -len(ending)] + written
-    return phrase
+    return _enrolled(phrase, spec) if "生" in phrase or "幼儿" in phrase else phrase
+
+
+def _enrolled(name: str, spec: dict) -> str:
+    """高等学校学生人数 → 高等学校在校学生人数, 小学生人数 → 小学在校学生人数: a school's pupils are those
+    enrolled in it, the column the statistics keep."""
+    rule = spec["enrolled"]
+    for ending, written in rule["kindergarten"].items():
+        if name.endswith(ending):
+            return name[: -len(ending)] + written
+    school = rx(rule["schools"]).search(name)
+    if not school:
+        return name
+    head = name[: school.end()]
+    if head.endswith(("小", "中")):
+        head += rule["school_suffix"]  # 小学生: the school is 小学
+    return head + rule["insert"] + rule["suffix"]
 
 
 def shared_head(names: list[str]) -> list[str]:
@@ -1646,6 +1662,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         left = rx(spec["time_before_change"]).sub("", rx(spec["time_before_verb"]).sub("", left))
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
+    if "有" in left:
+        left = rx(spec["adverb_have"]).sub("", left)  # 医院共有3068所: 共有 says they exist, not what they are
     if q.kind.startswith("percent"):
         left = rx(spec["plan_fulfilled"]).sub("", left)
     if q.kind == "doubling":
@@ -1807,7 +1825,7 @@ def _counted(phrase: str, unit: str, spec: dict) -> str:
         return issued + by_unit  # 发放育儿补贴181.2万人 → 育儿补贴发放人数
     people = spec["people_counted"]
     if word in people["units"] and phrase.endswith(tuple(people["nouns"])):
-        return phrase + people["suffix"]
+        return _enrolled(phrase + people["suffix"], spec)
     dwelling = spec["count_suffix_of_dwellings"].get(word[:1])  # 3.8万套（间）: the flat or the room
     if dwelling and phrase.endswith(tuple(spec["dwellings"])):
         return phrase + dwelling
@@ -2247,6 +2265,26 @@ def _output_topic(text: str, q, floor: int) -> str | None:
     return None
 
 
+def _noun_topic(text: str, q, floor: int) -> str | None:
+    """我国的高等学校的学生，一九五二年有十九万人，到了一九五七年已经有四十四万人: a sentence that opens on a
+    bare noun, as its topic, names the figures of its later clauses that name nothing (高等学校在校学生人数)."""
+    if q.aspect not in ("value", "growth", "change") or q.kind.startswith("money"):
+        return None
+    spec = taxonomy()[2]
+    topic = rx(spec["noun_topic"]).match(text, floor, q.start)
+    if not topic:
+        return None
+    name = topic.group("name").replace("的", "")
+    if not rx(spec["noun_topic_then"]).match(text, topic.end(), q.start) \
+            or not all(flag.startswith(("n", "j", "b", "l")) for _, flag in tagged(name)) \
+            or taxonomy()[1].search(text, topic.end(), q.start):
+        return None  # no time opens the clause after it, the topic holds more than nouns, or a clause names its own
+    people = spec["people_counted"]
+    if name.endswith(tuple(people["nouns"])):
+        return _counted(name, people["units"][0], spec)  # (a rate of the pupils' growth counts them too)
+    return _counted(name, q.unit, spec) if q.kind == "count" else None
+
+
 def _capacity_listed(text: str, q, floor: int) -> str | None:
     """新增加的生产能力有：生铁一百八十八万吨，钢…: a thing named bare in a list of capacity added is named by
     its capacity (生铁产能); 新增煤炭生产能力1.2亿吨: so is a product's capacity said whole after 新增."""
@@ -2388,6 +2426,10 @@ def annotate(doc: Document) -> Document:
             output = _output_topic(text, q, floor)
             if output:  # 例如，钢的产量，一九五八年比一九五七年增长了百分之一百零七
                 q.metric, q.metric_source = output, "context"
+        if q.metric is None:
+            topic = _noun_topic(text, q, floor)
+            if topic:  # 小学生，一九五二年有五千一百多万人
+                q.metric, q.metric_source = topic, "context"
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
         if q.metric_source == "fallback" and (q.aspect == "share" or q.unit == "个百分点"):
