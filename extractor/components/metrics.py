@@ -2285,6 +2285,23 @@ def _noun_topic(text: str, q, floor: int) -> str | None:
     return _counted(name, q.unit, spec) if q.kind == "count" else None
 
 
+def _colon_measure(text: str, q, floor: int) -> str | None:
+    """招生人数将为：高等学校十万九千人，中等专业学校十五万三千人: a list after a colon whose items are only a noun
+    and a figure measures each noun by the measure its opening names (高等学校招生人数)."""
+    if q.aspect != "value":
+        return None
+    colon = text.rfind("：", floor, q.start)
+    left = _clause_left(text, q.start, floor)
+    if colon < 0 or left <= colon:
+        return None
+    spec = taxonomy()[2]
+    own = text[left:q.number_start].strip().translate(QUOTES)
+    if not own or not all(flag.startswith(("n", "j", "l", "s")) for _, flag in tagged(own)):
+        return None
+    opening = rx(spec["colon_measure"]).search(text, max(floor, colon - 24), colon)
+    return _in_column_style(own + opening.group("measure"), spec) if opening else None
+
+
 def _capacity_listed(text: str, q, floor: int) -> str | None:
     """新增加的生产能力有：生铁一百八十八万吨，钢…: a thing named bare in a list of capacity added is named by
     its capacity (生铁产能); 新增煤炭生产能力1.2亿吨: so is a product's capacity said whole after 新增."""
@@ -2451,6 +2468,9 @@ def annotate(doc: Document) -> Document:
         capacity = _capacity_listed(text, q, floor)
         if capacity:  # 新增加的生产能力有：生铁一百八十八万吨: capacity added, thing by thing
             q.metric, q.metric_source, q.aspect = capacity, "context", "change"
+        measured = _colon_measure(text, q, floor) if q.metric_source != "context" else None
+        if measured:  # 招生人数将为：高等学校十万九千人，中等专业学校十五万三千人 → 高等学校招生数
+            q.metric, q.metric_source = measured, "context"
         product = _bare_product(text, q, floor) if q.metric_source != "context" else None
         if product:  # 一九八二年预计同一九八○年比较，棉花增长百分之二十一点九 (but 平均每人占有粮食近八百斤，
             q.metric, q.metric_source = product, "context"  # 棉花十多斤 is a per-head figure, named so above)
