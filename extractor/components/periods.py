@@ -693,6 +693,21 @@ def plan_in_focus(text: str, year: int | None) -> tuple[int, int] | None:
     return None
 
 
+def titled_plan(doc: Document) -> tuple[int, int] | None:
+    """The five-year plan a document reports on, by its title or opening line (关于发展国民经济的第一个五年计划的报告)."""
+    rule = patterns.load("periods")["titled_plan"]
+    title = rx(rule["title"]).search(doc.title + " " + doc.text[:rule["opening_chars"]])
+    return plan_in_focus(title.group(), doc.year) if title else None
+
+
+def _in_titled_plan(text: str, q, floor: int, plan: tuple[int, int]) -> str:
+    """The period of a planned figure with no time of its own, in a report on a plan: a level reached is the plan's
+    last year's, anything else its whole span's."""
+    reached = q.aspect == "value" and rx(patterns.load("periods")["titled_plan"]["reached"]).search(
+        text, _clause_start(text, q, floor), q.start)
+    return str(plan[1]) if reached else f"{plan[0]}~{plan[1]}"
+
+
 def _reviews_last_year(doc: Document) -> bool:
     """A work report delivered in the first months of its year: what it says was done, it did the year before
     (a weekly of the same months reports its own weeks, so the genre, not the date alone, decides)."""
@@ -748,6 +763,7 @@ def annotate(doc: Document) -> Document:
     reviews_last_year = _reviews_last_year(doc)
     year_running = _year_running(doc)
     plan = plan_in_focus(text, doc.year)
+    reported_plan = titled_plan(doc)
     before = part_of = None
     for q in doc.quantities:
         article = doc.article_at(q.start)
@@ -823,6 +839,11 @@ def annotate(doc: Document) -> Document:
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
+        if reported_plan and unplaced and q.status == "target" and q.period == str(doc.year) and not span_end:
+            q.period = _in_titled_plan(text, q, floor, reported_plan)  # 增长百分之二十五点四, in the plan's report
+        elif reported_plan and q.status == "target" and q.period and q.period.endswith(f"~{doc.year}") \
+                and (_year_of(q.period) or doc.year) <= reported_plan[0]:
+            q.period = f"{q.period.split('~')[0]}~{reported_plan[1]}"  # 比一九五二年增长百分之四十五点二: to the plan's end
         base = _base_value_period(text, q, floor, year)
         if base:
             q.period = base
