@@ -2340,14 +2340,13 @@ def _bare_product(text: str, q, floor: int) -> str | None:
         bare = clause.match(folded.group(1) + "：" + own) if folded else None
     if not bare and "：" in own:  # 主要产品产量增长的情况是：发电增长15%: a colon opens the list of products
         bare = clause.match(own.rsplit("：", 1)[1])
-    second = rx(r"^(?P<head>.+?分别\p{Han}{0,3}?)[^，；]+[和、]$").match(own) if not bare and "分别" in own else None
-    if second:  # 甘蔗和甜菜要求分别增长百分之二十七点五和百分之二十九点五: the second figure is the second product's
-        bare = clause.match(second.group("head"))
-        product = bare.group("second") if bare else None
-    else:
-        product = bare.group("product") if bare and not bare.group("second") else None
-        if bare and bare.group("second") and "分别" in own:
-            product = bare.group("product")
+    product = None
+    if bare:  # two products share a clause only with 分别, each figure its own
+        product = bare.group("product") if not bare.group("second") or "分别" in own else None
+    elif "分别" in own:  # 甘蔗和甜菜要求分别增长百分之二十七点五和百分之二十九点五: the second figure is the second's
+        pair = rx(patterns.load("products")["second_of_pair"]).match(own)
+        paired = clause.match(pair.group("head")) if pair else None
+        product = paired.group("second") if paired else None
     if not product:
         return None
     return named.get(product, product + suffix)
