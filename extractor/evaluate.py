@@ -134,6 +134,9 @@ def format_table(result: dict) -> str:
         cells = []
         for lvl in LEVELS:
             p, r, f = score.prf(lvl)
-            cells.append(f"{p:6.3f} {r:6.3f} {f:6.3f}")
+            # an excerpt without a fact, where nothing was predicted either, has no rate to show: nothing was
+            # invented and nothing missed (its JSON keeps the counts, 0 and 0)
+            empty = not score.predicted and not score.gold
+            cells.append(f"{'—':>6} {'—':>6} {'—':>6}" if empty else f"{p:6.3f} {r:6.3f} {f:6.3f}")
         lines.append(f"{name:<24}{score.predicted:>6}{score.gold:>6}  " + "  ".join(f"{c:>20}" for c in cells))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from extractor import gold
+from extractor.corpus import manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,18 +19,23 @@ def main(argv: list[str]) -> int:
     name = argv[0]
     bad = 0
     paths = sorted((ROOT / "gold" / name).glob("*.jsonl"))
+    entries = manifest(ROOT / "corpus" / name)
     for path in paths:
         raw = (ROOT / "corpus" / name / f"{path.stem}.txt").read_text(encoding="utf-8")
         rows = gold.load(path)
         problems = gold.validate(rows, raw)
-        if {r["doc"] for r in rows} != {path.stem}:
+        # an excerpt without a fact says so in its manifest entry (facts = 0); any other empty file is a mistake
+        declared_empty = entries.get(f"{path.stem}.txt", {}).get("facts") == 0
+        if declared_empty and rows:
+            problems.append("the manifest says facts = 0, but the file has facts")
+        elif not declared_empty and {r["doc"] for r in rows} != {path.stem}:
             problems.append(f"doc field is not {path.stem}")
         if len({r["id"] for r in rows}) != len(rows):
             problems.append("duplicate ids")
         print(f"{path.stem}: {len(rows)} facts, {len(problems)} problems")
         for p in problems:
             print("  ", p)
-        bad += bool(problems) or not rows
+        bad += bool(problems) or not (rows or declared_empty)
     return 1 if bad or not paths else 0
 
 

@@ -75,3 +75,15 @@ def test_a_free_trade_zone_is_one_subject_written_short_or_in_full():
     other = [_fact(0, 5, 9, "项", subject="中国（四川）自由贸易试验区")]
     assert score_document(full, gold)[0].hits["L3"] == 1
     assert score_document(other, gold)[0].hits["L3"] == 0
+
+
+def test_an_excerpt_without_a_fact_shows_no_rate_and_one_invented_figure_shows_it():
+    from extractor.evaluate import format_table
+
+    empty, _ = score_document([], [])
+    invented, _ = score_document([_fact(3, 6, 10, "个")], [])
+    table = format_table({"documents": {"quiet": empty, "noisy": invented}, "overall": invented}).splitlines()
+    quiet = next(line for line in table if line.startswith("quiet"))
+    noisy = next(line for line in table if line.startswith("noisy"))
+    assert "—" in quiet and "0.000" not in quiet
+    assert "—" not in noisy and noisy.split()[1:3] == ["1", "0"] and "0.000" in noisy
