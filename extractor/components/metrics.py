@@ -375,7 +375,7 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
     if name in sets["names"] or name in sets["stages"]:
         named = _of_project_set(text, q, floor, name, source)
         return (_set_named_before(text, q, floor, name) or named[0], "fallback") if named[0] == name else named
-    return _completed(name, q), source
+    return _completed(name, q, aspect), source
 
 
 def _set_named_before(text: str, q, floor: int, name: str) -> str | None:
@@ -399,12 +399,14 @@ def _enterprise_group() -> regex.Pattern:
     return rx("^(?:" + patterns.load("subjects")["entity"]["group"].replace("?P<name>", "?:") + ")")
 
 
-def _completed(name: str | None, q) -> str | None:
+def _completed(name: str | None, q, aspect: str = "value") -> str | None:
     """A name cut short of its measure, completed: 新能源装机 → 新能源装机容量; a sector before a rate
     (战略性新兴产业占比) → its 增加值."""
     spec = taxonomy()[2]
     if not name:
         return name
+    if name in spec["whole_names"] and not (q.kind.startswith("percent") and aspect != "growth"):
+        return spec["whole_names"][name]  # 我国人口达到十亿, 人口增加百分之六十 (not 人口80%以上在农村: a part's share)
     owned = _enterprise_group().sub("", name, count=1)
     if owned in spec["enterprise_measures"]:  # 省属企业利润: the group is the subject's, the measure the column
         return spec["enterprise_measures"][owned]
@@ -541,9 +543,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         placed = place_count(text, q) if q.unit == "个" else None
         if placed:
             return placed, "fallback"
-        if q.unit.endswith("人") and (text.startswith("口", q.end)
-                                     or text.startswith(tuple(taxonomy()[2]["population_nouns"]), q.end)):
-            return taxonomy()[2]["population"], "taxonomy"  # 13亿人口的发展中国家: the unit's 人 opens 人口
+        people = _people_named_after(text, q) if q.unit.endswith("人") else None
+        if people:
+            return people, "taxonomy"
         counted = _counted_noun(text, q.end, q.unit, q.start)
         if counted and counted[1] == "fallback":
             clause = _clause_of(text, q.start, floor)
@@ -654,6 +656,25 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _people_named_after(text: str, q) -> str | None:
+    """13亿人口的发展中国家, 14亿多中国人: a count of people said as the nation's is the population; 六亿人民 and
+    八亿农民 said in words, a nation's hundreds of millions, are the whole and the rural population; 三千六百万的
+    少数民族人口 is the population the words after 的 name."""
+    spec = taxonomy()[2]
+    if text.startswith("口", q.end) or text.startswith(tuple(spec["population_nouns"]), q.end):
+        return spec["population"]
+    own = rx(spec["population_of_kind"]).match(text, q.end)
+    if own:
+        return own.group("kind") + "人口"
+    said_in_words = not text[q.number_start:q.number_start + 1].isdigit()
+    if said_in_words and (q.base_value or 0) >= spec["nation_of_people"]["at_least"]:
+        for word, name in spec["nation_of_people"]["words"].items():
+            # 六亿人民: the unit read 人 and 民 is left; 八亿农民: the magnitude was bare and 农民 follows it
+            if text.startswith(word, q.end) or text.startswith(word, q.end - 1) and word.startswith(text[q.end - 1]):
+                return name
+    return None
 
 
 def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | None:
@@ -1664,6 +1685,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if "有" in left:
         left = rx(spec["adverb_have"]).sub("", left)  # 医院共有3068所: 共有 says they exist, not what they are
+    left = rx(spec["adverb_last"]).sub("", left)  # 我国人口已经超过十亿: the adverb before the figure is no name's
     if q.kind.startswith("percent"):
         left = rx(spec["plan_fulfilled"]).sub("", left)
     if q.kind == "doubling":

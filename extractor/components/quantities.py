@@ -298,6 +298,12 @@ def _counted_before(text: str, start: int, magnitude: str) -> tuple[str, str, fl
     return magnitude + word, "count", _rules()["magnitudes"][magnitude], word
 
 
+def _counts_people(text: str, start: int, end: int) -> bool:
+    """八亿农民, 三千六百万的少数民族人口, 共有人口一百二十万: a magnitude said in words with no unit counts the
+    people or households its clause names after or before it, as a bare 76万群众 does in digits."""
+    return bool(_bare_counts()[0].match(text, end) or _counted_before_rule()[0].search(text, max(0, start - 40), start))
+
+
 def _framing(text: str, unit_start: int, end: int, chinese: bool = False) -> bool:
     rules = _rules()
     framing = rules["framing_chinese"] if chinese else rules["framing"]
@@ -599,7 +605,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     # (近亿人次 → 1 亿人次; but the 万 of 15万吨 belongs to the number before it)
     glued = len(token) == 1 and rx(r"[0-9０-９.一二两三四五六七八九十百千 ]").match(text[start - 1:start])
     split = chinese and not glued and token[-1] in "万亿" and _read_unit(text, m.end() - magnitude) is not None \
-        and (_read_unit(text, m.end()) is not None or text.startswith(rules["prefixed_only"], m.end()))  # 三千亿度
+        and (_read_unit(text, m.end()) is not None or text.startswith(rules["prefixed_only"], m.end())  # 三千亿度
+             or len(token) > magnitude and _counts_people(text, start, m.end()))  # 八亿农民, 人口一百二十万
     if split and len(token) == magnitude:
         value, m = 1.0, regex.compile("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
     elif split:

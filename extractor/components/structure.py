@@ -40,10 +40,13 @@ def _pair_lists(doc: Document) -> None:
     starts = [q.start for q in doc.quantities]  # in text order
     for sentence in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        if hi - lo < 2:
-            continue  # a list needs two figures
+        if hi == lo:
+            continue
         in_sentence = doc.quantities[lo:hi]
         pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
+        if hi - lo < 2:
+            _one_figure_shared(doc, in_sentence[0], pos)
+            continue  # a list needs two figures
         earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
         unnamed = []  # 分别 lists with no names, to frame the figures before them once those are named
         while pos != -1:
@@ -63,7 +66,9 @@ def _pair_lists(doc: Document) -> None:
                     unnamed.append(figures)
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
-            if len(names) >= 2 and len(names) == len(figures):
+            if len(figures) == 1 and len(names) >= 2 and figures[0].start > pos:
+                _one_figure_shared(doc, figures[0], pos)
+            elif len(names) >= 2 and len(names) == len(figures):
                 names = names[:-1] + [_without_share_frame(names[-1])]
                 earlier.append((pos, names))
                 comparands = _comparands(names)
@@ -80,6 +85,24 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(in_sentence, figures)
+
+
+def _one_figure_shared(doc: Document, q, pos: int) -> None:
+    """今年二氧化硫、氮氧化物排放量要分别下降3%: one figure that 分别 gives each of the names listed before it is
+    told once, under the first name (the guide's figure shared by two metrics)."""
+    if pos == -1 or pos > q.start:
+        return
+    text = doc.text
+    sentence_start = doc.sentence_at(q.start).start
+    left_start = max(last_of("，；：。", text, sentence_start, pos) + 1, sentence_start)
+    if text.find(RESPECTIVELY, pos + 1, q.start) != -1 or not rx(r"^[^0-9０-９，；。]{0,8}$").match(text[pos + 2:q.start]):
+        return
+    names = metrics.listed_names(_without_status(metrics.without_adverbs(text[left_start:pos])))
+    if len(names) < 2:
+        return
+    metric = metrics.list_item_metric(metrics.shared_head(names)[0], q)
+    if metric:
+        q.metric, q.metric_source = metric, "list"
 
 
 def _without_status(words: str) -> str:
