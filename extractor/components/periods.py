@@ -708,6 +708,12 @@ def _in_titled_plan(text: str, q, floor: int, plan: tuple[int, int]) -> str:
     return str(plan[1]) if reached else f"{plan[0]}~{plan[1]}"
 
 
+def _running_year_plan(text: str, q, floor: int, year_running: bool) -> bool:
+    """A result said of a year still running (a report of June) with no word that it has passed: the year's plan."""
+    return year_running and q.status == "actual" \
+        and not rx(patterns.load("periods")["year_running"]["passed"]).search(text, floor, q.start)
+
+
 def _reviews_last_year(doc: Document) -> bool:
     """A work report delivered in the first months of its year: what it says was done, it did the year before
     (a weekly of the same months reports its own weeks, so the genre, not the date alone, decides)."""
@@ -839,8 +845,11 @@ def annotate(doc: Document) -> Document:
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
-        if reported_plan and unplaced and q.status == "target" and q.period == str(doc.year) and not span_end:
-            q.period = _in_titled_plan(text, q, floor, reported_plan)  # 增长百分之二十五点四, in the plan's report
+        if reported_plan and unplaced and q.period == str(doc.year) and not span_end \
+                and (q.status == "target" or _running_year_plan(text, q, floor, year_running)):
+            # 增长百分之二十五点四, in the plan's report (and in a list of its items told in a year not yet over:
+            # 棉花：达到三千二百七十万担, in July 1955, is the plan's, not 1955's)
+            q.period, q.status = _in_titled_plan(text, q, floor, reported_plan), "target"
         elif reported_plan and q.status == "target" and q.period and q.period.endswith(f"~{doc.year}") \
                 and (_year_of(q.period) or doc.year) <= reported_plan[0]:
             q.period = f"{q.period.split('~')[0]}~{reported_plan[1]}"  # 比一九五二年增长百分之四十五点二: to the plan's end
@@ -855,8 +864,7 @@ def annotate(doc: Document) -> Document:
         if part_of is not None:
             q.period = part_of.period
         before = q
-        if year_running and q.status == "actual" and q.period == str(doc.year) \
-                and not rx(patterns.load("periods")["year_running"]["passed"]).search(text, floor, q.start):
+        if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
