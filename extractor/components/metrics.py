@@ -672,7 +672,7 @@ def _people_named_after(text: str, q) -> str | None:
     if said_in_words and (q.base_value or 0) >= spec["nation_of_people"]["at_least"]:
         for word, name in spec["nation_of_people"]["words"].items():
             # 六亿人民: the unit read 人 and 民 is left; 八亿农民: the magnitude was bare and 农民 follows it
-            if text.startswith(word, q.end) or text.startswith(word, q.end - 1) and word.startswith(text[q.end - 1]):
+            if text.startswith(word, q.end) or text.startswith(word, q.end - 1):
                 return name
     return None
 

@@ -95,7 +95,8 @@ def _one_figure_shared(doc: Document, q, pos: int) -> None:
     text = doc.text
     sentence_start = doc.sentence_at(q.start).start
     left_start = max(last_of("，；：。", text, sentence_start, pos) + 1, sentence_start)
-    if text.find(RESPECTIVELY, pos + 1, q.start) != -1 or not rx(r"^[^0-9０-９，；。]{0,8}$").match(text[pos + 2:q.start]):
+    gap = text[pos + len(RESPECTIVELY):q.start]
+    if RESPECTIVELY in gap or not rx(patterns.load("structure")["one_figure_shared"]["gap"]).match(gap):
         return
     names = metrics.listed_names(_without_status(metrics.without_adverbs(text[left_start:pos])))
     if len(names) < 2:
