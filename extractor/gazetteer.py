@@ -88,6 +88,24 @@ def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile(longest_of(by_short)), by_short
 
 
+@functools.cache
+def _other_regions_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    """The provincial-level regions by full or short name, but the gazetteer's own province (its places
+    already name it, with its cities and zones)."""
+    by_name = {}
+    for region in patterns.load("regions")["region"]:
+        if region["name"] != province().name:
+            by_name[region["name"]] = by_name[region["short"]] = region["name"]
+    return regex.compile(longest_of(by_name)), by_name
+
+
+def region_mentions(text: str) -> list[tuple[int, int, Place]]:
+    """Provincial-level regions named in a text (四川省, 上海), each as a province: in the country's own
+    report a region named for its own figures (四川省由千分之二十九降到千分之六点一) is their subject."""
+    pattern, by_name = _other_regions_pattern()
+    return [(m.start(), m.end(), Place(by_name[m.group()], "province")) for m in pattern.finditer(text)]
+
+
 def region_name(name: str) -> str | None:
     """A province-level region's full name from its full or short name (河南, 河南省 → 河南省), or the
     country's (全国, 中国 → 全国)."""

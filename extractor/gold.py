@@ -100,6 +100,9 @@ def canonical_subject(name: str | None) -> str | None:
         return "中国（" + gazetteer.region_names(gazetteer.region_name(ftz.group(1)))[-1] + "）自由贸易试验区"
     if name.endswith("项目") and len(name) > 4:
         name = name[: -len("项目")]  # 双雁生物医药产业园项目 and 双雁生物医药产业园 are one project
+    region = gazetteer.region_name(name)
+    if region is not None and region != gazetteer.country_name():
+        return region  # 西藏 and 西藏自治区, 上海 and 上海市: one region, written short or in full
     place = gazetteer.canonical(name)
     if place is not None and place.type == "zone":
         return place.name

@@ -77,6 +77,13 @@ def test_a_free_trade_zone_is_one_subject_written_short_or_in_full():
     assert score_document(other, gold)[0].hits["L3"] == 0
 
 
+def test_a_region_is_one_subject_written_short_or_in_full():
+    gold = [_fact(0, 5, 9, "万", subject="西藏")]
+    assert score_document([_fact(0, 5, 9, "万", subject="西藏自治区")], gold)[0].hits["L3"] == 1
+    assert score_document([_fact(0, 5, 9, "万", subject="新疆维吾尔自治区")], gold)[0].hits["L3"] == 0
+    assert score_document([_fact(0, 5, 9, "万", subject="全国")], gold)[0].hits["L3"] == 0
+
+
 def test_an_excerpt_without_a_fact_shows_no_rate_and_one_invented_figure_shows_it():
     from extractor.evaluate import format_table
 

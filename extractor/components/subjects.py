@@ -15,7 +15,7 @@ import regex
 
 from .. import gazetteer, patterns
 from ..document import Article, Document
-from ..rx import longest_of, rx
+from ..rx import last_of, longest_of, rx
 from .metrics import tagged
 
 
@@ -53,6 +53,9 @@ def _rules():
         "entity_heads_re": regex.compile(spec["entity"]["heads"]),
         "entity_verb_openers": frozenset(spec["entity"]["verb_openers"]),
         "city_fields_re": regex.compile(spec["city_fields"]),
+        "region_topic_lead_re": regex.compile(spec["region_topic"]["lead"]),
+        "company_re": regex.compile(spec["company"]["pattern"]),
+        "region_listed_re": regex.compile(spec["region_topic"]["listed_after"]),
         "self_re": regex.compile(longest_of(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"])),
     }
@@ -140,7 +143,18 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
     bodies = _bodies_in(segment, start)
     found = bodies + [(start + s, start + e, "place", p) for s, e, p in _places_in(segment)
                       if not any(a <= start + s < b for a, b, _, _ in bodies)]
+    companies = _companies_in(segment, start, [(s, e) for s, e, _, _ in found])
+    found += companies
     taken = [(s, e) for s, e, _, _ in found]
+    if home == gazetteer.country_name():
+        named = gazetteer.region_mentions(segment)
+        regions = [(start + s, start + e, "place", p) for s, e, p in named
+                   if not any(a <= start + s < b for a, b in taken) and not _splits_a_word(segment, s, e)
+                   and _region_as_topic(segment, s, e)]
+        if len({p.name for _, _, p in named}) >= rules["region_topic"]["listed_at"]:
+            regions = []  # 湖北省的麻城、广济，浙江省的慈溪，甘肃省的敦煌…等五个县: a list, each region one of its items
+        found += regions
+        taken += [(s, e) for s, e, _, _ in regions]
     if home:
         for m in _home_names(home).finditer(segment):
             if not any(a <= start + m.start() < b for a, b in taken):
@@ -165,6 +179,44 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, "self", m.group()))
     return sorted(found, key=lambda f: f[0])
+
+
+def _companies_in(segment: str, start: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """Enterprises named by their proper names where they open a clause (例如本溪钢铁公司…, 拿北京京西矿务局来说,
+    武昌车辆厂一九五七年…): a place or an ordinal before the works' word, as jieba reads it (水泥厂, 有些厂, 这个公司
+    are common nouns, and name no one)."""
+    rules = _rules()
+    if not rules["company_re"].search(segment):
+        return []
+    found = []
+    for m in rules["company_re"].finditer(segment):
+        s, e = start + m.start("name"), start + m.end("name")
+        if any(a <= s < b or s <= a < e for a, b in taken):
+            continue
+        if _names_an_enterprise(m.group("name")) and not segment.startswith("、", m.end("name")):
+            found.append((s, e, "company", m.group("name")))
+    return found
+
+
+def _names_an_enterprise(name: str) -> bool:
+    """A place or an ordinal, then the works' nouns: 鞍山钢铁公司, 第一汽车制造厂; not one word (上市公司), and
+    nothing that describes (第一机械工业部有些厂, 上海市的许多工厂, 吉林省有一个制糖厂)."""
+    spec = _rules()["company"]
+    words = tagged(name)
+    if len(words) < 2 or any(flag[:1] in spec["describing_flags"] for _, flag in words[1:]):
+        return False
+    first, flag = words[0]
+    return first.startswith("第") or len(first) >= 2 and flag in spec["proper_flags"]
+
+
+def _region_as_topic(segment: str, start: int, end: int) -> bool:
+    """A region that opens its clause, alone, is the topic its clause's figures are about (，四川省由千分之二十九
+    降到…; 据四川省试点的84个地方企业的统计; 今年上海市纺织工业…); one of a list (在广东、福建两省的深圳…,
+    推广上海等自贸试验区) or named inside a clause (相当于解放前北京市的全部房屋面积) is not."""
+    rules = _rules()
+    lead = segment[last_of(rules["region_topic"]["clause_marks"], segment, 0, start) + 1:start]
+    return rules["region_topic_lead_re"].fullmatch(lead) is not None \
+        and not rules["region_listed_re"].match(segment, end) and not segment.endswith(("、", "和", "及"), 0, start)
 
 
 def _home_zones_in(segment: str, start: int, home: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
@@ -265,6 +317,8 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         return _place_subject(value, zones)
     if kind in ("zone_name", "home_zone"):
         return Subject(value, "zone")
+    if kind == "company":
+        return Subject(value, "company")
     if kind == "body":
         placeless = rules["placeless_group_re"].match(value)
         return Subject(gazetteer.region_names(home)[0] + value if placeless and home else value, "other")
@@ -430,6 +484,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
                 and not _zones_follow(text, e):
             return default  # in a report on a city's zones, the city's name speaks of those zones
+        if kind == "company" and rx(r"[；;。]").search(text, e, q.start):
+            continue  # an enterprise held up as an example speaks for its sentence, up to a ；
         if kind == "body" and not _body_reaches(text, floor, s, e, q.start):
             continue  # …，北京证券交易所上市公司达288家…，累计落地35支国家级大基金: a clause of its own
         if kind == "home_zone" and not _body_reaches(text, floor, s, e, q.start, opener_reaches=False):
