@@ -124,6 +124,7 @@ def _rules():
         "range_dash": regex.compile(quant["range_dash"]),
         "minus": quant["minus_signs"],
         "table_base": units["table_base"],
+        "unit_context": {kind: regex.compile(p) for kind, p in units.get("unit_context", {}).items()},
         "one_units": tuple(units["chinese_one_units"]),
         "chinese_units": tuple(sorted(units["chinese_numeral_units"], key=len, reverse=True)),
         "prefixed_only": tuple(units.get("prefixed_only", {})),
@@ -173,7 +174,15 @@ def _rules():
     }
 
 
-NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z])"
+def _latin_units() -> str:
+    """The units spelt in Latin letters (P, PF, Eflops): a number runs on into them and is still read, where a
+    letter after digits otherwise makes a code (5G, T3B)."""
+    latin = sorted((u for u in patterns.load("units")["base"] if u[:1].isascii() and u[:1].isalpha()), key=len, reverse=True)
+    return "|".join(regex.escape(u) for u in latin) or "(?!)"  # (a code goes on: 2P2 is none)
+
+
+NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                       rf"(?:(?=(?:{_latin_units()})(?![0-9A-Za-z]))|(?![0-9A-Za-z]))"
                        r"|[零〇一二两三四五六七八九十百千万亿][零〇○一二两三四五六七八九十百千万亿]*")  # 二百○八所
 RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
 SPOKEN_FRACTION = regex.compile(r"(?:(?P<b>[二三四五六七八九十]{1,2})分之(?P<a>[一二三四五六七八九])|(?P<half>一半))(?P<after>以上|多|左右)?")
@@ -666,6 +675,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         return None
     if kind == "age" and rules["age_bracket_after_re"].match(text, end):
         return None
+    if kind in rules["unit_context"] and not rules["unit_context"][kind].search(text, max(0, start - 24), start):
+        return None  # 1080P is a picture's lines, not computing power: P counts only where 算力 is spoken of
     # a range whose first number carries the unit too: 4.5%—5%
     if value_max is None:
         dash = rules["range_dash"].match(text, end)
