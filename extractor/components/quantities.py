@@ -56,6 +56,8 @@ def parse_chinese_number(text: str) -> float | None:
     if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS and ch not in CHINESE_MAGNITUDES
                        for ch in text):
         return None
+    if _gap_after_yi(text):
+        return None
     total, section, digit = 0, 0, None
     for ch in text:
         if ch in CHINESE_DIGITS:
@@ -70,6 +72,14 @@ def parse_chinese_number(text: str) -> float | None:
             total += (section or 1) * CHINESE_MAGNITUDES[ch]
             section, digit = 0, None
     return float(total + section + (digit or 0))
+
+
+def _gap_after_yi(text: str) -> bool:
+    """一百亿九十一: tens or hundreds closing a number right after its 亿, with no 万 and no 零 between, are no
+    number's (a column break that moved 亿 out of 一百九十一亿元); 一亿二千万, 三亿零五十 and 一百亿 are."""
+    head, yi, tail = text.rpartition("亿")
+    return bool(yi and tail) and "万" not in tail and "零" not in tail and "〇" not in tail \
+        and any(unit in tail for unit in "十百") and "千" not in tail
 
 
 @functools.cache
@@ -622,6 +632,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         m = NUMBER.match(text, start, m.end() - magnitude)
         token = m.group()
         value = _to_value(token)
+        if value is None:
+            return None
     if chinese and glued and token in ("万", "亿"):
         return None  # 年产15万吨: the magnitude is the number's before it, left out as it was, not a figure
     if chinese:
