@@ -215,8 +215,8 @@ def _region_as_topic(segment: str, start: int, end: int) -> bool:
     推广上海等自贸试验区) or named inside a clause (相当于解放前北京市的全部房屋面积) is not."""
     rules = _rules()
     lead = segment[last_of(rules["region_topic"]["clause_marks"], segment, 0, start) + 1:start]
-    return rules["region_topic_lead_re"].fullmatch(lead) is not None \
-        and not rules["region_listed_re"].match(segment, end) and not segment.endswith(("、", "和", "及"), 0, start)
+    # (a region after 、 or 和 has the list's first item in its lead, so the lead test turns it away)
+    return rules["region_topic_lead_re"].fullmatch(lead) is not None and not rules["region_listed_re"].match(segment, end)
 
 
 def _home_zones_in(segment: str, start: int, home: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
