@@ -4,10 +4,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
-
 from . import patterns
-from .rx import longest_of
+from .rx import Pattern, longest_of, rx
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,8 @@ def _rule_aliases(name: str, rules: list[dict]) -> list[str]:
 
 
 @functools.cache
-def _mention_pattern() -> regex.Pattern:
-    return regex.compile(longest_of(places()))
+def _mention_pattern() -> Pattern:
+    return rx(longest_of(places()))
 
 
 def mentions(text: str) -> list[tuple[int, int, Place]]:
@@ -67,7 +65,7 @@ def _names_the_county(text: str, start: int, end: int, county: Place) -> bool:
     if after_city or name[-1] in spec["county_endings"]:
         return True
     following = text[end:end + 1]
-    return not following or following in spec["county_endings"] or not regex.match(r"\p{Han}", following)
+    return not following or following in spec["county_endings"] or not rx(r"\p{Han}").match(following)
 
 
 def canonical(name: str) -> Place | None:
@@ -79,24 +77,24 @@ def province() -> Place:
 
 
 @functools.cache
-def _region_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+def _region_pattern() -> tuple[Pattern, dict[str, str]]:
     """Regions by full or short name, and the gazetteer's cities (太原, 大同 — their zones carry their
     names) standing for the gazetteer's province."""
     by_short = {r["short"]: r["name"] for r in patterns.load("regions")["region"]}
     for city in patterns.load("zones")["city"]:
         by_short.setdefault(city["name"].removesuffix("市"), province().name)
-    return regex.compile(longest_of(by_short)), by_short
+    return rx(longest_of(by_short)), by_short
 
 
 @functools.cache
-def _other_regions_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+def _other_regions_pattern() -> tuple[Pattern, dict[str, str]]:
     """The provincial-level regions by full or short name, but the gazetteer's own province (its places
     already name it, with its cities and zones)."""
     by_name = {}
     for region in patterns.load("regions")["region"]:
         if region["name"] != province().name:
             by_name[region["name"]] = by_name[region["short"]] = region["name"]
-    return regex.compile(longest_of(by_name)), by_name
+    return rx(longest_of(by_name)), by_name
 
 
 def region_mentions(text: str) -> list[tuple[int, int, Place]]:

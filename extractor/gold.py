@@ -5,10 +5,9 @@ import functools
 import json
 from pathlib import Path
 
-import regex
-
 from . import gazetteer, patterns
 from .errors import InputError
+from .rx import rx
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "gold"
 FIELDS = ["id", "doc", "start", "end", "quote", "value", "unit", "approx", "value_max", "metric", "aspect",
@@ -88,7 +87,7 @@ def canonical_metric(name: str | None) -> str | None:
     return table.get(name) or name
 
 
-FREE_TRADE_ZONE = regex.compile(r"(?:中国[（(])?(\p{Han}{2,8}?)[）)]?(?:自由贸易试验区|自贸试验区)")
+FREE_TRADE_ZONE = rx(r"(?:中国[（(])?(\p{Han}{2,8}?)[）)]?(?:自由贸易试验区|自贸试验区)")
 
 
 def canonical_subject(name: str | None) -> str | None:

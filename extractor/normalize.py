@@ -19,9 +19,8 @@ import functools
 import statistics
 from dataclasses import dataclass, field
 
-import regex
-
 from . import patterns
+from .rx import Pattern, rx
 
 # zero-width spaces and joiners (\u200b-\u200d, \u2060) are web pages' invisible furniture: a line holding
 # only one (74.4 / \u200b / 万亿元) is no line, and one inside a figure is no break in it
@@ -29,7 +28,7 @@ WHITESPACE = " \t\r\u3000\u00a0\u2002\u2003\u2009\ufeff\u200b\u200c\u200d\u2060"
 _LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%+-/")
 _DIGITS = "0123456789"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_INNER_SPACE = regex.compile("[" + WHITESPACE + "]+")
+_INNER_SPACE = rx("[" + WHITESPACE + "]+")
 
 
 @dataclass(frozen=True)
@@ -75,12 +74,12 @@ def _simplified_table() -> dict[int, str]:
 
 
 @functools.cache
-def _glyph_rules() -> list[tuple[str, str, regex.Pattern | None, regex.Pattern | None, tuple[str, ...]]]:
+def _glyph_rules() -> list[tuple[str, str, Pattern | None, Pattern | None, tuple[str, ...]]]:
     rules = []
     for rule in patterns.load("glyphs")["repair"]:
         assert len(rule["replacement"]) == 1, "a glyph repair must keep the text's length"
-        before = regex.compile(rule["before"]) if rule["before"] else None
-        after = regex.compile(rule["after"]) if rule["after"] else None
+        before = rx(rule["before"]) if rule["before"] else None
+        after = rx(rule["after"]) if rule["after"] else None
         rules.append((rule["glyph"], rule["replacement"], before, after, tuple(rule["keep_words"])))
     return rules
 
@@ -126,7 +125,7 @@ def _translate(text: str, table) -> str:
 @functools.cache
 def _chinese_years():
     spec = patterns.load("fold")["chinese_years"]
-    return regex.compile(spec["pattern"]), tuple(spec["needs"]), str.maketrans(spec["digits"])
+    return rx(spec["pattern"]), tuple(spec["needs"]), str.maketrans(spec["digits"])
 
 
 def fold_chinese_years(text: str) -> str:
@@ -140,7 +139,7 @@ def fold_chinese_years(text: str) -> str:
 @functools.cache
 def _thousands():
     spec = patterns.load("fold")["thousands"]
-    return regex.compile(spec["pattern"]), spec["separator"]
+    return rx(spec["pattern"]), spec["separator"]
 
 
 def fold_thousands(text: str) -> str:
@@ -162,19 +161,19 @@ def _layout():
     spec = patterns.load("layout")
     furniture = patterns.load("furniture")
     return {
-        "paragraph_end": regex.compile(spec["paragraph_end"]),
-        "byline_end": regex.compile(spec["byline_end"]),
-        "block_start": regex.compile(spec["block_start"]),
-        "block_end": regex.compile(spec["block_end"]),
-        "indented_start": regex.compile(spec["indented_start"]),
-        "runs_on": regex.compile(spec["runs_on"]),
-        "part_head": regex.compile(spec["part_head"]),
-        "part_head_short": regex.compile(spec["part_head_short"]),
-        "heading_forbidden": regex.compile(spec["heading_forbidden"]),
+        "paragraph_end": rx(spec["paragraph_end"]),
+        "byline_end": rx(spec["byline_end"]),
+        "block_start": rx(spec["block_start"]),
+        "block_end": rx(spec["block_end"]),
+        "indented_start": rx(spec["indented_start"]),
+        "runs_on": rx(spec["runs_on"]),
+        "part_head": rx(spec["part_head"]),
+        "part_head_short": rx(spec["part_head_short"]),
+        "heading_forbidden": rx(spec["heading_forbidden"]),
         "heading_max_chars": spec["heading_max_chars"],
         "heading_max_width_share": spec["heading_max_width_share"],
         # one alternation, not a pattern at a time: every line of every document is asked
-        "furniture": regex.compile("|".join(f"(?:{p})" for p in furniture["line_patterns"])),
+        "furniture": rx("|".join(f"(?:{p})" for p in furniture["line_patterns"])),
         "masthead": frozenset(furniture["masthead_lines"]),
     }
 

@@ -1,11 +1,14 @@
-"""extractor.rx.longest_of must match exactly what the longest-first alternation of its words matches."""
+"""extractor.rx: longest_of must match exactly what the longest-first alternation of its words matches, and a
+pattern compiled by the standard engine must match exactly what `regex` matches."""
+import re
 from pathlib import Path
 
 import regex
 
-from extractor import gazetteer
+from extractor import gazetteer, patterns
 from extractor.components import metrics
-from extractor.rx import longest_of
+from extractor.patterns import PATTERNS_DIR
+from extractor.rx import longest_of, rx
 
 BULLETINS = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))
 
@@ -41,3 +44,47 @@ def test_special_characters_are_literal_and_no_words_match_nothing():
     trie = regex.compile(longest_of(["细颗粒物(PM2.5)浓度", "a.b", ""]))
     assert trie.findall("细颗粒物(PM2.5)浓度 aXb a.b") == ["细颗粒物(PM2.5)浓度", "a.b"]
     assert regex.compile(longest_of([])).search("任何文字") is None
+
+
+# --- which engine compiles a rule ---------------------------------------------------------------------
+
+def rule_strings(node):
+    """Every string of a patterns/*.toml file: the rules, and words, which compile as literals."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from rule_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from rule_strings(value)
+
+
+def test_every_rule_the_standard_engine_reads_finds_what_regex_finds_on_the_bulletins():
+    texts = [path.read_text(encoding="utf-8") for path in BULLETINS]
+    rules = sorted({s for path in PATTERNS_DIR.glob("*.toml") for s in rule_strings(patterns.load(path.stem))})
+    standard = 0
+    for rule in rules:
+        try:
+            reference = regex.compile(rule)
+        except regex.error:
+            continue
+        compiled = rx(rule)
+        standard += isinstance(compiled, re.Pattern)
+        for text in texts:
+            assert spans(compiled, text) == spans(reference, text), rule
+    assert standard > 0.8 * len(rules)  # most rules, \p{Han} ones too, run on the standard engine
+
+
+def test_han_is_the_same_characters_for_both_engines_inside_and_outside_a_set():
+    sample = "规上工业增加值增长5%，々〇𠀀丽の한A１"
+    for rule in (r"\p{Han}+", r"[^\p{Han}]+", r"[\p{Han}0-9]{2,}", r"[]\p{Han}]+", r"\\p{Han}", r"(?<=\p{Han})增长"):
+        compiled = rx(rule)
+        assert isinstance(compiled, re.Pattern), rule
+        assert spans(compiled, sample + "]\\p{Han}") == spans(regex.compile(rule), sample + "]\\p{Han}"), rule
+
+
+def test_what_only_regex_reads_is_compiled_by_regex():
+    for rule in (r"(?r)[，。]", r"\P{Han}", r"(?<!预计[^，]{0,16})将", r"(?P<n>\d)年|(?P<n>[一二])年", r"[[a-z]--[aeiou]]"):
+        assert isinstance(rx(rule), regex.Pattern), rule
+    assert rx(r"(?<!预计[^，]{0,16})将").search("预计明年将完成，今年将完成").start() == 10

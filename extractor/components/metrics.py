@@ -20,15 +20,15 @@ from .. import gazetteer, patterns, viterbi
 from ..document import Document
 from . import quantities
 from .quantities import find_quantities
-from ..rx import last_of, longest_of, rx
+from ..rx import Pattern, last_of, longest_of, rx
 
 QUOTE_MARKS = "“”‘’\"'"
 QUOTES = str.maketrans("", "", QUOTE_MARKS)
 CLAUSE_END = "，。；：、,;:\n"
 SUMMED = "合计"  # 、 lists summed into one figure
-SLOGAN = regex.compile(r"(“)([^“”]*[、，,；][^“”]*)(”)")
-COMPOUND_SET = regex.compile(r"“([^“”]{1,24}[+＋][^“”]{1,24})”(项目|企业)\s*$")  # “承诺制+标准地+全代办”项目
-DONE_TO = regex.compile(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
+SLOGAN = rx(r"(“)([^“”]*[、，,；][^“”]*)(”)")
+COMPOUND_SET = rx(r"“([^“”]{1,24}[+＋][^“”]{1,24})”(项目|企业)\s*$")  # “承诺制+标准地+全代办”项目
+DONE_TO = rx(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
 PLACE_WEIGHT = 1000  # the user dictionary's frequency for a place name
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
 
@@ -43,7 +43,7 @@ def taxonomy():
     for topic in spec.get("topic", []):
         for cue in topic["cues"]:
             cues.setdefault(cue, []).append(("topic", topic))
-    pattern = regex.compile(longest_of(cues))
+    pattern = rx(longest_of(cues))
     return cues, pattern, spec["fallback"]
 
 
@@ -129,7 +129,7 @@ def _naming_clause_left(text: str, start: int, floor: int) -> int:
 
 @functools.cache
 def _dated_level():
-    return regex.compile(patterns.load("metrics")["span_partner"]["dated_level"])
+    return rx(patterns.load("metrics")["span_partner"]["dated_level"])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -256,13 +256,13 @@ def _share_of_set(text: str, q, base_kind: str) -> bool:
 
 
 @functools.cache
-def _share_word() -> regex.Pattern:
+def _share_word() -> Pattern:
     """The words of a share (比重, 占比…), as aspects.toml lists them."""
     words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "share")
     return rx("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
-def _part_of() -> regex.Pattern:
+def _part_of() -> Pattern:
     """是上年的 / 达到耕地总面积的: the words that set a figure against the whole or base it is measured by."""
     return rx(patterns.load("aspects")["part_of"]["pattern"])
 
@@ -394,7 +394,7 @@ def _has_verb(words: str) -> bool:
 
 
 @functools.cache
-def _enterprise_group() -> regex.Pattern:
+def _enterprise_group() -> Pattern:
     """The enterprise groups the subjects stage takes as a figure's subject (subjects.toml, entity group)."""
     return rx("^(?:" + patterns.load("subjects")["entity"]["group"].replace("?P<name>", "?:") + ")")
 
@@ -420,7 +420,7 @@ def _completed(name: str | None, q, aspect: str = "value") -> str | None:
 
 
 @functools.cache
-def _named_ratios() -> list[tuple[str, regex.Pattern]]:
+def _named_ratios() -> list[tuple[str, Pattern]]:
     return [(r["name"], rx(rf"(?:{r['part']})[^。；;]{{0,60}}?(?:占|相当于)[^。；;，,]{{0,10}}?(?:{r['whole']})"
                            r"的?(?:比重|比例)[^。；;，,\d]{0,16}(?:(?:由|从)(?:19|20)\d{2}年的?)?$"))
             for r in patterns.load("metrics").get("named_ratio", [])]
@@ -436,7 +436,7 @@ def named_ratio(text: str, q, floor: int) -> str | None:
 
 
 @functools.cache
-def _framed_counts() -> list[tuple[str, regex.Pattern, regex.Pattern]]:
+def _framed_counts() -> list[tuple[str, Pattern, Pattern]]:
     return [(r["name"], rx(f"(?:{r['before']})$"), rx(f"^(?:{r.get('after', '')})"))
             for r in patterns.load("metrics").get("framed_count", [])]
 
@@ -1208,7 +1208,7 @@ def _headed_count(text: str, q, floor: int, between: str) -> str | None:
 @functools.cache
 def _duration_rules():
     spec = patterns.load("metrics")["duration"]
-    return {**spec, **{k: regex.compile(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project")}}
+    return {**spec, **{k: rx(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project")}}
 
 
 def _bare(name: str, rules: dict) -> str:
@@ -1268,7 +1268,7 @@ def duration_project(text: str, q, floor: int) -> str | None:
 def _project_topics():
     topics = [t for t in patterns.load("metrics").get("topic", []) if t.get("project_set")]
     by_cue = {cue: t for t in topics for cue in t["cues"]}
-    return by_cue, regex.compile(longest_of(by_cue))
+    return by_cue, rx(longest_of(by_cue))
 
 
 def _set_verb(clause: str) -> str | None:
@@ -1759,7 +1759,7 @@ def _reached(left: str, q, spec: dict) -> str | None:
 
 
 @functools.cache
-def _rank_frame() -> regex.Pattern:
+def _rank_frame() -> Pattern:
     quant = patterns.load("quantities")
     words = sorted({*quant["rank_cues"], *quant["rank_moves"], *quant["rank_position_after"]}, key=len, reverse=True)
     return rx("(?:" + "|".join(map(regex.escape, words)) + ")+$")
@@ -2082,13 +2082,13 @@ def _unquoted(clause: str) -> tuple[str, list[tuple[int, int]]]:
 
 @functools.cache
 def _streak():
-    return regex.compile(taxonomy()[2]["streak"])
+    return rx(taxonomy()[2]["streak"])
 
 
 @functools.cache
 def _ellipsis():
     spec = patterns.load("metrics")["ellipsis"]
-    return regex.compile(spec["verb_after"]), regex.compile(spec["verb_before"])
+    return rx(spec["verb_after"]), rx(spec["verb_before"])
 
 
 def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
@@ -2116,7 +2116,7 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
 
 @functools.cache
 def _measure_ellipsis():
-    return regex.compile(patterns.load("metrics")["ellipsis"]["measure_only_verb"])
+    return rx(patterns.load("metrics")["ellipsis"]["measure_only_verb"])
 
 
 def elliptic_measure(text: str, q, floor: int, before) -> str | None:
@@ -2134,14 +2134,14 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
 @functools.cache
 def _span_partner():
     spec = patterns.load("metrics")["span_partner"]
-    return regex.compile(spec["between"]), regex.compile(spec["before"]), regex.compile(spec["restated"])
+    return rx(spec["between"]), rx(spec["before"]), rx(spec["restated"])
 
 
 @functools.cache
 def _dated_partners():
     """A level restated at a later date, and a change restated for another date (patterns/metrics.toml)."""
     spec = patterns.load("metrics")["span_partner"]
-    return regex.compile(spec["dated"]), regex.compile(spec["dated_change"])
+    return rx(spec["dated"]), rx(spec["dated_change"])
 
 
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
@@ -2593,7 +2593,7 @@ def trade_list(names: list[str]) -> list[str] | None:
         return None
     flow = last[len("对") + len(_trade_partner(names[-1])):]
     partners = [_trade_partner(n) for n in names[:-1]]  # (对东盟进出口, 欧盟进出口: the head shared already)
-    if not all(partners) or any(regex.search(r"[^\p{Han}]", p) for p in partners):
+    if not all(partners) or any(rx(r"[^\p{Han}]").search(p) for p in partners):
         return None
     return ["对" + p + flow for p in partners] + [last]
 

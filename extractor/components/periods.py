@@ -11,35 +11,33 @@ from __future__ import annotations
 import bisect
 import functools
 
-import regex
-
 from .. import patterns
 from ..document import Document
 from . import metrics
 from .metrics import family, mask_cues
 from .quantities import parse_chinese_number
-from ..rx import last_of, rx
+from ..rx import Match, Pattern, last_of, rx
 
 
 @functools.cache
 def _phrases():
-    return [(regex.compile(p["pattern"]), p["period"], p.get("rank_as_of", False), p.get("in_heading", p["period"]),
+    return [(rx(p["pattern"]), p["period"], p.get("rank_as_of", False), p.get("in_heading", p["period"]),
              p.get("needs", "")) for p in patterns.load("periods")["phrase"]]
 
 
 @functools.cache
 def _base_rule():
-    return regex.compile(patterns.load("periods")["base_state"]["before"])
+    return rx(patterns.load("periods")["base_state"]["before"])
 
 
 @functools.cache
 def _comparison_rule():
-    return regex.compile(patterns.load("periods")["comparison_base"]["before"])
+    return rx(patterns.load("periods")["comparison_base"]["before"])
 
 
 @functools.cache
 def _base_value_rule():
-    return regex.compile(patterns.load("periods")["comparison_base"]["value"])
+    return rx(patterns.load("periods")["comparison_base"]["value"])
 
 
 def _base_value_period(text: str, q, floor: int, year: int | None) -> str | None:
@@ -69,15 +67,15 @@ def _base_of_another(text: str, m, start: int) -> bool:
 
 @functools.cache
 def _status_patterns(in_review: bool = False):
-    return [(regex.compile(p), rule["status"]) for rule in patterns.load("status")["rule"]
+    return [(rx(p), rule["status"]) for rule in patterns.load("status")["rule"]
             if not (in_review and rule.get("weak")) for p in rule["patterns"]]
 
 
 @functools.cache
-def _any_status_word(in_review: bool = False) -> regex.Pattern:
+def _any_status_word(in_review: bool = False) -> Pattern:
     """All the status patterns as one: most windows hold none of them, and one search says so (a window
     in which this finds nothing is one in which no single pattern finds anything)."""
-    return regex.compile("|".join(f"(?:{p.pattern})" for p, _ in _status_patterns(in_review)))
+    return rx("|".join(f"(?:{p.pattern})" for p, _ in _status_patterns(in_review)))
 
 
 @functools.cache
@@ -160,7 +158,7 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
 
 @functools.cache
 def _named_years_rule():
-    return regex.compile(patterns.load("periods")["named_years"]["pattern"])
+    return rx(patterns.load("periods")["named_years"]["pattern"])
 
 
 def named_years_before(text: str, region: tuple[int, int], start: int, memo: dict) -> dict[int, tuple[int, int]]:
@@ -197,7 +195,7 @@ def _latest_told(text: str, floor: int, start: int, year: int | None) -> int | N
 @functools.cache
 def _status_scope(name: str):
     """A pattern of status.toml's [scope]: target (a sentence's), paragraph_target, paragraph_expected."""
-    return regex.compile(patterns.load("status")["scope"][name])
+    return rx(patterns.load("status")["scope"][name])
 
 
 def _after_own_base(text: str, q, floor: int) -> str | None:
@@ -233,7 +231,7 @@ def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
 
 @functools.cache
 def _status_after():
-    return [(regex.compile(p), status) for status, p in patterns.load("status").get("after", {}).items()]
+    return [(rx(p), status) for status, p in patterns.load("status").get("after", {}).items()]
 
 
 def status_of(text: str, start: int, floor: int, default: str, end: int | None = None, review: bool = False) -> str:
@@ -257,7 +255,7 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
 
 @functools.cache
 def _fallback_rules():
-    return [(regex.compile(p), status) for status, p in patterns.load("status")["fallback"].items()]
+    return [(rx(p), status) for status, p in patterns.load("status")["fallback"].items()]
 
 
 def _fallback_status(text: str, segment: int, start: int) -> str | None:
@@ -281,7 +279,7 @@ def _nearest_status(text: str, floor: int, end: int, start: int, review: bool) -
 
 @functools.cache
 def _contrast():
-    return regex.compile(patterns.load("status")["contrast"]["pattern"])
+    return rx(patterns.load("status")["contrast"]["pattern"])
 
 
 def _after_last_contrast(text: str, floor: int, start: int) -> int:
@@ -298,12 +296,12 @@ def _without_quoted_names(window: str) -> str:
     return _QUOTED_NAME.sub(lambda m: "“" + "＿" * (len(m.group()) - 2) + "”", window)
 
 
-_QUOTED_NAME = regex.compile(r"“[^“”，。；！？]{1,12}”")
+_QUOTED_NAME = rx(r"“[^“”，。；！？]{1,12}”")
 
 
 @functools.cache
 def _not_status():
-    return regex.compile(patterns.load("status")["not_status"]["disposal"])
+    return rx(patterns.load("status")["not_status"]["disposal"])
 
 
 def _year_of(period: str | None) -> int | None:
@@ -347,14 +345,14 @@ def _section_year(period: str | None, doc_year: int | None) -> int | None:
 @functools.cache
 def _before_state():
     spec = patterns.load("periods")["before_state"]
-    return regex.compile(spec["before"]), regex.compile(spec["after"])
+    return rx(spec["before"]), rx(spec["after"])
 
 
 @functools.cache
 def _span_rules():
     spec = dict(patterns.load("periods")["span_ends"])
     listed = spec.pop("listed")  # a piece of the rules, not a rule of its own
-    return {k: regex.compile(v.replace("{listed}", listed)) for k, v in spec.items()}
+    return {k: rx(v.replace("{listed}", listed)) for k, v in spec.items()}
 
 
 def _clause_start(text: str, q, floor: int) -> int:
@@ -405,8 +403,8 @@ def _passes_a_mark(text: str, q, clause: str) -> bool:
 @functools.cache
 def _bare_level_rules():
     spec = patterns.load("periods")["span_bare_level"]
-    return (regex.compile(spec["done"]), regex.compile(spec["closes"]), regex.compile(spec["held"]),
-            regex.compile(spec["rate_name"]))
+    return (rx(spec["done"]), rx(spec["closes"]), rx(spec["held"]),
+            rx(spec["rate_name"]))
 
 
 def _bare_level(clause: str, after: str) -> bool:
@@ -423,7 +421,7 @@ def _bare_level(clause: str, after: str) -> bool:
 @functools.cache
 def _state_rules():
     spec = patterns.load("periods")["span_end_state"]
-    return regex.compile(spec["listed_before"]), regex.compile(spec["figure_before"]), regex.compile(spec["from_to"])
+    return rx(spec["listed_before"]), rx(spec["figure_before"]), rx(spec["from_to"])
 
 
 def _reaches_state(clause: str) -> bool:
@@ -448,7 +446,7 @@ def _is_before(period: str | None, year: int | None) -> bool:
 
 @functools.cache
 def _span_sum_rules():
-    return {k: regex.compile(v) for k, v in patterns.load("periods")["span_sum"].items()}
+    return {k: rx(v) for k, v in patterns.load("periods")["span_sum"].items()}
 
 
 def _spent_over(q, clause: str) -> bool:
@@ -475,7 +473,7 @@ def _says_span_end(text: str, q, floor: int, period: str | None, year: int | Non
 @functools.cache
 def _rank_held_over():
     spec = patterns.load("periods")["rank_in_span"]
-    return regex.compile(spec["held_over"]), regex.compile(spec["summed"]), regex.compile(spec["all_of_them"])
+    return rx(spec["held_over"]), rx(spec["summed"]), rx(spec["all_of_them"])
 
 
 def _rank_held(text: str, q, floor: int) -> bool:
@@ -501,7 +499,7 @@ def _rank_at_span_end(text: str, q, floor: int) -> str | None:
 @functools.cache
 def _compared():
     spec = patterns.load("periods")["difference_as_of"]
-    return regex.compile(spec["right_after"].replace("{words}", spec["words"])), regex.compile(spec["words"])
+    return rx(spec["right_after"].replace("{words}", spec["words"])), rx(spec["words"])
 
 
 def _difference_as_of(text: str, q, floor: int, before, span: str | None) -> str | None:
@@ -521,7 +519,7 @@ def _difference_as_of(text: str, q, floor: int, before, span: str | None) -> str
 
 @functools.cache
 def _base_year():
-    return regex.compile(patterns.load("periods")["comparison_base"]["year"])
+    return rx(patterns.load("periods")["comparison_base"]["year"])
 
 
 def _span_since_base(text: str, q, floor: int, opening: tuple[int, int] | None = None) -> str | None:
@@ -546,7 +544,7 @@ def _span_since_base(text: str, q, floor: int, opening: tuple[int, int] | None =
 @functools.cache
 def _framed_start_rule():
     spec = patterns.load("periods")["framed_start"]
-    return regex.compile(spec["pattern"]), tuple(spec["needs"])
+    return rx(spec["pattern"]), tuple(spec["needs"])
 
 
 def _frame(text: str, floor: int, start: int, opening: tuple[int, int] | None):
@@ -588,12 +586,12 @@ def _former_state(text: str, q) -> bool:
 
 @functools.cache
 def _after_period():
-    return [(regex.compile(p), kind) for kind, p in patterns.load("status").get("after_period", {}).items()]
+    return [(rx(p), kind) for kind, p in patterns.load("status").get("after_period", {}).items()]
 
 
 @functools.cache
 def _before_period():
-    return [(regex.compile(p), kind) for kind, p in patterns.load("status").get("before_period", {}).items()]
+    return [(rx(p), kind) for kind, p in patterns.load("status").get("before_period", {}).items()]
 
 
 def _named_for_the_year(text: str, q, floor: int) -> bool:
@@ -609,7 +607,7 @@ def _plan_by_nature(metric: str | None) -> bool:
 @functools.cache
 def _opening_in_paragraph():
     """An opening time at the start of any sentence: only then can a later sentence carry one."""
-    return regex.compile(r"(?:^|(?<=[。！？!?；;\n][”’」』）)]*))" + patterns.load("periods")["carried_opening"]["pattern"])
+    return rx(r"(?:^|(?<=[。！？!?；;\n][”’」』）)]*))" + patterns.load("periods")["carried_opening"]["pattern"])
 
 
 def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
@@ -647,7 +645,7 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     return carried, opened
 
 
-def _scene_clause(doc: Document, sentence) -> regex.Match | None:
+def _scene_clause(doc: Document, sentence) -> Match | None:
     """The year opening the last clause of a sentence that states no figure (…，1978年仍然夺得了丰收。)."""
     end = sentence.end - 1 if doc.text[sentence.end - 1:sentence.end] in "。！？!?" else sentence.end
     found = rx(patterns.load("periods")["carried_opening"]["scene_clause"]).search(doc.text, sentence.start, end)
@@ -659,7 +657,7 @@ def _scene_clause(doc: Document, sentence) -> regex.Match | None:
 
 @functools.cache
 def _anaphor():
-    return regex.compile(patterns.load("periods")["anaphoric_span"]["pattern"])
+    return rx(patterns.load("periods")["anaphoric_span"]["pattern"])
 
 
 def _antecedent_span(doc: Document, index: int, year: int | None) -> str | None:
@@ -741,7 +739,7 @@ def _year_running(doc: Document) -> bool:
 @functools.cache
 def _part_rules():
     spec = patterns.load("periods")["part_of_figure"]
-    return regex.compile(spec["opening"]), regex.compile(spec["next_part"]), regex.compile(spec["start_of_change"])
+    return rx(spec["opening"]), rx(spec["next_part"]), rx(spec["start_of_change"])
 
 
 def _part_of_figure(text: str, q, before, whole):
@@ -877,10 +875,10 @@ def annotate(doc: Document) -> Document:
 
 
 @functools.cache
-def _change_start_rules() -> tuple[regex.Pattern, regex.Pattern]:
+def _change_start_rules() -> tuple[Pattern, Pattern]:
     spec = patterns.load("periods")
     rule = spec["change_start"]
-    return regex.compile(rule["before"].replace("{listed}", spec["span_ends"]["listed"])), regex.compile(rule["after"])
+    return rx(rule["before"].replace("{listed}", spec["span_ends"]["listed"])), rx(rule["after"])
 
 
 def _starts_a_change(text: str, q, floor: int) -> bool:

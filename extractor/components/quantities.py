@@ -17,7 +17,7 @@ import regex
 
 from .. import patterns
 from ..document import Document
-from ..rx import last_of, longest_of, rx
+from ..rx import Match, Pattern, last_of, longest_of, rx
 
 PUNCT = "，。；、：！？,;:!?（）()“”《》【】\n"
 CHINESE_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -122,43 +122,43 @@ def _rules():
         "simple": simple,
         "magnitudes": magnitudes,
         "base_units": frozenset(base),
-        "unit": regex.compile(
+        "unit": rx(
             rf"(?:(?P<magnitude>万|亿|千)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?"
             rf"(?:(?P<ge>个)(?P<ge_between>余|多)(?={ge_rest}))?(?P<unit>(?(ge)(?:{ge_rest})|(?:{unit_re})))?"
             rf"(?:/(?P<per>{longest_of(units['per_units'])}))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
         "several": quant["several"],
-        "several_re": regex.compile("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
-        "approx_before": regex.compile(rf"(?:{before_re})$") if before_re else None,
-        "range_dash": regex.compile(quant["range_dash"]),
+        "several_re": rx("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
+        "approx_before": rx(rf"(?:{before_re})$") if before_re else None,
+        "range_dash": rx(quant["range_dash"]),
         "minus": quant["minus_signs"],
         "table_base": units["table_base"],
-        "unit_context": {kind: regex.compile(p) for kind, p in units.get("unit_context", {}).items()},
+        "unit_context": {kind: rx(p) for kind, p in units.get("unit_context", {}).items()},
         "one_units": tuple(units["chinese_one_units"]),
         "chinese_units": tuple(sorted(units["chinese_numeral_units"], key=len, reverse=True)),
         "prefixed_only": tuple(units.get("prefixed_only", {})),
         "implied": units["implied_money"],
         "negative": tuple(quant["negative_words"]),
         "sign_window": quant["sign_window"],
-        "level_reached_re": regex.compile("(?:" + "|".join(quant["negative_words"]) + ")(?:" + "|".join(quant["level_reached"]) + ")$"),
-        "negative_object_re": regex.compile(quant["negative_object"]),
+        "level_reached_re": rx("(?:" + "|".join(quant["negative_words"]) + ")(?:" + "|".join(quant["level_reached"]) + ")$"),
+        "negative_object_re": rx(quant["negative_object"]),
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
         "rank_window": quant["rank_window"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
         "rank_position": quant["rank_position"],
         "fraction_window": quant["fraction_window"],
-        "streak": regex.compile(quant["streak"]),
-        "ratio_name": regex.compile(quant["ratio_name"] + "(?P<clause>" + quant["ratio_clause"] + ")"),
-        "ratio_figure": regex.compile(quant["ratio_figure"]),
-        "extension": regex.compile(quant["extension"]),
-        "streak_state": regex.compile(quant["streak_state"]),
-        "streak_dates": regex.compile(quant["streak_dates"]),
-        "doubling": regex.compile(quant["doubling"]),
-        "doubling_goal": regex.compile(quant["doubling_goal"]),
+        "streak": rx(quant["streak"]),
+        "ratio_name": rx(quant["ratio_name"] + "(?P<clause>" + quant["ratio_clause"] + ")"),
+        "ratio_figure": rx(quant["ratio_figure"]),
+        "extension": rx(quant["extension"]),
+        "streak_state": rx(quant["streak_state"]),
+        "streak_dates": rx(quant["streak_dates"]),
+        "doubling": rx(quant["doubling"]),
+        "doubling_goal": rx(quant["doubling_goal"]),
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
         "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
-        "rank_top": regex.compile(quant["rank_top"]),
+        "rank_top": rx(quant["rank_top"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
         "lead_before": tuple(quant["duration_as_period"]["not_after"]),
@@ -166,14 +166,14 @@ def _rules():
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "named_by_one_numeral": tuple(quant["named_by_one_numeral"]),
-        "per_head_bare": regex.compile(quant["per_head_bare"]),
+        "per_head_bare": rx(quant["per_head_bare"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "numeral_words": tuple(quant["numeral_words"]),
         "framing": tuple(quant["framing_after"]),
         "framing_chinese": tuple(quant["framing_after"] + quant["framing_after_chinese"]),
-        "rounds_framing": regex.compile(quant["rounds_framing"]),
-        "age_bracket_after_re": regex.compile(quant["age_bracket_after"]),
-        "abstract_chinese": regex.compile(quant["abstract_after_chinese"]),
+        "rounds_framing": rx(quant["rounds_framing"]),
+        "age_bracket_after_re": rx(quant["age_bracket_after"]),
+        "abstract_chinese": rx(quant["abstract_after_chinese"]),
         "time_continued": tuple(quant["time_continued"]),
         "name_heads": tuple(quant["name_heads"]),
         "name_window": quant["name_window"],
@@ -191,13 +191,13 @@ def _latin_units() -> str:
     return "|".join(regex.escape(u) for u in latin) or "(?!)"  # (a code goes on: 2P2 is none)
 
 
-NUMBER = regex.compile(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUMBER = rx(r"(?<![0-9.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                        rf"(?:(?=(?:{_latin_units()})(?![0-9A-Za-z]))|(?![0-9A-Za-z]))"
                        r"|[零〇一二两三四五六七八九十百千万亿][零〇○一二两三四五六七八九十百千万亿]*")  # 二百○八所
-RANK = regex.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
-SPOKEN_FRACTION = regex.compile(r"(?:(?P<b>[二三四五六七八九十]{1,2})分之(?P<a>[一二三四五六七八九])|(?P<half>一半))(?P<after>以上|多|左右)?")
-FRACTION = regex.compile(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
-LIST_GAP = regex.compile(r"\s*[、和及与]\s*")  # between two figures of one list (2.5%、4.1%)
+RANK = rx(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first>首位)")
+SPOKEN_FRACTION = rx(r"(?:(?P<b>[二三四五六七八九十]{1,2})分之(?P<a>[一二三四五六七八九])|(?P<half>一半))(?P<after>以上|多|左右)?")
+FRACTION = rx(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
+LIST_GAP = rx(r"\s*[、和及与]\s*")  # between two figures of one list (2.5%、4.1%)
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "mass_dan", "power", "energy",
             "container", "volume", "length_km", "length_m", "deadweight"}
 
@@ -277,13 +277,13 @@ def _nouns_and_units(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
 
 
 @functools.cache
-def _bare_counts() -> tuple[regex.Pattern, dict[str, str]]:
+def _bare_counts() -> tuple[Pattern, dict[str, str]]:
     table = dict(patterns.load("units")["bare_magnitude_counts"])
     modifiers = table.pop("modifiers")
     nouns, unit_of = _nouns_and_units(table)
     # 450万农村沼气用户, 8000多万农业转移人口: a modifier, and a word or two of the noun's own, may come first
     # (51万新就业形态人员: five)
-    return regex.compile(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,5}}?(?P<noun>{nouns})"), unit_of
+    return rx(rf"(?:{'|'.join(modifiers)})?\p{{Han}}{{0,5}}?(?P<noun>{nouns})"), unit_of
 
 
 def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
@@ -297,12 +297,12 @@ def _counted_after(text: str, end: int, magnitude: str) -> tuple[str, str, float
 
 
 @functools.cache
-def _counted_before_rule() -> tuple[regex.Pattern, dict[str, str]]:
+def _counted_before_rule() -> tuple[Pattern, dict[str, str]]:
     nouns, unit_of = _nouns_and_units(patterns.load("units")["bare_magnitude_counted_before"])
     # the noun, then words that are no clause's end, up to the number; the only figures between are the
     # list's bare magnitudes before it (参保人数分别增加1753万、2028万, …1753万和2028万) or the level a change
     # starts from (人次由8300万增加到1亿)
-    return regex.compile(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿](?:、|和|及|[增提上下减降][^0-9，。；]{{0,3}}到))"
+    return rx(rf"(?P<noun>{nouns})(?:[^0-9０-９，。；;,：:！？]|[0-9.]+[万亿](?:、|和|及|[增提上下减降][^0-9，。；]{{0,3}}到))"
                          rf"{{0,16}}$"), unit_of
 
 
@@ -389,7 +389,7 @@ def _base(value: float | None, factor: float, base: str, kind: str) -> tuple[flo
 
 
 # a figure spoken in two magnitudes (2万5千公里, 1万6千多户, 1亿3千多万): one decimal of the larger
-COMPOUND = regex.compile(r"(?<![0-9.])(?P<a>\d{1,4})(?:(?P<wan>万)(?P<b>[1-9])千(?P<more>[多余]?)"
+COMPOUND = rx(r"(?<![0-9.])(?P<a>\d{1,4})(?:(?P<wan>万)(?P<b>[1-9])千(?P<more>[多余]?)"
                          r"|(?P<yi>亿)(?P<c>[1-9])千(?P<more2>[多余]?)万)")
 
 
@@ -397,7 +397,7 @@ def _spell_compounds(text: str) -> str:
     """The text with each compound figure rewritten, in as many characters, as a decimal of its larger
     magnitude (2万5千 → 2.5万, 1亿3千多万 → 1.30多亿), so that it reads as one number and one unit and
     its offsets stay those of the text."""
-    def spelt(m: regex.Match) -> str:
+    def spelt(m: Match) -> str:
         if m.group("wan"):
             return f"{m.group('a')}.{m.group('b')}万{m.group('more')}"
         return f"{m.group('a')}.{m.group('c')}0{m.group('more2')}亿"
@@ -406,10 +406,10 @@ def _spell_compounds(text: str) -> str:
 
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 # a rate said in words (增长百分之九点五, 百分之八到九, 千分之十二): older reports write most rates so
-SPOKEN_RATE = regex.compile(rf"(?P<per>百分之|千分之)(?P<a>{_CN_NUMBER})"
+SPOKEN_RATE = rx(rf"(?P<per>百分之|千分之)(?P<a>{_CN_NUMBER})"
                             rf"(?:(?P<dash>到|至|—|～)(?P<b>{_CN_NUMBER})(?!分之))?")
 # ...and a decimal said in words before a unit that takes one (回落一点五个百分点, 增长二点三倍)
-SPOKEN_DECIMAL = regex.compile(r"(?<![零〇一二两三四五六七八九十百千万亿])"
+SPOKEN_DECIMAL = rx(r"(?<![零〇一二两三四五六七八九十百千万亿])"
                                r"(?P<a>[零〇一二两三四五六七八九十]+点[零〇一二三四五六七八九]+)(?=个百分点|倍)")
 
 
@@ -425,7 +425,7 @@ def _spell_spoken_rates(text: str) -> str:
     """The text with each rate or decimal said in words rewritten, in as many characters, in digits
     (百分之九点五 → 0009.5%, 百分之八到九 → 0008到9%, 一点五个百分点 → 1.5个百分点), so that it reads like
     any figure and its offsets stay those of the text; a rewrite that would not fit is left as words."""
-    def rate(m: regex.Match) -> str:
+    def rate(m: Match) -> str:
         a, b = _digits_of(m.group("a")), m.group("b") and _digits_of(m.group("b"))
         if a is None or (m.group("b") and b is None):
             return m.group()
@@ -433,7 +433,7 @@ def _spell_spoken_rates(text: str) -> str:
         digits = f"{a}{m.group('dash')}{b}{sign}" if b else f"{a}{sign}"
         return digits.rjust(len(m.group()), "0") if len(digits) <= len(m.group()) else m.group()
 
-    def decimal(m: regex.Match) -> str:
+    def decimal(m: Match) -> str:
         digits = _digits_of(m.group("a"))
         return digits.rjust(len(m.group()), "0") if digits and len(digits) <= len(m.group()) else m.group()
     if "分之" in text:
@@ -551,23 +551,23 @@ def _share_signs_along_lists(text: str, found: list[Quantity]) -> None:
 
 @functools.cache
 def _category_re():
-    return regex.compile(patterns.load("quantities")["category_after_threshold"])
+    return rx(patterns.load("quantities")["category_after_threshold"])
 
 
 @functools.cache
-def _set_size_re() -> regex.Pattern:
-    return regex.compile(patterns.load("quantities")["set_size_before_measure"])
+def _set_size_re() -> Pattern:
+    return rx(patterns.load("quantities")["set_size_before_measure"])
 
 
 @functools.cache
-def _focus_re() -> regex.Pattern:
-    return regex.compile(patterns.load("quantities")["focus_set_before"])
+def _focus_re() -> Pattern:
+    return rx(patterns.load("quantities")["focus_set_before"])
 
 
 @functools.cache
-def _set_bound_re() -> tuple[regex.Pattern, regex.Pattern]:
+def _set_bound_re() -> tuple[Pattern, Pattern]:
     spec = patterns.load("quantities")
-    return regex.compile(spec["set_bound_after"]), regex.compile(spec["set_bound_first"])
+    return rx(spec["set_bound_after"]), rx(spec["set_bound_first"])
 
 
 def _bounds_a_set(text: str, q: Quantity) -> bool:
@@ -627,7 +627,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         and (_read_unit(text, m.end()) is not None or text.startswith(rules["prefixed_only"], m.end())  # 三千亿度
              or len(token) > magnitude and _counts_people(text, start, m.end()))  # 八亿农民, 人口一百二十万
     if split and len(token) == magnitude:
-        value, m = 1.0, regex.compile("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
+        value, m = 1.0, rx("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
     elif split:
         m = NUMBER.match(text, start, m.end() - magnitude)
         token = m.group()
@@ -849,7 +849,7 @@ def _ratios(text: str, regions, found: list[Quantity]) -> list[Quantity]:
 
 
 def _verb_counts(text: str, regions, found: list[Quantity], rule: str, kind: str, unit: str,
-                 not_after: regex.Pattern | None = None) -> list[Quantity]:
+                 not_after: Pattern | None = None) -> list[Quantity]:
     """Figures a verb counts in a unit of its own (翻两番, 再延长30年): value N, unit `unit`, kind `kind`."""
     out = []
     for m in _rules()[rule].finditer(text):

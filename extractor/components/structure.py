@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from .. import patterns
 from ..document import Document
 from . import metrics, subjects
 from .quantities import LIST_GAP
 from ..rx import last_of, rx
 
-LIST_SPLIT = regex.compile(r"[、和及与]")
+LIST_SPLIT = rx(r"[、和及与]")
 RESPECTIVELY = "分别"
 OF_WHICH = "其中"
 

@@ -15,7 +15,7 @@ import regex
 
 from .. import gazetteer, patterns
 from ..document import Article, Document
-from ..rx import last_of, longest_of, rx
+from ..rx import Pattern, last_of, longest_of, rx
 from .metrics import tagged
 
 
@@ -31,32 +31,32 @@ def _rules():
     spec = patterns.load("subjects")
     return {
         **spec,
-        "zone_name_re": regex.compile(spec["zone_name"]),
+        "zone_name_re": rx(spec["zone_name"]),
         "not_a_name": tuple(spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["not_a_name_prefixes"]),
-        "project_after_re": regex.compile(spec["project_after"]),
-        "project_before_re": regex.compile(spec["project_before"]),
-        "project_named_re": regex.compile(spec["project_named"]),
-        "project_category_re": regex.compile(spec["project_category_only"]),
-        "project_count_re": regex.compile(spec["project_count"]),
-        "county_count_re": regex.compile(spec["county_count"]),
-        "counties_counted_re": regex.compile(r"\d\s*个?" + spec["county_count"]),
-        "city_actor_re": regex.compile(spec["city_actor"]),
-        "example_of_set_re": regex.compile(spec["example_of_set"]),
-        "item_heading_re": regex.compile(spec["item_heading"]),
-        "entity_re": regex.compile(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
+        "project_after_re": rx(spec["project_after"]),
+        "project_before_re": rx(spec["project_before"]),
+        "project_named_re": rx(spec["project_named"]),
+        "project_category_re": rx(spec["project_category_only"]),
+        "project_count_re": rx(spec["project_count"]),
+        "county_count_re": rx(spec["county_count"]),
+        "counties_counted_re": rx(r"\d\s*个?" + spec["county_count"]),
+        "city_actor_re": rx(spec["city_actor"]),
+        "example_of_set_re": rx(spec["example_of_set"]),
+        "item_heading_re": rx(spec["item_heading"]),
+        "entity_re": rx(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
                                    + "|(?![" + spec["entity"]["not_first"] + "])" + spec["entity"]["proper"] + ")"),
-        "placeless_group_re": regex.compile(spec["entity"]["placeless_group"]),
-        "body_continues_re": regex.compile(spec["entity"]["continues"]),
-        "body_opens_re": regex.compile(spec["entity"]["opens_sentence"]),
-        "judged_re": regex.compile(spec["entity"]["judged"]),
-        "home_zone_re": regex.compile(spec["home_zone"]["pattern"]),
-        "entity_heads_re": regex.compile(spec["entity"]["heads"]),
+        "placeless_group_re": rx(spec["entity"]["placeless_group"]),
+        "body_continues_re": rx(spec["entity"]["continues"]),
+        "body_opens_re": rx(spec["entity"]["opens_sentence"]),
+        "judged_re": rx(spec["entity"]["judged"]),
+        "home_zone_re": rx(spec["home_zone"]["pattern"]),
+        "entity_heads_re": rx(spec["entity"]["heads"]),
         "entity_verb_openers": frozenset(spec["entity"]["verb_openers"]),
-        "city_fields_re": regex.compile(spec["city_fields"]),
-        "region_topic_lead_re": regex.compile(spec["region_topic"]["lead"]),
-        "company_re": regex.compile(spec["company"]["pattern"]),
-        "region_listed_re": regex.compile(spec["region_topic"]["listed_after"]),
-        "self_re": regex.compile(longest_of(
+        "city_fields_re": rx(spec["city_fields"]),
+        "region_topic_lead_re": rx(spec["region_topic"]["lead"]),
+        "company_re": rx(spec["company"]["pattern"]),
+        "region_listed_re": rx(spec["region_topic"]["listed_after"]),
+        "self_re": rx(longest_of(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"])),
     }
 
@@ -287,8 +287,8 @@ def _opens_on_a_verb(name: str) -> bool:
 
 
 @functools.cache
-def _home_names(home: str) -> regex.Pattern:
-    return regex.compile("|".join(regex.escape(n) for n in gazetteer.region_names(home)))
+def _home_names(home: str) -> Pattern:
+    return rx("|".join(regex.escape(n) for n in gazetteer.region_names(home)))
 
 
 def _places_in(text: str) -> list[tuple[int, int, gazetteer.Place]]:
