@@ -1762,7 +1762,7 @@ def _reached(left: str, q, spec: dict) -> str | None:
 def _rank_frame() -> Pattern:
     quant = patterns.load("quantities")
     words = sorted({*quant["rank_cues"], *quant["rank_moves"], *quant["rank_position_after"]}, key=len, reverse=True)
-    return rx("(?:" + "|".join(map(regex.escape, words)) + ")+$")
+    return rx("(?:" + "|".join(map(regex.escape, words)) + "|" + quant["rank_move_frame"] + ")+$")
 
 
 def _without_rank_frame(left: str) -> str:
