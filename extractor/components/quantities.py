@@ -132,6 +132,7 @@ def _rules():
         "several_re": rx("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
         "approx_before": rx(rf"(?:{before_re})$") if before_re else None,
         "range_dash": rx(quant["range_dash"]),
+        "half_after_unit": rx(quant["half_after_unit"]),
         "minus": quant["minus_signs"],
         "table_base": units["table_base"],
         "unit_context": {kind: rx(p) for kind, p in units.get("unit_context", {}).items()},
@@ -408,9 +409,10 @@ _CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一�
 # a rate said in words (增长百分之九点五, 百分之八到九, 千分之十二): older reports write most rates so
 SPOKEN_RATE = rx(rf"(?P<per>百分之|千分之)(?P<a>{_CN_NUMBER})"
                             rf"(?:(?P<dash>到|至|—|～)(?P<b>{_CN_NUMBER})(?!分之))?")
-# ...and a decimal said in words before a unit that takes one (回落一点五个百分点, 增长二点三倍)
+# ...and a decimal said in words before its unit (回落一点五个百分点, 增长二点三倍, 亩产三百八十六点一斤, 三点五亿元);
+# before no unit it reads as no figure (一点一滴), and 三点五十分 is a time
 SPOKEN_DECIMAL = rx(r"(?<![零〇一二两三四五六七八九十百千万亿])"
-                               r"(?P<a>[零〇一二两三四五六七八九十]+点[零〇一二三四五六七八九]+)(?=个百分点|倍)")
+                               r"(?P<a>[零〇一二两三四五六七八九十百千]+点[零〇一二三四五六七八九]+)(?=\p{Han})(?![十百千])")
 
 
 def _digits_of(words: str) -> str | None:
@@ -700,6 +702,9 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
                 um = second_unit[0]
                 end = um.end()
                 approx = second_unit[5] or approx
+    half = value_max is None and rules["half_after_unit"].match(text, end)
+    if half:
+        value, end = value + 0.5, half.end()
     q_start = start
     lead = rules["approx_before"].search(text, max(0, start - 2), start) if rules["approx_before"] else None
     if lead and any(text.startswith(w, lead.end() - len(w)) for w in rules["approx"]["before_not_in"]):
