@@ -116,6 +116,7 @@ def _rules():
     # 1个多月, 2个多百分点: the qualifier stands inside a unit that opens with 个
     ge_rest = "|".join(regex.escape(u[1:]) for u in sorted(simple, key=len, reverse=True)
                        if u.startswith("个") and len(u) > 1)
+    prefixed_re = "|".join(map(regex.escape, sorted(units.get("prefixed_only", {}), key=len, reverse=True))) or "(?!)"
     approx = quant["approx"]
     before_re = "|".join(regex.escape(w) for w in sorted(approx["before"], key=len, reverse=True))
     return {
@@ -124,7 +125,9 @@ def _rules():
         "base_units": frozenset(base),
         "unit": rx(
             rf"(?:(?P<magnitude>万|亿|千)(?=[余多]))?(?P<between>余|多)?(?P<implied>个亿(?!元?以上|元?级))?"
-            rf"(?:(?P<ge>个)(?P<ge_between>余|多)(?={ge_rest}))?(?P<unit>(?(ge)(?:{ge_rest})|(?:{unit_re})))?"
+            rf"(?:(?P<ge>个)(?P<ge_between>余|多)(?={ge_rest}))?"
+            # (a unit read only after a magnitude may follow the magnitude's qualifier: 十六亿多土方)
+            rf"(?P<unit>(?(ge)(?:{ge_rest})|(?(magnitude)(?:{unit_re}|{prefixed_re})|(?:{unit_re}))))?"
             rf"(?:/(?P<per>{longest_of(units['per_units'])}))?"
             r"(?P<after>以上|左右|以下|以内|多|余)?"),
         "approx": approx,
@@ -626,7 +629,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     # (近亿人次 → 1 亿人次; but the 万 of 15万吨 belongs to the number before it)
     glued = len(token) == 1 and rx(r"[0-9０-９.一二两三四五六七八九十百千 ]").match(text[start - 1:start])
     split = chinese and not glued and token[-1] in "万亿" and _read_unit(text, m.end() - magnitude) is not None \
-        and (_read_unit(text, m.end()) is not None or text.startswith(rules["prefixed_only"], m.end())  # 三千亿度
+        and (_read_unit(text, m.end()) is not None  # 三千亿度, 十六亿多土方: a unit read only after its magnitude
+             or text.startswith(rules["prefixed_only"], m.end() + (text[m.end():m.end() + 1] in ("多", "余")))
              or len(token) > magnitude and _counts_people(text, start, m.end()))  # 八亿农民, 人口一百二十万
     if split and len(token) == magnitude:
         value, m = 1.0, rx("").match(text, start)  # 万亿 alone: the whole word is the unit's magnitude
