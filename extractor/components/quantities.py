@@ -169,6 +169,8 @@ def _rules():
         "rank_top_after": tuple(quant["rank_position_after"] + quant["rank_moves"] + quant["rank_top_after"]),
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
+        "demonstrative_before": tuple(quant["demonstrative_before"]),
+        "plan_indicators": (rx(quant["plan_indicators"]["verb_before"]), rx(quant["plan_indicators"]["after"])),
         "named_by_one_numeral": tuple(quant["named_by_one_numeral"]),
         "per_head_bare": rx(quant["per_head_bare"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
@@ -333,6 +335,12 @@ def _framing(text: str, unit_start: int, end: int, chinese: bool = False) -> boo
     return (text.startswith(framing, end) or text.startswith(framing, unit_start)
             or chinese and bool(rules["abstract_chinese"].match(text[end:end + 8]))
             or bool(rules["rounds_framing"].match(text, unit_start, unit_start + 24)))
+
+
+def _set_by_plan(text: str, start: int, end: int) -> bool:
+    """设置了29项主要指标: the count of a plan's indicators, read where a verb of setting opens its clause."""
+    verb_before, indicators = _rules()["plan_indicators"]
+    return bool(indicators.match(text, end)) and bool(verb_before.search(text, max(0, start - 48), start))
 
 
 def _in_name(text: str, start: int, end: int, kind: str) -> bool:
@@ -621,6 +629,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         return None
     if chinese and token.startswith("零") and before.endswith(rules["time_continued"]):
         return None
+    if chinese and len(token) == 1 and before.endswith(rules["demonstrative_before"]):
+        return None
     if chinese and rules["per_head_bare"].match(text, start):
         return None
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
@@ -689,7 +699,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
             or _counted_before(text, start, bare) or (unit, kind, factor, base)
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
-    if _framing(text, m.end(), end, chinese) or _in_name(text, start, end, kind):
+    if _framing(text, m.end(), end, chinese) or _in_name(text, start, end, kind) \
+            or kind == "count" and _set_by_plan(text, start, end):
         return None
     if kind == "age" and rules["age_bracket_after_re"].match(text, end):
         return None
