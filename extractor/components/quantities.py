@@ -155,6 +155,9 @@ def _rules():
         "streak": rx(quant["streak"]),
         "ratio_name": rx(quant["ratio_name"] + "(?P<clause>" + quant["ratio_clause"] + ")"),
         "ratio_figure": rx(quant["ratio_figure"]),
+        "years_name": rx(quant["years_name"]),
+        "years_figure": rx(quant["years_figure"]),
+        "ahead": rx(quant["ahead"]),
         "extension": rx(quant["extension"]),
         "streak_state": rx(quant["streak_state"]),
         "streak_dates": rx(quant["streak_dates"]),
@@ -173,6 +176,7 @@ def _rules():
         "plan_indicators": (rx(quant["plan_indicators"]["verb_before"]), rx(quant["plan_indicators"]["after"])),
         "named_by_one_numeral": tuple(quant["named_by_one_numeral"]),
         "per_head_bare": rx(quant["per_head_bare"]),
+        "per_output_bare": rx(quant["per_output_bare"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "numeral_words": tuple(quant["numeral_words"]),
         "framing": tuple(quant["framing_after"]),
@@ -507,6 +511,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_doublings(text, regions, found))
     found.extend(_ratios(text, regions, found))
     found.extend(_extensions(text, regions, found))
+    found.extend(_years_named(text, regions, found))
+    found.extend(_verb_counts(text, regions, found, "ahead", "duration_year", "年"))
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return _several_marked(said, found)
@@ -631,7 +637,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         return None
     if chinese and len(token) == 1 and before.endswith(rules["demonstrative_before"]):
         return None
-    if chinese and rules["per_head_bare"].match(text, start):
+    if chinese and (rules["per_head_bare"].match(text, start) or rules["per_output_bare"].match(text, start)):
         return None
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
     # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
@@ -865,6 +871,23 @@ def _ratios(text: str, regions, found: list[Quantity]) -> list[Quantity]:
             value = float(n.group("n"))
             out.append(Quantity(start=n.start(), end=n.end(), value=value, unit="倍", kind="times",
                                 base_value=value, base_unit="倍", number_start=n.start()))
+    return out
+
+
+def _years_named(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """平均受教育年限从13.5年提高到14年: the years of a clause that names a term (kind duration_year, unit 年)."""
+    rules = _rules()
+    out = []
+    for m in rules["years_name"].finditer(text):
+        if _inside(m.start(), regions):
+            continue
+        for n in rules["years_figure"].finditer(text, m.start("clause"), m.end("clause") + 8):
+            if n.start() >= m.end("clause") or any(q.start <= n.start() < q.end for q in found + out):
+                continue
+            value = float(n.group("n")) if n.group("n")[0].isdigit() else parse_chinese_number(n.group("n"))
+            approx = rules["approx"]["after"].get(n.group("after") or "", "exact")
+            out.append(Quantity(start=n.start(), end=n.end(), value=value, unit="年", kind="duration_year",
+                                approx=approx, base_value=value, base_unit="年", number_start=n.start()))
     return out
 
 
