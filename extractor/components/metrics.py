@@ -1208,7 +1208,8 @@ def _headed_count(text: str, q, floor: int, between: str) -> str | None:
 @functools.cache
 def _duration_rules():
     spec = patterns.load("metrics")["duration"]
-    return {**spec, **{k: rx(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project")}}
+    return {**spec, **{k: rx(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project",
+                                                                  "ahead_before", "ahead_after", "ahead_laid_down")}}
 
 
 def _bare(name: str, rules: dict) -> str:
@@ -1222,6 +1223,8 @@ def duration_name(text: str, q, floor: int) -> str | None:
     rules = _duration_rules()
     clause_start = max(floor, last_of("，。；：,;", text, floor, q.start) + 1)
     clause = text[clause_start:q.start].translate(QUOTES)
+    if rules["ahead_before"].search(clause):
+        return _ahead_name(text, q, rules)
     span = rules["span"].search(clause)
     if span:
         a = span.group("a").split("、")[0]
@@ -1248,6 +1251,17 @@ def duration_name(text: str, q, floor: int) -> str | None:
         if len(own) >= 2:
             return own + "时限"
     return None
+
+
+def _ahead_name(text: str, q, rules: dict) -> str | None:
+    """提前两年完成病险水库除险加固任务 → 病险水库除险加固任务提前完成时间; 提前一年建成通车 → 建成通车提前时间."""
+    done = rules["ahead_after"].match(text[q.end:q.end + 30].translate(QUOTES))
+    if not done:
+        return None
+    what = rules["ahead_laid_down"].sub("", done.group("x"))
+    if rx(r"[\d%％]").search(what):
+        what = ""
+    return f"{what}提前{done.group('v')}时间" if len(what) >= 2 else f"{done.group('v')}提前时间"
 
 
 def duration_project(text: str, q, floor: int) -> str | None:
