@@ -860,34 +860,29 @@ def _streaks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
 
 def _ratios(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     """城乡居民收入比值由3.27缩小至2.93: the bare numbers of a ratio's clause, each a ratio (kind times, unit 倍)."""
-    rules = _rules()
-    out = []
-    for m in rules["ratio_name"].finditer(text):
-        if _inside(m.start(), regions):
-            continue
-        for n in rules["ratio_figure"].finditer(text, m.start("clause"), m.end("clause")):
-            if any(q.start <= n.start() < q.end for q in found):
-                continue
-            value = float(n.group("n"))
-            out.append(Quantity(start=n.start(), end=n.end(), value=value, unit="倍", kind="times",
-                                base_value=value, base_unit="倍", number_start=n.start()))
-    return out
+    return _clause_figures(text, regions, found, "ratio", "times", "倍")
 
 
 def _years_named(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     """平均受教育年限从13.5年提高到14年: the years of a clause that names a term (kind duration_year, unit 年)."""
+    return _clause_figures(text, regions, found, "years", "duration_year", "年")
+
+
+def _clause_figures(text: str, regions, found: list[Quantity], rule: str, kind: str, unit: str) -> list[Quantity]:
+    """The figures (rule `<rule>_figure`) of the clause after a name (rule `<rule>_name`, group `clause`), each of
+    `kind` in `unit`; a figure may run on past the clause's reach, not start after it."""
     rules = _rules()
     out = []
-    for m in rules["years_name"].finditer(text):
+    for m in rules[rule + "_name"].finditer(text):
         if _inside(m.start(), regions):
             continue
-        for n in rules["years_figure"].finditer(text, m.start("clause"), m.end("clause") + 8):
+        for n in rules[rule + "_figure"].finditer(text, m.start("clause"), m.end("clause") + 8):
             if n.start() >= m.end("clause") or any(q.start <= n.start() < q.end for q in found + out):
                 continue
             value = float(n.group("n")) if n.group("n")[0].isdigit() else parse_chinese_number(n.group("n"))
-            approx = rules["approx"]["after"].get(n.group("after") or "", "exact")
-            out.append(Quantity(start=n.start(), end=n.end(), value=value, unit="年", kind="duration_year",
-                                approx=approx, base_value=value, base_unit="年", number_start=n.start()))
+            approx = rules["approx"]["after"].get(n.groupdict().get("after") or "", "exact")
+            out.append(Quantity(start=n.start(), end=n.end(), value=value, unit=unit, kind=kind, approx=approx,
+                                base_value=value, base_unit=unit, number_start=n.start()))
     return out
 
 
