@@ -1208,8 +1208,9 @@ def _headed_count(text: str, q, floor: int, between: str) -> str | None:
 @functools.cache
 def _duration_rules():
     spec = patterns.load("metrics")["duration"]
-    return {**spec, **{k: rx(spec[k]) for k in ("span", "handle", "limit", "shortened", "same_as", "project",
-                                                                  "ahead_before", "ahead_after", "ahead_laid_down")}}
+    compiled = ("span", "handle", "limit", "shortened", "same_as", "project", "ahead_before", "ahead_after",
+                "ahead_laid_down")
+    return {**spec, **{k: rx(spec[k]) for k in compiled}}
 
 
 def _bare(name: str, rules: dict) -> str:
