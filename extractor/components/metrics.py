@@ -1809,13 +1809,14 @@ def _with_kind(phrase: str, kind: str, spec: dict) -> str:
 
 
 def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
+    verbs = spec["kind_verb_measures"].get(kind, {})
+    verb = next((v for v in verbs if phrase.startswith(v) and len(phrase) > len(v) + 1), None)
+    thing = phrase[len(verb):] if verb else ""
+    if verb and not thing.startswith(tuple(spec["kind_verb_not_before"])) and not thing.endswith(tuple(spec["kind_verb_measured"])):
+        return thing + verbs[verb]
     suffix = spec["kind_suffix"].get(kind)
     if not suffix:
         return phrase
-    verbs = spec["kind_verb_measures"].get(kind, {})
-    verb = next((v for v in verbs if phrase.startswith(v) and len(phrase) > len(v) + 1), None)
-    if verb:
-        return phrase[len(verb):] + verbs[verb]
     if phrase.endswith(tuple(spec["kind_suffix_completes"])):
         return phrase + suffix
     heads = spec["kind_suffix_after"].get(kind, {})
