@@ -485,16 +485,18 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     own = _noun_phrase(before.split("、")[0], spec)
     rate = rx(r"(?:增速|增幅)$").search(before.split("、")[0])
     if own and rate and not own.endswith(rate.group()):
-        own += rate.group()  # 增加值增速连续7个季度高于全国: what held is the growth rate, not the level
+        own += "增速"  # 增加值增速连续7个季度高于全国: what held is the growth rate, not the level (增幅 is one)
     if own and own.startswith("占"):
         return None  # 占国内生产总值比例连续十年保持在4%以上: a share of a figure named before, no noun
     if previous and previous.endswith(tuple(spec["streak_suffix"].values())):
         previous = None  # a streak is no noun of the streak after it
     own = _canonical_cue(own)
+    if not own and previous and rate and not previous.endswith("增速"):
+        previous += "增速"  # 收入年均增长6.8%，增速连续11个季度居全国前10位: the growth of the figure before
     noun = own or previous  # 播种面积、单产、总产连续6年增长: the first
     suffix = spec["streak_suffix"].get(q.unit, "连续数")
     stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in CLAUSE_END + "。"), q.end + 16)
-    after = rx(r"^(?:位居|稳居|居|实现|稳定在|保持在|保持(?=[0-9.]))").sub("", text[q.end:stop].translate(QUOTES))
+    after = rx(r"^(?:位居|稳居|居|进入|实现|稳定在|保持在|(?:保持|稳定)(?=[0-9.]|\p{Han}))").sub("", text[q.end:stop].translate(QUOTES))
     clause = _streak_clause(text, q.end)
     if not noun and clause and rx(r"^(?:无|未发生|未出现)\p{Han}{2,}$").match(clause):
         return clause + suffix  # 连续45年无重大森林火灾: what did not happen names the streak alone
@@ -508,7 +510,9 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     if doing:  # 连续四年赴香港发行地方政府债券: what was done (no standing held) names the streak
         return doing.group("done") + suffix
     # (粮食总产量连续9年稳定在1300亿斤以上: the level held is part of the name)
-    if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}|[超过]?[0-9.]+(?:%|\p{Han}{1,4})(?:以上|左右)?|超\p{Han}{1,6}").fullmatch(after):
+    # (增速连续30个月居全国前10位: a standing among the first few is held too)
+    if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}(?:\+\p{Han}{0,4})?|[超过]?[0-9.]+(?:%|\p{Han}{1,4})(?:以上|左右)?|超\p{Han}{1,6}"
+                              r"|\p{Han}{0,6}前[0-9]+[位名]?").fullmatch(after):
         return None
     return noun + after + suffix
 
@@ -1812,7 +1816,7 @@ def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
     verbs = spec["kind_verb_measures"].get(kind, {})
     verb = next((v for v in verbs if phrase.startswith(v) and len(phrase) > len(v) + 1), None)
     thing = phrase[len(verb):] if verb else ""
-    if verb and not thing.startswith(tuple(spec["kind_verb_not_before"])) and not thing.endswith(tuple(spec["kind_verb_measured"])):
+    if verb and not thing.startswith(tuple(spec["kind_verb_not_before"].get(verb, ()))) and not thing.endswith(tuple(spec["kind_verb_measured"])):
         return thing + verbs[verb]
     suffix = spec["kind_suffix"].get(kind)
     if not suffix:
