@@ -1730,6 +1730,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
+    if phrase and q.aspect == "change":
+        gained = next((w for w in spec["strip_leading_of_change"] if phrase.startswith(w)), "")
+        phrase = phrase[len(gained):] if len(phrase) > len(gained) + 1 else phrase
     if not phrase or only_aspect(phrase):
         return None  # 年均增幅超过23%: words that frame a growth name nothing
     phrase = _in_column_style(phrase, spec)
