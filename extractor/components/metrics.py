@@ -450,6 +450,24 @@ def framed_count(text: str, q, floor: int) -> str | None:
                 None)
 
 
+def steps_count(text: str, q, floor: int) -> str | None:
+    """地区生产总值连跨两个万亿元台阶 → 地区生产总值跨越万亿元台阶数: steps crossed, counted by what crossed them."""
+    spec = patterns.load("metrics")["steps_count"]
+    after = rx(spec["after"]).match(text, q.end)
+    if not after:
+        return None
+    left = text[_naming_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    verb = rx(spec["verb"]).search(left)
+    owner = _canonical_cue(_noun_phrase(left[:verb.start()], taxonomy()[2])) if verb else None
+    return spec["name"].format(owner=owner, size=after.group("size")) if owner else None
+
+
+def _steps_owner(name: str) -> str:
+    """地区生产总值跨越万亿元台阶数 → 地区生产总值: what crossed the steps, which the figures after them measure."""
+    owned = rx(patterns.load("metrics")["steps_count"]["owner_of_name"]).match(name)
+    return owned.group("owner") if owned else name
+
+
 def place_count(text: str, q) -> str | None:
     """320个县开展新型农村社会养老保险试点 → 新型农村社会养老保险试点县数: places counted by what they do."""
     spec = patterns.load("metrics")["place_count"]
@@ -541,6 +559,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         return measured
     # a count names its counted thing right after it: 47个项目开工建设, 51个厂房单体, 12个“园中园”
     if q.kind == "count" and aspect in ("value", "change"):
+        steps = steps_count(text, q, floor) if q.unit == "个" else None
+        if steps:
+            return steps, "fallback"
         framed = framed_count(text, q, floor)
         if framed:
             return framed, "taxonomy"
@@ -2509,7 +2530,7 @@ def annotate(doc: Document) -> Document:
         if q.kind == "streak" and q.metric is None and before and before.start >= floor:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
-            q.metric, q.metric_source = before.metric, "context"
+            q.metric, q.metric_source = _steps_owner(before.metric), "context"
         if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
             q.metric, q.metric_source = _without_new(before.metric), "context"
         if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
