@@ -845,7 +845,8 @@ def _counts_only(cue: str) -> bool:
 def _in_column_style(phrase: str, spec: dict) -> str:
     """A name's last word as the taxonomy writes it (企业数量 → 企业数, 产业营收 → 产业营业收入)."""
     for ending, written in spec["name_endings"].items():
-        if phrase.endswith(ending) and len(phrase) > len(ending):
+        # (a bare 出口 is 出口额 too, but a bare 数量 is no 数)
+        if phrase.endswith(ending) and (len(phrase) > len(ending) or written.startswith(ending)):
             return phrase[: -len(ending)] + written
     return _enrolled(phrase, spec) if "生" in phrase or "幼儿" in phrase else phrase
 
