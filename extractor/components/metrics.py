@@ -572,6 +572,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         if people:
             return people, "taxonomy"
         counted = _counted_noun(text, q.end, q.unit, q.start)
+        reached = _reached_counted(text, q, floor, counted[0]) if counted else None
+        if reached:
+            return reached, "fallback"
         if counted and counted[1] == "fallback":
             clause = _clause_of(text, q.start, floor)
             noun = _with_set_verb(counted[0], clause)
@@ -1791,6 +1794,22 @@ def _with_paired_verb(text: str, left: int, start: int, floor: int, spec: dict) 
         return words
     opened = left - 1 - len(first)
     return first + words if opened == floor or text[opened - 1] in CLAUSE_END.replace("、", "") else words
+
+
+def _reached_counted(text: str, q, floor: int, noun: str) -> str | None:
+    """学前一年免费教育惠及168万名儿童 → 学前一年免费教育惠及儿童数: a count of those a programme reached, named by
+    the programme, its verb and what it counted (the 政策 of a programme is no word of its name)."""
+    spec = taxonomy()[2]
+    left = text[_naming_clause_left(text, q.start, floor):q.start].translate(QUOTES).rstrip()
+    verb = next((v for v in spec["reach_verbs"] if left.endswith(v)), None)
+    if verb is None:
+        return None
+    owner = _noun_phrase(left[: -len(verb)], spec)
+    owner = owner.removesuffix(spec["reach_programme_word"]) if owner else None
+    noun = noun.removesuffix(spec["count_suffix"])  # (四上企业数: the taxonomy's name of those counted)
+    if not owner or len(owner) < 2 or not _names_a_thing(noun + spec["count_suffix"]):
+        return None
+    return owner + verb + noun + spec["count_suffix"]
 
 
 def _reached(left: str, q, spec: dict) -> str | None:
