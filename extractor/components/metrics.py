@@ -1860,7 +1860,8 @@ def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
     verbs = spec["kind_verb_measures"].get(kind, {})
     verb = next((v for v in verbs if phrase.startswith(v) and len(phrase) > len(v) + 1), None)
     thing = phrase[len(verb):] if verb else ""
-    if verb and not thing.startswith(tuple(spec["kind_verb_not_before"].get(verb, ()))) and not thing.endswith(tuple(spec["kind_verb_measured"])):
+    attribute = thing.startswith(tuple(spec["kind_verb_not_before"].get(verb, ())))  # 生产用水: water for it
+    if verb and not attribute and not thing.endswith(tuple(spec["kind_verb_measured"])):
         return thing + verbs[verb]
     suffix = spec["kind_suffix"].get(kind)
     if not suffix:
