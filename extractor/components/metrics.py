@@ -1461,7 +1461,8 @@ def _words_after(text: str, end: int, keep_quotes: bool = False) -> str:
     the 及 of a threshold (二级及以上医院) joins nothing."""
     stop, limit, spec = end, min(len(text), end + 16), taxonomy()[2]
     while stop < limit and not (text[stop] in spec["counted_noun_stop"] and not _inside_word(text, end, stop)
-                                and not text.startswith(tuple(spec["counted_noun_stop_not"]), stop)) \
+                                and not text.startswith(tuple(spec["counted_noun_stop_not"]), stop)
+                                and not rx(spec["threshold_of"]).match(text, stop)) \
             and not text.startswith(tuple(spec["counted_noun_stop_words"]), stop) and text[stop] not in CLAUSE_END:
         if text[stop] in "“”":
             limit = min(len(text), limit + 1)  # quote marks are not words: they do not use up the window
@@ -1521,8 +1522,12 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if _reaches_a_level(text[end:end + 6], spec):  # (read past the noun's stops: 由30家发展为45家)
         return None  # 从39个拓展到91个: what follows the count is its change, not the thing counted
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
-    if phrase and rx(spec["elided_after_grade"]["grade"]).fullmatch(phrase):
+    grade = rx(spec["elided_after_grade"]["grade"])
+    if phrase and grade.fullmatch(phrase):
         phrase += _noun_after_next_grade(text, end + len(quoted), spec) or ""
+    elif not phrase and grade.fullmatch(noun):  # 2家千亿级、24家百亿级工业企业: no noun of its own but the next's
+        shared = _noun_after_next_grade(text, end + len(quoted), spec)
+        phrase = noun + shared if shared else None
     if phrase and len(phrase) < len(noun) and start is not None and _object_to_clause_end(text, start, end + len(quoted)):
         phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=True) or phrase
     conferred = None if (won := _standing(text, end)) else _conferred(text, start, end)
@@ -1936,6 +1941,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["bracketed_alternatives"]).sub("", clause)
     if "方面" in clause:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
+    if "以上的" in clause:
+        clause = rx(spec["threshold_of"]).sub("", clause)  # 2000万元以上的技改项目 → 2000万元以上技改项目
     if "安排" in clause and "财政" in clause:
         clause = rx(spec["payer_verb"]).sub("", clause)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
