@@ -2104,6 +2104,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     said = next((w for w in spec["yearly_measures"] if phrase.endswith(w) and len(phrase) > len(w)), None)
     if said:  # 新能源汽车年产量: a yearly output is the year's output, named as the statistic is (产量)
         phrase = phrase[:-len(said)] + spec["yearly_measures"][said]
+    if "亿" in phrase:
+        phrase = rx(spec["graded_bare"]).sub(r"\g<0>级", phrase)  # 千亿县 → 千亿级县
     grade = rx(spec["graded"]).match(phrase) or rx(spec["threshold"]).match(phrase)  # 10万吨级泊位, 50亿元以上项目
     if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(
             phrase[grade.end():] if grade else phrase):  # 5G用户普及率
