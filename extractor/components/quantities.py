@@ -178,6 +178,7 @@ def _rules():
         "per_head_bare": rx(quant["per_head_bare"]),
         "per_output_bare": rx(quant["per_output_bare"]),
         "steps_counted": rx(quant["steps_counted"]),
+        "programme_named": rx(quant["programme_named"]),
         "chinese_idioms": frozenset(quant["chinese_idioms"]),
         "numeral_words": tuple(quant["numeral_words"]),
         "framing": tuple(quant["framing_after"]),
@@ -639,7 +640,7 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if chinese and len(token) == 1 and before.endswith(rules["demonstrative_before"]):
         return None
     if chinese and (rules["per_head_bare"].match(text, start) or rules["per_output_bare"].match(text, start)
-                    or rules["steps_counted"].match(text, start)):
+                    or rules["steps_counted"].match(text, start) or rules["programme_named"].match(text, start)):
         return None
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
     # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
