@@ -173,7 +173,8 @@ def _rules():
         "not_after": tuple(quant["not_after"]),
         "chinese_not_after": tuple(quant["chinese_not_after"]),
         "demonstrative_before": tuple(quant["demonstrative_before"]),
-        "plan_indicators": (rx(quant["plan_indicators"]["verb_before"]), rx(quant["plan_indicators"]["after"])),
+        "plan_indicators": (rx(quant["plan_indicators"]["verb_before"]), rx(quant["plan_indicators"]["after"]),
+                            rx(quant["plan_indicators"]["part"]), rx(quant["plan_indicators"]["part_before"])),
         "named_by_one_numeral": tuple(quant["named_by_one_numeral"]),
         "per_head_bare": rx(quant["per_head_bare"]),
         "per_output_bare": rx(quant["per_output_bare"]),
@@ -344,8 +345,12 @@ def _framing(text: str, unit_start: int, end: int, chinese: bool = False) -> boo
 
 
 def _set_by_plan(text: str, start: int, end: int) -> bool:
-    """设置了29项主要指标: the count of a plan's indicators, read where a verb of setting opens its clause."""
-    verb_before, indicators = _rules()["plan_indicators"]
+    """设置了29项主要指标: the count of a plan's indicators, read where a verb of setting opens its clause;
+    其中预期性指标16个: a part of that count by kind."""
+    verb_before, indicators, part, part_before = _rules()["plan_indicators"]
+    if (part.match(text, end) or part.search(text, max(0, start - 5), start)) \
+            and part_before.search(text, max(0, start - 170), start):
+        return True
     return bool(indicators.match(text, end)) and bool(verb_before.search(text, max(0, start - 48), start))
 
 
