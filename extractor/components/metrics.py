@@ -2013,6 +2013,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 continue
             if not out and (word in spec["figure_copulas"] or word in spec["done_particles"]):
                 continue  # 钢材产量增速为 / 3%, 钢产量增长了 / 10%: the copula or the 了 right before the figure ends no name
+            if not out and at > 0 and _subject_between(word, flag):
+                continue  # 生活方式评估 / 我省 / (连续两年全国第一): whose figure it is ends no name
             if word in spec["adverbs_before_verb"] and out and all(verbs) and len(out[-1]) > 1:
                 continue  # 覆盖率 / 都 / 达到, 公路 / 共 / 修建: an adverb before the closing verb names nothing
                 # (but 约 / 谈 is one verb, 约谈, that jieba cut in two)
@@ -2113,6 +2115,11 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:
         return None
     return phrase
+
+
+def _subject_between(word: str, flag: str) -> bool:
+    rules = patterns.load("metrics")["subject_between"]
+    return word in rules["self_references"] or flag.startswith("ns") and len(word) > 2 and word[-1] in rules["place_endings"]
 
 
 def _before_aspect_verbs(reversed_words: list[str], spec: dict) -> str:
