@@ -527,12 +527,25 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
         and not rx(patterns.load("quantities")["streak_state"]).match(text, q.end) else None
     if doing:  # 连续四年赴香港发行地方政府债券: what was done (no standing held) names the streak
         return doing.group("done") + suffix
+    if noun is None and not before.strip() and left > floor and text[left - 1] in "，,":
+        noun = _topic_before(text, left - 1, floor, spec)
     # (粮食总产量连续9年稳定在1300亿斤以上: the level held is part of the name)
     # (增速连续30个月居全国前10位: a standing among the first few is held too)
     if noun is None or not rx(r"[\p{Han}A-Za-zⅠ-Ⅻ]{0,10}(?:\+\p{Han}{0,4})?|[超过]?[0-9.]+(?:%|\p{Han}{1,4})(?:以上|左右)?|超\p{Han}{1,6}"
                               r"|\p{Han}{0,6}前[0-9]+[位名]?").fullmatch(after):
         return None
     return noun + after + suffix
+
+
+def _topic_before(text: str, end: int, floor: int, spec: dict) -> str | None:
+    """粮食总产再创历史新高，(连续16年位居全国首位): a clause that opens with a statistic's name and says no
+    figure is the topic of the streak after it, which names nothing of its own."""
+    clause = text[_clause_left(text, end, floor):end].translate(QUOTES)
+    topic = _noun_phrase(clause, spec, from_left=True)
+    if not topic or topic == clause or rx(r"[0-9０-９]").search(clause):
+        return None
+    canonical = _canonical_cue(topic)
+    return canonical if canonical != topic or _names_a_measure(topic) else None
 
 
 def _streak_clause(text: str, end: int, reach: int = 28) -> str | None:
