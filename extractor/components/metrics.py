@@ -1021,9 +1021,11 @@ def listed_names(words: str) -> list[str]:
     """城市和县城燃气普及率 → 城市, 县城燃气普及率: split at 、和及与 where each is a word of its own (not the
     及 of 普及率 or the 与 of 参与)."""
     names, name = [], ""
-    for word, _ in tagged(words):
+    for word, flag in tagged(words):
         if word in ("、", "和", "及", "与"):
             names, name = names + [name], ""
+        elif word[0] in "和及与" and flag.startswith("nr") and name:
+            names, name = names + [name], word[1:]  # 入园率 / 和普惠 / 率: jieba reads a person's name across the 和
         else:
             name += word
     return [n for n in names + [name] if n]
