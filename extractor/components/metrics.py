@@ -1969,7 +1969,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     tokens = tagged(clause)
     # 每万人高价值发明专利拥有量: a per-head denominator is one word of the name, like a quoted one
     quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
-    quoted += [m.span() for m in rx(spec["graded"]).finditer(clause)]  # 5A级物流企业: a grade, not a figure
+    quoted += [m.span() for m in rx(spec["graded"] + "|" + spec["graded_bare"]).finditer(clause)]  # 5A级物流企业, 千亿县
     quoted += [m.span() for m in rx(spec["threshold"]).finditer(clause)]  # 二级以上医院: a class, not a figure
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
