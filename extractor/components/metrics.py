@@ -1746,6 +1746,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     if "年" in left:
         left = rx(spec["time_before_change"]).sub("", rx(spec["time_before_verb"]).sub("", left))
     left = rx(spec["strive"]).sub("", left.lstrip("，,；;：: "))
+    left = rx(spec["modal_before_verb"]).sub("", left)
     left = rx(spec["held_at"]).sub("", left)  # 财政赤字率控制在3%以内: the name stands before 控制在
     if "有" in left:
         left = rx(spec["adverb_have"]).sub("", left)  # 医院共有3068所: 共有 says they exist, not what they are
@@ -2268,6 +2269,16 @@ def _own_clause(text: str, q, floor: int) -> str:
     return text[_clause_left(text, q.start, floor):q.start].strip()
 
 
+def _right_after(text: str, before, q, own: str) -> bool:
+    """The figure stands right after `before`: a few characters between, or only a separator and its own clause
+    that says its verb alone (…983亿元，平均每年增加42亿元)."""
+    gap = text[before.end:q.start]
+    if len(gap) <= 6:
+        return True
+    bare = taxonomy()[2]["bare_growth" if q.aspect == "growth" else "bare_change"]
+    return gap.lstrip("，,、；; ") == own and rx(bare).fullmatch(own) is not None
+
+
 def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     """A rank or growth whose clause names only a generic word (金额, 总量), or a rank that names nothing, is
     of the figure before it; so is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
@@ -2286,7 +2297,7 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
             and len(text[before.end:q.start]) <= 6 and rx(taxonomy()[2]["bare_growth"]).fullmatch(own):
         return True  # 粮食产量达到4亿吨；棉花达到608万吨，增长31%: the growth of the product just named
     if q.metric is None and not _bare_product(text, q, floor) \
-            and (q.aspect in ("growth", "change") and len(text[before.end:q.start]) <= 6
+            and (q.aspect in ("growth", "change") and _right_after(text, before, q, own)
                              and (q.aspect == "growth" or rx(taxonomy()[2]["bare_change"]).fullmatch(own))
                              or _compared(own)):
         # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
