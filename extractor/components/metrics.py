@@ -544,6 +544,7 @@ def _topic_before(text: str, end: int, floor: int, spec: dict) -> str | None:
     topic = _noun_phrase(clause, spec, from_left=True)
     if not topic or topic == clause or rx(r"[0-9０-９]").search(clause):
         return None
+    topic = rx(spec["topic_predicate"]).sub("", topic)  # 普及率 / 逐步提高 (one idiom to jieba)
     canonical = _canonical_cue(topic)
     return canonical if canonical != topic or _names_a_measure(topic) else None
 
@@ -995,8 +996,13 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
     """工业机器人产量增长35.3%、出口量居全国第2位: a clause that opens on a bare measure, right after a
     figure of a measure with an owner, measures the same owner (工业机器人出口量)."""
     spec = taxonomy()[2]
-    if before is None or before.start < floor or not before.metric \
-            or q.metric_source not in ("fallback", "taxonomy") or q.metric not in spec["owned_measures"]:
+    if before is None or before.start < floor or not before.metric or not q.metric \
+            or q.metric_source not in ("fallback", "taxonomy"):
+        return None
+    dated = rx(spec["year_of_measure"]).match(q.metric)  # 年度产量: the year's output, the output all the same
+    measure = q.metric[dated.end():] if dated else q.metric
+    counterpart = spec["counterpart_heads"].get(measure)  # 收入增长2.3%、支出首次超过7000亿元
+    if measure not in spec["owned_measures"] and not (counterpart and before.metric.endswith(counterpart)):
         return None
     left = _clause_left(text, q.start, floor)
     # a measure of the taxonomy (产值) is carried only along a list (林下经济面积达260万亩、产值达130亿元): a
@@ -1006,7 +1012,15 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
     if text[before.end:left].strip(CLAUSE_END + " ") or not text[left:q.start].lstrip().startswith(q.metric):
         return None  # another clause in between, or a measure with words of its own before it
     owner = _owner_of(before.metric, set(spec["measure_heads"]) | set(spec["owned_measures"]))
-    return _canonical_cue(owner + q.metric) if owner else None  # 粮食播种面积…、总产量 → 粮食产量
+    if not owner:
+        return None
+    if counterpart and before.metric.endswith(counterpart):  # 人均可支配收入…、支出 → 人均消费支出
+        owner = next((owner.removesuffix(w) + o for w, o in spec["counterpart_owner_words"].items()
+                      if owner.endswith(w)), owner)
+    name = _canonical_cue(owner + measure)  # 粮食播种面积…、总产量 → 粮食产量
+    if measure in spec["whole_measures"] and owner + measure not in taxonomy()[0]:
+        return before.metric  # 财政收入比上年增加1501亿元，总额首次突破万亿元: the whole of the income itself
+    return name
 
 
 def framed_names(left: str) -> list[str] | None:
@@ -2337,7 +2351,21 @@ def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
             or not before.metric or before.aspect not in ("growth", "change") \
             or before.kind == q.kind and before.aspect != "change":
         return False
-    return q.start - before.end <= 8 and _says_only_reached(text, q, floor)
+    gap = text[before.end:q.start]
+    return (len(gap) <= 8 or gap.lstrip("，,、；; ") == _own_clause(text, q, floor)) and _says_only_reached(text, q, floor)
+
+
+def _reached_topic(text: str, q, before, floor: int) -> str | None:
+    """原油产量继续增长，达到1.42亿吨: a level that says only it was reached, after a clause that opens with a
+    statistic's name and gives no figure (继续增长, 逐步扩大, 再创新高), is that statistic's level."""
+    if q.metric is not None or q.aspect != "value" or not _says_only_reached(text, q, floor):
+        return None
+    left = _clause_left(text, q.start, floor)
+    if left <= floor or text[left - 1] not in "，,":
+        return None
+    if before is not None and before.end > _clause_left(text, left - 1, floor):
+        return None  # the clause before holds a figure: it is no bare topic
+    return _topic_before(text, left - 1, floor, taxonomy()[2])
 
 
 def _says_only_reached(text: str, q, floor: int) -> bool:
@@ -2598,6 +2626,9 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = _without_new(before.metric), "context"
         if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
             q.metric, q.metric_source = _without_new(before.metric), "context"
+        reached = _reached_topic(text, q, before, floor)
+        if reached:  # 原油产量继续增长，达到1.42亿吨
+            q.metric, q.metric_source = reached, "context"
         listed = _listed_output(text, q, floor)
         if listed:  # 主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨
             q.metric, q.metric_source = listed, "context"
