@@ -1738,7 +1738,12 @@ def _dictionary() -> dict[str, int]:
 @functools.lru_cache(maxsize=4096)
 def tagged(clause: str) -> list[tuple[str, str]]:
     """jieba's words and part-of-speech tags; a clause is asked about once per figure it holds."""
-    return [(t.word, t.flag) for t in _jieba().lcut(clause)]
+    tokens = [(t.word, t.flag) for t in _jieba().lcut(clause)]
+    if "次" in clause:  # 入境 / 外国人 / 次: the 次 of 人次 is the measure's word, not a measure word of its own
+        for k in range(len(tokens) - 1, 0, -1):
+            if tokens[k] == ("次", "q") and tokens[k - 1][0].endswith("人") and tokens[k - 1][1].startswith("n"):
+                tokens[k - 1:k + 1] = [(tokens[k - 1][0] + "次", "n")]
+    return tokens
 
 
 def fallback_name(text: str, q, floor: int) -> str | None:
@@ -2255,6 +2260,14 @@ def _dated_partners():
     return rx(spec["dated"]), rx(spec["dated_change"])
 
 
+def _in_another_currency(prev, q) -> bool:
+    """万元 then 万美元: the two figures are money in two currencies."""
+    if not (prev.kind.startswith("money") and q.kind.startswith("money")):
+        return False
+    foreign = patterns.load("metrics")["span_partner"]["foreign_currencies"]
+    return any(c in (q.unit or "") for c in foreign) != any(c in (prev.unit or "") for c in foreign)
+
+
 def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     """从A增长到B: B takes A's metric (A was named by its own clause; B's clause is only 增长到); so does
     a figure that restates A in another unit (160.6亿美元、折合1148亿元人民币)."""
@@ -2263,6 +2276,9 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     between, before, restated = _span_partner()
     if restated.match(text[prev.end:q.start]):
         return prev.metric, prev.metric_source  # 亿美元 → 亿元: the kind may differ, the fact is one
+    if _in_another_currency(prev, q) and rx(patterns.load("metrics")["span_partner"]["restated_in_currency"]) \
+            .match(text[prev.end:q.start]):
+        return prev.metric, prev.metric_source  # 人均地区生产总值…增至7.8万元，超过1万美元
     if prev.kind != q.kind:
         return None
     lead = text[max(0, prev.start - 14):prev.start]
