@@ -2576,7 +2576,8 @@ def _without_change_word(name: str | None) -> str | None:
 
 @functools.cache
 def _cut_words():
-    return rx("^(?:" + "|".join(patterns.load("quantities")["negative_words"]) + ")")
+    # (and the adverbs before the verb: 也要再减少农村贫困人口 → 农村贫困人口)
+    return rx("^(?:也|还|要|再|将|又)*(?:" + "|".join(patterns.load("quantities")["negative_words"]) + ")")
 
 
 def annotate(doc: Document) -> Document:
@@ -2631,7 +2632,7 @@ def annotate(doc: Document) -> Document:
             q.metric = _without_change_word(q.metric)
         if q.metric_source == "fallback" and (q.aspect == "share" or q.unit == "个百分点"):
             q.metric = _energy_consumed(q.metric)
-        if q.kind.startswith("money") and q.metric and quantities.cut_of_a_burden(text, q.start):
+        if q.metric and quantities.cut_of_a_burden(text, q.start):
             q.aspect = "change"  # 降低企业税负5700多亿元: the burden (企业税负) fell by the amount
             q.metric = _cut_words().sub("", q.metric, count=1)
         if q.kind == "streak" and q.metric is None and before and before.start >= floor:

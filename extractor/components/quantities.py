@@ -247,6 +247,10 @@ def _read_unit(text: str, pos: int):
     rules = _rules()
     m = rules["unit"].match(text, pos)
     if not m or not (m.group("unit") or m.group("implied")):
+        more = _magnitude_more().match(text, pos)  # 1亿多, 14亿多中国人: a bare magnitude and its 多
+        if more:
+            kind, factor, base = rules["simple"][more.group("unit")]
+            return more, more.group("unit") + "元", kind, factor, base, "over"  # (money, as a bare 万 is, until counted)
         return None
     if m.group("implied"):
         kind, factor, base = "money", 1e8, "元"
@@ -266,6 +270,12 @@ def _read_unit(text: str, pos: int):
     approx = rules["approx"]["between"].get(m.group("between") or m.group("ge_between") or "", None) \
         or rules["approx"]["after"].get(m.group("after") or "", None)
     return m, unit, kind, factor, base, approx
+
+
+@functools.cache
+def _magnitude_more():
+    """万多, 亿多 that no unit follows: read as a bare magnitude (a count only where people are named, below)."""
+    return rx(patterns.load("quantities")["magnitude_more"])
 
 
 def _shared_unit(text: str, end: int, magnitude: str) -> tuple[str, str, float, str] | None:
@@ -709,8 +719,10 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         value, value_max, unit, factor = value * times, value_max and value_max * times, unit[1:], factor / times
     bare = um.group("unit") if um.group("unit") in _rules()["magnitudes"] and not um.group("per") else None
     if bare:  # 1409万、1305万人次: a bare magnitude shares its list's unit
-        unit, kind, factor, base = _shared_unit(text, end, bare) or _counted_after(text, end, bare) \
-            or _counted_before(text, start, bare) or (unit, kind, factor, base)
+        counted = _shared_unit(text, end, bare) or _counted_after(text, end, bare) or _counted_before(text, start, bare)
+        if counted is None and um.re is _magnitude_more():
+            return None  # 1亿多 that counts no people named: no figure we can give a unit
+        unit, kind, factor, base = counted or (unit, kind, factor, base)
     if kind == "count" and token[0].isdigit() and len(token) == 4 and text.startswith("年", m.end()):
         return None
     if _framing(text, m.end(), end, chinese) or _in_name(text, start, end, kind) \
