@@ -1749,7 +1749,10 @@ def tagged(clause: str) -> list[tuple[str, str]]:
 def fallback_name(text: str, q, floor: int) -> str | None:
     """Name a figure from the noun phrase of its clause: 共解决空编43名 → 解决空编数."""
     _, _, spec = taxonomy()
-    left = _with_paired_verb(text, _naming_clause_left(text, q.start, floor), q.start, floor, spec)
+    naming_left = _naming_clause_left(text, q.start, floor)
+    # (named by the clause before, whose verb of change the span after it states: 扩大人工草场面积，计划由…)
+    spanned = naming_left < _clause_left(text, q.start, floor)
+    left = _with_paired_verb(text, naming_left, q.start, floor, spec)
     left = rx(spec["span_basis"]).sub("", left)
     if "每" in left:
         left = rx(spec["rate_frame"]).sub("", left)
@@ -1795,6 +1798,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     if not phrase and q.kind == "count":
         stop = next((i for i in range(q.end, min(len(text), q.end + 12)) if text[i] in CLAUSE_END), q.end + 12)
         phrase = _noun_phrase(text[q.end:stop].translate(QUOTES), spec, from_left=True)
+    if phrase and spanned:
+        verb = next((w for w in spec["span_topic_verbs"] if phrase.startswith(w)), "")
+        phrase = phrase[len(verb):] if len(phrase) > len(verb) + 1 else phrase
     if phrase and q.aspect == "change":
         gained = next((w for w in spec["strip_leading_of_change"] if phrase.startswith(w)), "")
         phrase = phrase[len(gained):] if len(phrase) > len(gained) + 1 else phrase
@@ -2260,6 +2266,13 @@ def _dated_partners():
     return rx(spec["dated"]), rx(spec["dated_change"])
 
 
+def _compared_base(text: str, prev, q) -> bool:
+    """比一九五八年的 / 三亿八千万吨 / 增长: q is the base that the figure before it is compared with."""
+    spec = patterns.load("metrics")["span_partner"]
+    return rx(spec["compared_base"]).match(text[prev.end:q.start]) is not None \
+        and rx(spec["compared_base_after"]).match(text, q.end) is not None
+
+
 def _in_another_currency(prev, q) -> bool:
     """万元 then 万美元: the two figures are money in two currencies."""
     if not (prev.kind.startswith("money") and q.kind.startswith("money")):
@@ -2276,6 +2289,8 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     between, before, restated = _span_partner()
     if restated.match(text[prev.end:q.start]):
         return prev.metric, prev.metric_source  # 亿美元 → 亿元: the kind may differ, the fact is one
+    if prev.kind == q.kind and _compared_base(text, prev, q):
+        return prev.metric, prev.metric_source  # …五亿二千万吨，比一九五八年的三亿八千万吨增长百分之三十六
     if _in_another_currency(prev, q) and rx(patterns.load("metrics")["span_partner"]["restated_in_currency"]) \
             .match(text[prev.end:q.start]):
         return prev.metric, prev.metric_source  # 人均地区生产总值…增至7.8万元，超过1万美元
