@@ -1002,7 +1002,8 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
     dated = rx(spec["year_of_measure"]).match(q.metric)  # 年度产量: the year's output, the output all the same
     measure = q.metric[dated.end():] if dated else q.metric
     counterpart = spec["counterpart_heads"].get(measure)  # 收入增长2.3%、支出首次超过7000亿元
-    if measure not in spec["owned_measures"] and not (counterpart and before.metric.endswith(counterpart)):
+    paired = counterpart is not None and before.metric.endswith(counterpart)
+    if measure not in spec["owned_measures"] and not paired:
         return None
     left = _clause_left(text, q.start, floor)
     # a measure of the taxonomy (产值) is carried only along a list (林下经济面积达260万亩、产值达130亿元): a
@@ -1014,7 +1015,7 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
     owner = _owner_of(before.metric, set(spec["measure_heads"]) | set(spec["owned_measures"]))
     if not owner:
         return None
-    if counterpart and before.metric.endswith(counterpart):  # 人均可支配收入…、支出 → 人均消费支出
+    if paired:  # 人均可支配收入…、支出 → 人均消费支出
         owner = next((owner.removesuffix(w) + o for w, o in spec["counterpart_owner_words"].items()
                       if owner.endswith(w)), owner)
     name = _canonical_cue(owner + measure)  # 粮食播种面积…、总产量 → 粮食产量
