@@ -10,9 +10,24 @@ PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 
 @functools.cache
 def load(name: str) -> dict:
-    """`load("units")` reads patterns/units.toml."""
+    """`load("units")` reads patterns/units.toml. A file's `[define]` table names pieces of pattern that its
+    strings use as `{name}` (a year in any of its spellings, written once): they are written out on loading."""
     with open(PATTERNS_DIR / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
+        data = tomllib.load(fh)
+    defined = data.pop("define", None)
+    return _expanded(data, {"{" + k + "}": v for k, v in defined.items()}) if defined else data
+
+
+def _expanded(value, defined: dict[str, str]):
+    if isinstance(value, str):
+        for placeholder, piece in defined.items():
+            value = value.replace(placeholder, piece)
+        return value
+    if isinstance(value, dict):
+        return {k: _expanded(v, defined) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expanded(v, defined) for v in value]
+    return value
 
 
 @functools.cache
