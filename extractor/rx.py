@@ -79,7 +79,8 @@ def _any_of_from_the_right(chars: str) -> regex.Pattern:
 def last_of(chars: str, text: str, lo: int = 0, hi: int | None = None) -> int:
     """Where the last of `chars` stands in text[lo:hi], or -1: max(text.rfind(c, lo, hi) for c in chars)
     in one backward search, since the clause boundaries are looked for once per figure and per rule."""
-    lo, hi, _ = slice(lo, hi).indices(len(text))  # rfind's reading of the bounds, negative ones too
+    if hi is None or hi < 0 or lo < 0:
+        lo, hi, _ = slice(lo, hi).indices(len(text))  # rfind's reading of the bounds, negative ones too
     found = _any_of_from_the_right(chars).search(text, lo, hi)
     return found.start() if found else -1
 

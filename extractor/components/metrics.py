@@ -60,6 +60,12 @@ def _aspects():
 
 
 @functools.cache
+def _aspect_rules_for(base_kind: str) -> tuple[tuple[str, str], ...]:
+    """The aspect words a figure of this kind can take, longest first (asked of every figure)."""
+    return tuple((word, name) for word, name, units in _aspects()[0] if not units or base_kind in units)
+
+
+@functools.cache
 def _names_first() -> frozenset[str]:
     return frozenset(w for a in patterns.load("aspects")["aspect"] for w in a.get("names_first", []))
 
@@ -107,6 +113,7 @@ def scope(metric: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # asked about seven times per figure, by the rules in turn
 def _clause_left(text: str, start: int, floor: int) -> int:
     cut = last_of(CLAUSE_END, text, floor, start)
     if cut > floor and "）" in text[cut:start]:
@@ -208,13 +215,11 @@ def aspect_of(text: str, q, floor: int) -> str:
         return "rank"
     if _growth_target_after(text, q) or _growth_rate_after(text, q):
         return "growth"  # 8%左右的国内生产总值增长目标, 7%左右的增长速度
-    rules, pp_default, _ = _aspects()
+    pp_default = _aspects()[1]
     clause = mask_cues(text[_naming_clause_left(text, q.start, floor):q.start])
     base_kind = q.kind.split("/")[0]
     best, best_pos = None, -1
-    for word, name, units in rules:
-        if units and base_kind not in units:
-            continue
+    for word, name in _aspect_rules_for(base_kind):
         pos = clause.rfind(word)
         while pos != -1 and name in ("growth", "change") and _reaches_level(clause, word, pos + len(word)):
             pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth

@@ -633,9 +633,17 @@ def _names_category(text: str, q: Quantity) -> bool:
 
 def _in_numeral_word(text: str, pos: int) -> bool:
     """Whether the numeral at `pos` is inside a word that only looks like a count (千家万户's 万户, 万岁)."""
-    # an occurrence that lies within [pos - len + 1, pos + len) is one that covers pos
-    return any(text.find(word, max(0, pos - len(word) + 1), pos + len(word)) != -1
-               for word in _rules()["numeral_words"])
+    words, longest = _numeral_words()
+    # an occurrence that covers pos lies within [pos - longest + 1, pos + longest); one overlapped
+    # search of that window, not a find per word, since every Chinese numeral is asked
+    lo = max(0, pos - longest + 1)
+    return any(m.start() <= pos < m.end() for m in words.finditer(text, lo, pos + longest, overlapped=True))
+
+
+@functools.cache
+def _numeral_words() -> tuple[Pattern, int]:
+    words = _rules()["numeral_words"]
+    return regex.compile(longest_of(words)), max(map(len, words))
 
 
 _TENS = {"十": 10, "百": 100, "千": 1000}
