@@ -1108,8 +1108,8 @@ def list_item_metric(name: str, q) -> str | None:
     physical = q.kind in spec["kind_suffix"] and not q.kind.startswith("money")  # (养老金25元 is no 金额)
     if phrase and physical and not _names_a_measure(phrase) and _names_a_thing(phrase):
         return _with_kind(phrase, q.kind, spec)  # 供热管网800公里: a thing measured in a unit, by its quantity
-    if phrase and q.aspect == "growth" and phrase.endswith(tuple(spec["counted_growth_endings"])):
-        return phrase + spec["count_suffix"]  # 刑事、治安案件分别下降12%、3.3%: how many cases
+    if phrase and q.aspect == "growth" and _counted_growth_suffix(phrase, spec):
+        return phrase + _counted_growth_suffix(phrase, spec)  # 刑事、治安案件分别下降12%、3.3%: how many cases
     if not phrase or phrase in spec["generic_measures"] or not (
             q.kind == "count" or _names_a_measure(phrase) or _names_a_count(phrase)):
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
@@ -1821,9 +1821,19 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     elif q.aspect == "growth" and phrase.endswith(spec["industry_ending"]) \
             and not phrase.endswith(tuple(spec["not_industry_endings"])):
         phrase += spec["industry_measure"]  # 装备制造业增长8%: the industry's value added
-    elif q.aspect == "growth" and phrase.endswith(tuple(spec["counted_growth_endings"])):
-        phrase += spec["count_suffix"]  # 新登记企业增长24.5%: how many
+    elif q.aspect == "growth" and _counted_growth_suffix(phrase, spec):
+        phrase += _counted_growth_suffix(phrase, spec)  # 新登记企业增长24.5%: how many
     return phrase
+
+
+def _counted_growth_suffix(phrase: str, spec: dict) -> str | None:
+    """新登记企业增长24.5% → 新登记企业数, 入境过夜游客增长35% → 入境过夜游客人次: what a growth said of
+    things or visitors counts."""
+    if phrase.endswith(tuple(spec["counted_growth_endings"])):
+        return spec["count_suffix"]
+    if phrase.endswith(tuple(spec["visitors"]["endings"])):
+        return spec["visitors"]["suffix"]
+    return None
 
 
 def _without_adverbs_before_verb(words: str, spec: dict) -> str:
