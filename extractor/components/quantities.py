@@ -665,6 +665,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if chinese and (rules["per_head_bare"].match(text, start) or rules["per_output_bare"].match(text, start)
                     or rules["steps_counted"].match(text, start) or rules["programme_named"].match(text, start)):
         return None
+    if chinese and len(token) > 1 and rx(r"[0-9０-９.．]").match(text[start - 1:start]):
+        return None  # 10.36百亿亿次/秒: the rest of a number whose unit was not read is no number of its own
     # a numeral word alone is the number and its last magnitude is the unit's: 超千亿元 → 1000 亿元,
     # 突破百万辆 → 100 万辆, 百亿次 → 100 亿次, 突破万亿元 → 1 万亿元
     magnitude = 2 if token.endswith("万亿") else 1
