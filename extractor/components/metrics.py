@@ -227,6 +227,8 @@ def aspect_of(text: str, q, floor: int) -> str:
             best, best_pos = name, pos
     if best == "change" and _new_flow(text, q, clause, best_pos):
         return "value"
+    if best == "share" and _rate_named(clause, best_pos):
+        return "value"
     if best:
         return best
     listed = _list_opening_aspect(text, q, floor)
@@ -238,6 +240,14 @@ def aspect_of(text: str, q, floor: int) -> str:
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
     return pp_default if base_kind in ("pp", "ppt") else "value"
+
+
+def _rate_named(clause: str, pos: int) -> bool:
+    """国考断面水质优良比例达到90%, 中心城区绿色出行比例从75.6%…: a 比例 that no 占 sets against a whole, after
+    words of a quality or a policy's rate, is that rate's own name, not a part's share."""
+    spec = patterns.load("aspects")["rate_named"]
+    word = next((w for w in spec["words"] if clause.startswith(w, pos)), None)
+    return word is not None and "占" not in clause[:pos] and clause[:pos].endswith(tuple(spec["rates_of"]))
 
 
 def _reaches_level(clause: str, word: str, after: int) -> bool:
