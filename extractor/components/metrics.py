@@ -1118,8 +1118,8 @@ def list_item_metric(name: str, q) -> str | None:
     physical = q.kind in spec["kind_suffix"] and not q.kind.startswith("money")  # (养老金25元 is no 金额)
     if phrase and physical and not _names_a_measure(phrase) and _names_a_thing(phrase):
         return _with_kind(phrase, q.kind, spec)  # 供热管网800公里: a thing measured in a unit, by its quantity
-    if phrase and q.aspect == "growth" and _counted_growth_suffix(phrase, spec):
-        return phrase + _counted_growth_suffix(phrase, spec)  # 刑事、治安案件分别下降12%、3.3%: how many cases
+    if phrase and q.aspect == "growth" and (counted := _counted_growth_suffix(phrase, spec)):
+        return phrase + counted  # 刑事、治安案件分别下降12%、3.3%: how many cases
     if not phrase or phrase in spec["generic_measures"] or not (
             q.kind == "count" or _names_a_measure(phrase) or _names_a_count(phrase)):
         return None  # 数量及投资额占比分别…: a generic word leaves the figure to the sentence's topic
@@ -1831,8 +1831,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     elif q.aspect == "growth" and phrase.endswith(spec["industry_ending"]) \
             and not phrase.endswith(tuple(spec["not_industry_endings"])):
         phrase += spec["industry_measure"]  # 装备制造业增长8%: the industry's value added
-    elif q.aspect == "growth" and _counted_growth_suffix(phrase, spec):
-        phrase += _counted_growth_suffix(phrase, spec)  # 新登记企业增长24.5%: how many
+    elif q.aspect == "growth" and (counted := _counted_growth_suffix(phrase, spec)):
+        phrase += counted  # 新登记企业增长24.5%: how many
     return phrase
 
 
