@@ -246,8 +246,8 @@ def _rate_named(clause: str, pos: int) -> bool:
     """国考断面水质优良比例达到90%, 中心城区绿色出行比例从75.6%…: a 比例 that no 占 sets against a whole, after
     words of a quality or a policy's rate, is that rate's own name, not a part's share."""
     spec = patterns.load("aspects")["rate_named"]
-    word = next((w for w in spec["words"] if clause.startswith(w, pos)), None)
-    return word is not None and "占" not in clause[:pos] and clause[:pos].endswith(tuple(spec["rates_of"]))
+    return clause.startswith(tuple(spec["words"]), pos) and "占" not in clause[:pos] \
+        and clause[:pos].endswith(tuple(spec["rates_of"]))
 
 
 def _reaches_level(clause: str, word: str, after: int) -> bool:
