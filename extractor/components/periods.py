@@ -645,6 +645,14 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     return carried, opened
 
 
+def _own_year_in_span(text: str, opening: tuple[int, int], carried: str, section) -> bool:
+    """2025年四大主导产业占GDP比重…提高约14个百分点。旅游业提质升级，新增国家级旅游度假区2个…, in a review of
+    2021~2025: a year inside the section's span glued to its sentence's subject dates that sentence alone;
+    the next sentences are the span's again (a year outside it still carries: 1958年… after the first plan)."""
+    return bool(section) and "~" in (section.period or "") and carried.isdigit() \
+        and _overlaps(carried, section.period) and not rx(r"[，,]\s*$").search(text[opening[0]:opening[1]])
+
+
 def _scene_clause(doc: Document, sentence) -> Match | None:
     """The year opening the last clause of a sentence that states no figure (…，1978年仍然夺得了丰收。)."""
     end = sentence.end - 1 if doc.text[sentence.end - 1:sentence.end] in "。！？!?" else sentence.end
@@ -793,6 +801,8 @@ def annotate(doc: Document) -> Document:
         if not own and sentence:
             own, opening = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
                                           carried.setdefault((year, looked_back), {}), looked_back)
+            if own and opening and _own_year_in_span(text, opening, own, section):
+                own, opening = None, None
         if own and section and _overlaps(own, section.period) and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
             # (a time outside the span still dates the sentence it opens: 到2030年，城镇化率达到68%)
