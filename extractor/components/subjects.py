@@ -15,7 +15,7 @@ import regex
 
 from .. import gazetteer, patterns
 from ..document import Article, Document
-from ..rx import Pattern, last_of, longest_of, rx
+from ..rx import Match, Pattern, last_of, longest_of, rx
 from .metrics import tagged
 
 
@@ -62,10 +62,12 @@ def _rules():
 
 
 def _leading_verbs(name: str) -> str:
-    """制定修改 / 浦东新区: verbs (as jieba tags them) before a place that opens the zone's name."""
+    """制定修改 / 浦东新区: verbs (as jieba tags them) before a place that opens the zone's name; or before the
+    bare zone word, which then names no zone at all (强化 / 高新区和高等院校“双高协同”)."""
     words = tagged(name)  # jieba, with the gazetteer and the taxonomy in its dictionary
     k = next((i for i, (_, flag) in enumerate(words) if not flag.startswith("v")), 0)
-    return "".join(w for w, _ in words[:k]) if 0 < k and words[k][1] == "ns" else ""
+    bare = 0 < k and "".join(w for w, _ in words[k:]) in _rules()["zone_suffixes"]
+    return "".join(w for w, _ in words[:k]) if 0 < k and (words[k][1] == "ns" or bare) else ""
 
 
 def _plausible_zone_name(name: str) -> bool:
@@ -74,6 +76,15 @@ def _plausible_zone_name(name: str) -> bool:
     prefix = rx("(" + "|".join(rules["zone_suffixes"]) + ")$").sub("", name)
     return (len(prefix) >= 2 and not name.startswith(rules["not_a_name"])
             and not any(ch in rules["zone_prefix_stop_chars"] for ch in prefix))
+
+
+def _zone_name(m: Match) -> tuple[int, int, str] | None:
+    """The zone a `zone_name` match names, where it is one: its span and name without the verb before it
+    (设立浦东新区自然科学基金: the verb is no part of the zone's name)."""
+    name = m.group("name")
+    verb = next((v for v in _rules()["zone_name_verbs"] if name.startswith(v)), "") or _leading_verbs(name)
+    name = name[len(verb):]
+    return (m.start("name") + len(verb), m.end("name"), name) if _plausible_zone_name(name) else None
 
 
 def _city_subject(city: str, zones: bool) -> Subject:
@@ -121,9 +132,9 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
                 zones = True
             return _place_subject(place, zones and place.type != "zone")
         found = rules["zone_name_re"].search(candidate)
-        if found and _plausible_zone_name(found.group("name")) \
-                and not (candidate is body and _listed(candidate, *found.span("name"))):
-            return Subject(found.group("name"), "zone")
+        named = _zone_name(found) if found else None
+        if named and not (candidate is body and _listed(candidate, named[0], named[1])):
+            return Subject(named[2], "zone")
     # no place named: a provincial department's item on the zones is about the province's zones
     for candidate in (article.title, body):
         if candidate and any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
@@ -166,14 +177,12 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
     for m in rules["zone_name_re"].finditer(segment):
         if any(a <= start + m.start("name") < b or start + m.start("name") <= a < start + m.end("name") for a, b in taken):
             continue  # a place the gazetteer knows
-        name = m.group("name")
-        verb = next((v for v in rules["zone_name_verbs"] if name.startswith(v)), "") or _leading_verbs(name)
-        name = name[len(verb):]  # 设立浦东新区自然科学基金: the verb is no part of the zone's name
-        s, e = start + m.start("name") + len(verb), start + m.end("name")
-        if not _plausible_zone_name(name):
+        named = _zone_name(m)
+        if not named:
             continue  # 全市开发区, 今年向各开发区: a reference, not a zone's name
+        s, e = start + named[0], start + named[1]
         if not any(a <= s < b or s <= a < e for a, b in taken):
-            found.append((s, e, "zone_name", name))
+            found.append((s, e, "zone_name", named[2]))
     for m in rules["self_re"].finditer(segment):
         s, e = start + m.start(), start + m.end()
         if not any(a <= s < b for a, b in taken):
