@@ -428,10 +428,27 @@ def _completed(name: str | None, q, aspect: str = "value") -> str | None:
     head = next((h for h in spec["head_completions"] if name.endswith(h)), None)
     if head:
         return name.removesuffix(head) + spec["head_completions"][head]
+    name = _capacity_named(name, q)
     rate = q.kind.split("/")[0] in ("percent", "pp", "times")
     if rate and name.endswith(tuple(spec["sector_heads"])) and not _has_verb(name):
         return name + spec["sector_measure"]  # (衔接资金用于产业 is money spent on it, not the sector)
     return name
+
+
+def _capacity_named(name: str, q) -> str:
+    """新能源装机规模, 新型储能规模 (in 千瓦), 水电容量: a plant's capacity, named as its column is (…装机容量)."""
+    rule = _capacity_rule()
+    for ending in rule["any_kind"] + (rule["of_kind"] if q.kind == rule["kind"] else []):
+        found = ending.search(name)
+        if found and found.start() > 0:
+            return name[:found.start()] + rule["to"]
+    return name
+
+
+@functools.cache
+def _capacity_rule() -> dict:
+    rule = taxonomy()[2]["capacity_names"]
+    return {**rule, "any_kind": [rx(p) for p in rule["any_kind"]], "of_kind": [rx(p) for p in rule["of_kind"]]}
 
 
 @functools.cache
