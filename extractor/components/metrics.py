@@ -1584,6 +1584,8 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if _reaches_a_level(text[end:end + 6], spec):  # (read past the noun's stops: 由30家发展为45家)
         return None  # 从39个拓展到91个: what follows the count is its change, not the thing counted
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
+    work = next((w for w in spec["counted_noun_work"] if phrase and phrase.endswith(w) and len(phrase) > len(w) + 1), "")
+    phrase = phrase.removesuffix(work) if work else phrase  # 5个国家骨干冷链物流基地建设: the bases are counted
     grade = rx(spec["elided_after_grade"]["grade"])
     if phrase and grade.fullmatch(phrase):
         phrase += _noun_after_next_grade(text, end + len(quoted), spec) or ""
