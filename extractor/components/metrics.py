@@ -437,6 +437,8 @@ def _completed(name: str | None, q, aspect: str = "value") -> str | None:
 
 def _capacity_named(name: str, q) -> str:
     """新能源装机规模, 新型储能规模 (in 千瓦), 水电容量: a plant's capacity, named as its column is (…装机容量)."""
+    if not name.endswith(("规模", "容量", "装机")):
+        return name  # (the common case: no capacity's word at the end, nothing to rewrite)
     rule = _capacity_rule()
     for ending in rule["any_kind"] + (rule["of_kind"] if q.kind == rule["kind"] else []):
         found = ending.search(name)
