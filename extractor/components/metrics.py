@@ -437,9 +437,9 @@ def _completed(name: str | None, q, aspect: str = "value") -> str | None:
 
 def _capacity_named(name: str, q) -> str:
     """新能源装机规模, 新型储能规模 (in 千瓦), 水电容量: a plant's capacity, named as its column is (…装机容量)."""
-    if not name.endswith(("规模", "容量", "装机")):
-        return name  # (the common case: no capacity's word at the end, nothing to rewrite)
     rule = _capacity_rule()
+    if not name.endswith(rule["ends_on"]):
+        return name  # (the common case: no capacity's word at the end, nothing to rewrite)
     for ending in rule["any_kind"] + (rule["of_kind"] if q.kind == rule["kind"] else []):
         found = ending.search(name)
         if found and found.start() > 0:
@@ -450,7 +450,8 @@ def _capacity_named(name: str, q) -> str:
 @functools.cache
 def _capacity_rule() -> dict:
     rule = taxonomy()[2]["capacity_names"]
-    return {**rule, "any_kind": [rx(p) for p in rule["any_kind"]], "of_kind": [rx(p) for p in rule["of_kind"]]}
+    return {**rule, "ends_on": tuple(rule["ends_on"]),
+            "any_kind": [rx(p) for p in rule["any_kind"]], "of_kind": [rx(p) for p in rule["of_kind"]]}
 
 
 @functools.cache
