@@ -187,6 +187,7 @@ class _Line:
     # computed once, on first use (functools.cached_property takes a lock on every read in Python 3.11)
     _compact: str | None = field(default=None, repr=False)
     _furniture: bool | None = field(default=None, repr=False)
+    _part_head: tuple[bool, bool] | None = field(default=None, repr=False)
 
     @property
     def compact(self) -> str:
@@ -199,6 +200,14 @@ class _Line:
         if self._furniture is None:
             self._furniture = is_furniture(self.text)
         return self._furniture
+
+    @property
+    def part_head(self) -> tuple[bool, bool]:  # (a part's head, a short part's head): asked of every line twice
+        if self._part_head is None:
+            layout = _layout()
+            self._part_head = (bool(layout["part_head"].search(self.compact)),
+                               bool(layout["part_head_short"].search(self.compact)))
+        return self._part_head
 
 
 def _content_lines(text: str) -> list[_Line]:
@@ -228,8 +237,7 @@ def _is_heading(line: _Line, width: float) -> bool:
 
 def _is_short_part_head(line: _Line, width: float) -> bool:
     layout = _layout()
-    return (len(line.compact) <= layout["heading_max_width_share"] * width
-            and bool(layout["part_head_short"].search(line.compact)))
+    return line.part_head[1] and len(line.compact) <= layout["heading_max_width_share"] * width
 
 
 def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: float) -> bool:
@@ -243,9 +251,9 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
         return True
     if layout["indented_start"].match(cur.indent) and not layout["runs_on"].search(prev.text):
         return True
-    if layout["part_head"].search(prev.compact) or layout["part_head"].search(cur.compact):
+    if prev.part_head[0] or cur.part_head[0]:
         return True
-    if any(_is_short_part_head(line, width) for line in (prev, cur)):
+    if _is_short_part_head(prev, width) or _is_short_part_head(cur, width):
         return True
     return prev_opens_paragraph and _is_heading(prev, width)
 

@@ -66,6 +66,12 @@ def _aspect_rules_for(base_kind: str) -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
+def _any_aspect_word(base_kind: str) -> Pattern:
+    """All of a kind's aspect words as one: most clauses hold none, and one search says so."""
+    return rx("|".join(regex.escape(word) for word, _ in _aspect_rules_for(base_kind)) or "(?!)")
+
+
+@functools.cache
 def _names_first() -> frozenset[str]:
     return frozenset(w for a in patterns.load("aspects")["aspect"] for w in a.get("names_first", []))
 
@@ -216,10 +222,13 @@ def aspect_of(text: str, q, floor: int) -> str:
     if _growth_target_after(text, q) or _growth_rate_after(text, q):
         return "growth"  # 8%左右的国内生产总值增长目标, 7%左右的增长速度
     pp_default = _aspects()[1]
-    clause = mask_cues(text[_naming_clause_left(text, q.start, floor):q.start])
+    raw = text[_naming_clause_left(text, q.start, floor):q.start]
     base_kind = q.kind.split("/")[0]
+    # (masking keeps the words outside the cues where they stand: a clause with no aspect word has none masked)
+    worded = _any_aspect_word(base_kind).search(raw) is not None
+    clause = mask_cues(raw) if worded else None
     best, best_pos = None, -1
-    for word, name in _aspect_rules_for(base_kind):
+    for word, name in _aspect_rules_for(base_kind) if worded else ():
         pos = clause.rfind(word)
         while pos != -1 and name in ("growth", "change") and _reaches_level(clause, word, pos + len(word)):
             pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
@@ -235,7 +244,7 @@ def aspect_of(text: str, q, floor: int) -> str:
     if listed:
         return listed
     part_of = patterns.load("aspects")["part_of"]
-    if base_kind in part_of["units"] and _part_of().search(clause):
+    if base_kind in part_of["units"] and _part_of().search(clause if clause is not None else mask_cues(raw)):
         return "share"
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names

@@ -26,6 +26,12 @@ def _phrases():
 
 
 @functools.cache
+def _phrase_needs() -> tuple[str, ...]:
+    """The words the phrases need, each once: twelve phrases need 月, and a window is asked once whether it has one."""
+    return tuple(dict.fromkeys(needs for *_, needs in _phrases()))
+
+
+@functools.cache
 def _base_rule():
     return rx(patterns.load("periods")["base_state"]["before"])
 
@@ -134,8 +140,9 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     base_clause = patterns.load("periods")["base_clause"]
     set_on = [(m.start() if m.group().startswith("在") else 0, m.end())
               for m in rx(base_clause["pattern"]).finditer(window)] if base_clause["needs"] in window else []
+    present = {needs for needs in _phrase_needs() if needs in window}
     for pattern, template, rank_as_of, in_heading, needs in _phrases():
-        if needs not in window:
+        if needs not in present:
             continue
         template = in_heading if heading else template
         for m in pattern.finditer(text, floor, start):
