@@ -878,6 +878,9 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     cue = segment[cue_start:cue_end]
     if phrase == cue and segment[cue_start - 1] == "的":
         phrase = _owner_before_of(segment[left:cue_start - 1], cue, spec)
+    zones = patterns.load("subjects")["zones_word"]
+    if phrase and phrase.startswith(zones):
+        phrase = phrase[len(zones):]  # 全市开发区单位面积工业增加值: the zones are whose measure it is, the subject
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
         return None
     if any(phrase.endswith(word) and len(word) > len(cue) for word in spec["head_not_after"]) \
@@ -1030,8 +1033,11 @@ def _owner_shared(names: list[str], spec: dict) -> list[str]:
 
 
 def _owner_of(name: str, measures: set[str]) -> str:
-    """规上工业企业营业收入 → 规上工业企业: the words before the longest measure the name ends on."""
+    """规上工业企业营业收入 → 规上工业企业: the words before the longest measure the name ends on. A name
+    that is a measure whole (营业收入) has no owner, whatever shorter measure it ends on (收入)."""
     name = name.translate(QUOTES)
+    if name in measures:
+        return ""
     head = max((m for m in measures if name.endswith(m) and len(name) > len(m)), key=len, default="")
     return name[:-len(head)] if head else ""
 
@@ -1342,7 +1348,7 @@ def duration_name(text: str, q, floor: int) -> str | None:
     if limit:
         own = _bare(limit.group("x"), rules)
         if len(own) >= 2 and rx(r"\p{Han}+").fullmatch(own):
-            return own if limit.group("w") == "周期" else own + limit.group("w")
+            return own + limit.group("w")  # 开工周期由3个月压缩至1个月 → 开工周期, 审批时限 → 审批时限
     if limit or clause.startswith(("时限", "用时")):  # 缩短开工周期，时限由3个月… : the thing shortened
         shortened = rules["shortened"].search(_clause_of(text, max(floor, clause_start - 1), floor).translate(QUOTES))
         if shortened:
@@ -1417,6 +1423,9 @@ def _part_before(text: str, pos: int, floor: int) -> str:
         for word in sets["part_strip"]:
             if run.startswith(word):
                 run, changed = run[len(word):], True
+        timed = rx(sets["part_time"]).match(run)
+        if timed and timed.end():
+            run, changed = run[timed.end():], True
     run = rx(r"^[0-9]+[条个批类]").sub("", run)  # 其中12条重点产业链项目: the chains are counted, not named
     run = rx(r"(?<=\p{Han})了(?!解)").sub("", run)  # 缓建了大中型项目: the verb's 了 is no part of the kind
     verb = next((v for v in sorted(sets["set_verbs"], key=len, reverse=True) if run.startswith(v)), None)
