@@ -216,12 +216,16 @@ def _growth_topic(text: str, q, floor: int) -> str | None:
     return _fitting(cues[found.group()], q, "growth") if found.start() == 0 else name  # 工农业总产值: its own
 
 
+def default_aspect(kind: str) -> str:
+    """The aspect of a figure no word frames: a level, or for points (个百分点) what aspects.toml says."""
+    return _aspects()[1] if kind.split("/")[0] in ("pp", "ppt") else "value"
+
+
 def aspect_of(text: str, q, floor: int) -> str:
     if q.is_rank:
         return "rank"
     if _growth_target_after(text, q) or _growth_rate_after(text, q):
         return "growth"  # 8%左右的国内生产总值增长目标, 7%左右的增长速度
-    pp_default = _aspects()[1]
     raw = text[_naming_clause_left(text, q.start, floor):q.start]
     base_kind = q.kind.split("/")[0]
     # (masking keeps the words outside the cues where they stand: a clause with no aspect word has none masked)
@@ -248,7 +252,7 @@ def aspect_of(text: str, q, floor: int) -> str:
         return "share"
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
-    return pp_default if base_kind in ("pp", "ppt") else "value"
+    return default_aspect(base_kind)
 
 
 def _rate_named(clause: str, pos: int) -> bool:

@@ -166,6 +166,8 @@ def _rules():
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
         "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
         "rank_top": rx(quant["rank_top"]),
+        "shared_unit": (rx(quant["shared_unit"]["item"]), rx(quant["shared_unit"]["respectively"]),
+                        quant["shared_unit"]["item_reach"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
         "lead_before": tuple(quant["duration_as_period"]["not_after"]),
@@ -530,6 +532,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_extensions(text, regions, found))
     found.extend(_years_named(text, regions, found))
     found.extend(_verb_counts(text, regions, found, "ahead", "duration_year", "年"))
+    found.extend(_shared_units(text, regions, found))
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return _several_marked(said, found)
@@ -928,6 +931,29 @@ def _verb_counts(text: str, regions, found: list[Quantity], rule: str, kind: str
         value = float(n) if n.isdigit() else parse_chinese_number(n)
         out.append(Quantity(start=m.start("n"), end=m.end(), value=value, unit=unit, kind=kind,
                             base_value=value, base_unit=unit, number_start=m.start("n")))
+    return out
+
+
+def _shared_units(text: str, regions, found: list[Quantity]) -> list[Quantity]:
+    """分别提高20.9、36.2、54个百分点: the bare numbers listed before a figure, after a 分别, each in its unit."""
+    item, respectively, reach = _rules()["shared_unit"]
+    out = []
+    for q in found:
+        if q.value_max is not None or not text[q.number_start:q.number_start + 1].isdigit():
+            continue
+        items, pos = [], q.number_start
+        while (m := item.search(text, max(0, pos - reach), pos)) is not None:
+            items.append(m)
+            pos = m.start()
+        if not items or _inside(pos, regions) or any(o.start <= pos < o.end for o in found) \
+                or not respectively.search(text, max(0, pos - 24), pos):
+            continue
+        factor = q.base_value / q.value if q.value and q.base_value is not None else None
+        for m in reversed(items):
+            value = float(m.group("n").replace("．", ".")) * _sign(text, m.start("n"))  # (then along the list)
+            out.append(Quantity(start=m.start("n"), end=m.end("n"), value=value, unit=q.unit, kind=q.kind,
+                                base_value=round(value * factor, 6) if factor is not None else None,
+                                base_unit=q.base_unit, number_start=m.start("n")))
     return out
 
 

@@ -60,7 +60,7 @@ def _pair_lists(doc: Document) -> None:
             # sentence's last list again
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names:
-                if not _pair_with_figures_before(in_sentence, figures):
+                if not _pair_with_figures_before(text, in_sentence, figures):
                     unnamed.append(figures)
                 pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
                 continue
@@ -82,7 +82,7 @@ def _pair_lists(doc: Document) -> None:
         for figures in unnamed:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
-            _pair_with_figures_before(in_sentence, figures)
+            _pair_with_figures_before(text, in_sentence, figures)
 
 
 def _one_figure_shared(doc: Document, q, pos: int) -> None:
@@ -127,7 +127,20 @@ def _levels_reached(text: str, in_sentence: list, figures: list, end: int) -> li
     return reached
 
 
-def _pair_with_figures_before(in_sentence: list, figures: list) -> bool:
+def _framed_by_first(text: str, q, figures: list) -> bool:
+    """Whether the word before a list's first figure frames q too (分别增长10.6%、10.3%): q is of the first's kind
+    and has only the aspect no word gives; where that is not a level's (个百分点: a difference), q must also follow
+    the figure before it with nothing but the list's joint (分别提高20.9、36.2、54个百分点), no word of its own."""
+    first = figures[0]
+    if q is first or q.aspect == first.aspect or q.kind.split("/")[0] != first.kind.split("/")[0]:
+        return False
+    if q.aspect == "value":
+        return True
+    k = figures.index(q)
+    return q.aspect == metrics.default_aspect(q.kind) and LIST_GAP.fullmatch(text, figures[k - 1].end, q.start) is not None
+
+
+def _pair_with_figures_before(text: str, in_sentence: list, figures: list) -> bool:
     """产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: a 分别 with no names before it and
     no list of names earlier frames the figures just before it, one for one, in order."""
     if len(figures) < 2:
@@ -137,7 +150,7 @@ def _pair_with_figures_before(in_sentence: list, figures: list) -> bool:
     if len(before) != len(figures) or any(not q.metric or q.aspect not in ("value", "change") for q in before):
         return False
     for earlier, q in zip(before, figures):
-        if q.aspect == "value" and q.kind.split("/")[0] == figures[0].kind.split("/")[0]:
+        if _framed_by_first(text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长10.6%、10.3%: the word before the first frames them all
         q.metric, q.metric_source = earlier.metric, "list"
         q.subject, q.subject_type, q.city = earlier.subject, earlier.subject_type, earlier.city
@@ -201,7 +214,7 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
             if not framed and metrics.only_aspect(left):
                 # 城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%: a clause of an
                 # aspect word alone frames the figures just before it, one for one, as 分别 would
-                _pair_with_figures_before(in_sentence, figures)
+                _pair_with_figures_before(text, in_sentence, figures)
                 continue
         elif before and len(before[-1]) == len(figures) and metrics.only_aspect(text[left_start:first.start]):
             framed = before[-1]
@@ -230,8 +243,7 @@ def _comparands(names: list[str]) -> bool:
 def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False,
                  traded: list[str] | None = None) -> None:
     for k, (name, q) in enumerate(zip(names, figures)):
-        if q is not figures[0] and q.aspect == "value" and figures[0].aspect != "value" \
-                and q.kind.split("/")[0] == figures[0].kind.split("/")[0]:
+        if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
         if traded:  # 对东盟、欧盟进出口分别增长…: each partner's trade, not the whole
             q.metric, q.metric_source = traded[k], "list"
