@@ -653,6 +653,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         counted = _share_of_counted(text, q)
         if counted:
             return counted, "fallback"
+        measured = _share_of_measure(text, q)
+        if measured:
+            return measured
     cut = _denominator_cut(text, q, aspect, floor)
     if aspect == "contribution":  # 消费对经济增长贡献率55%: the contribution is to the metric after 对
         for _, _, _, entries in _cue_matches(text, cut, q.start)[0]:
@@ -1705,6 +1708,58 @@ def _share_of_counted(text: str, q) -> str | None:
     return _counted(predicate + phrase, "", spec)
 
 
+@functools.cache
+def _rank_move_rules() -> tuple[frozenset, Pattern, Pattern, str, Pattern]:
+    spec = patterns.load("metrics")["rank_move"]
+    return (frozenset(spec["units"]), rx(spec["named"].replace("{moves}", spec["moves"])),
+            rx(spec["bare"].replace("{moves}", spec["moves"])), spec["suffix"], rx(spec["frame"]))
+
+
+def rank_moved(text: str, q, before, floor: int) -> str | None:
+    """综合科技创新水平指数排名提升6位 → 综合科技创新水平指数排名; 排名第45位，较上年提升12位 → the rank's
+    ranking (see [rank_move])."""
+    units, named, bare, suffix, _ = _rank_move_rules()
+    if q.unit not in units or q.is_rank:
+        return None
+    own = text[_clause_left(text, q.start, floor):q.start].strip()
+    said = named.search(own)
+    if said:
+        x = said.group("x")
+        framed = rx(r"在(?P<y>\p{Han}{2,})中$").search(x)
+        x = framed.group("y") if framed else x  # 在全省开发区考核中排名下降3位: the appraisal ranked in
+        x = x[next((len(w) for w in taxonomy()[2]["scope_words"] if x.startswith(w) and len(x) > len(w) + 1), 0):]
+        return x + suffix
+    if before is not None and before.is_rank and before.start >= floor and before.metric and bare.match(own):
+        return before.metric if before.metric.endswith(suffix) else before.metric + suffix
+    return None
+
+
+def ranked_in(text: str, q, floor: int) -> str | None:
+    """在2023年度全国国家级经开区综合发展水平考核评价中，太原经开区排名第45位: a rank that names no field is
+    ranked in the appraisal its sentence's 在…中 frame names."""
+    framed = _rank_move_rules()[4].search(text, floor, q.start)
+    return framed.group("x") if framed and not rx(r"[。；;]").search(text, framed.end(), q.start) else None
+
+
+def _share_of_measure(text: str, q) -> tuple[str, str] | None:
+    """以占全省3.2%的土地面积，贡献了全省52.6%的规上工业增加值和61.4%的进出口总额: a share right before 的 and
+    a measure's name that closes its clause (or its item of a list) is a share of that measure."""
+    if not text.startswith("的", q.end):
+        return None
+    at = q.end + 1
+    stop = next((i for i in range(at, min(len(text), at + 16)) if text[i] in CLAUSE_END + "。和及与"), None)
+    words = text[at:stop].translate(QUOTES) if stop is not None else ""
+    spec = taxonomy()[2]
+    if not _names_a_measure(words) or words in spec["generic_measures"] + spec["share_of_whole_words"] \
+            or _noun_phrase(words, spec, from_left=True) != words:
+        return None  # 贡献了全国24.1%的增量: the share of a whole the clause before names; 的农户…增加了收入: a set
+    cue = taxonomy()[1].fullmatch(words)
+    if cue:
+        name = _fitting(taxonomy()[0][cue.group()], q, "share")
+        return (name, "taxonomy") if name else None
+    return words, "fallback"
+
+
 def _reaches_a_level(words: str, spec: dict) -> bool:
     verb = next((v for v in spec["level_reached_verbs"] if words.startswith(v)), "")
     return bool(verb) and words.startswith(tuple(spec["level_reached_ends"]), len(verb))
@@ -2717,6 +2772,13 @@ def annotate(doc: Document) -> Document:
             topic = _noun_topic(text, q, floor)
             if topic:  # 小学生，一九五二年有五千一百多万人
                 q.metric, q.metric_source = topic, "context"
+        if q.metric is None and q.is_rank:
+            framed = ranked_in(text, q, floor)
+            if framed:  # 在…考核评价中，太原经开区排名第45位
+                q.metric, q.metric_source = framed, "context"
+        moved = rank_moved(text, q, before, floor)
+        if moved:  # 排名提升6位: the ranking moved
+            q.metric, q.metric_source, q.aspect = moved, "context", "change"
         if q.aspect == "change" and q.metric_source == "fallback":
             q.metric = _without_change_word(q.metric)
         if q.metric_source == "fallback" and (q.aspect == "share" or q.unit == "个百分点"):

@@ -135,9 +135,10 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
         named = _zone_name(found) if found else None
         if named and not (candidate is body and _listed(candidate, named[0], named[1])):
             return Subject(named[2], "zone")
-    # no place named: a provincial department's item on the zones is about the province's zones
+    # no place named: a provincial department's item on the zones, or one on 全省开发区, is about the province's zones
     for candidate in (article.title, body):
-        if candidate and any(actor in candidate for actor in rules["province_actors"]) and "开发区" in candidate:
+        if candidate and any(actor in candidate for actor in rules["province_actors"] + rules["province_self"]) \
+                and rules["zones_word"] in candidate:
             return _province_subject(True, home)
     return _province_subject(False, home)
 
