@@ -939,8 +939,9 @@ def _shared_units(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     item, respectively, reach = _rules()["shared_unit"]
     out = []
     for q in found:
-        if q.value_max is not None or not text[q.number_start:q.number_start + 1].isdigit():
-            continue
+        if q.value_max is not None or not text[q.number_start:q.number_start + 1].isdigit() \
+                or text[max(0, q.number_start - 4):q.number_start].rstrip()[-1:] not in ("、", "和", "及", "与"):
+            continue  # (the cheap test first: most figures follow no list's joint)
         items, pos = [], q.number_start
         while (m := item.search(text, max(0, pos - reach), pos)) is not None:
             items.append(m)
