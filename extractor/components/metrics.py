@@ -1747,7 +1747,8 @@ def _share_of_measure(text: str, q) -> tuple[str, str] | None:
     if not text.startswith("的", q.end):
         return None
     at = q.end + 1
-    stop = next((i for i in range(at, min(len(text), at + 16)) if text[i] in CLAUSE_END + "。和及与"), None)
+    ends = CLAUSE_END + "。和及与"  # (the clause's end, or its item's in a list of measures)
+    stop = next((i for i in range(at, min(len(text), at + 16)) if text[i] in ends), None)
     words = text[at:stop].translate(QUOTES) if stop is not None else ""
     spec = taxonomy()[2]
     if not _names_a_measure(words) or words in spec["generic_measures"] + spec["share_of_whole_words"] \
