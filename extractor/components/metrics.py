@@ -84,7 +84,7 @@ def _list_opening_aspect(text: str, q, floor: int) -> str | None:
     left = last_of("，。；：,;:\n", text, floor, clause_start) + 1
     if _says_only_reached(text, q, floor):
         return None  # 新增1700公里、突破7000公里: an item that says only that a level was reached is no new one
-    head = mask_cues(text[max(left, floor):text.find("、", max(left, floor), clause_start)])
+    head = masked_between(text, max(left, floor), text.find("、", max(left, floor), clause_start))
     base_kind = q.kind.split("/")[0]
     for word, name, units in _aspects()[2]:
         if word in head and (not units or base_kind in units):
@@ -143,6 +143,32 @@ def _naming_clause_left(text: str, start: int, floor: int) -> int:
 @functools.cache
 def _dated_level():
     return rx(patterns.load("metrics")["span_partner"]["dated_level"])
+
+
+_SENTENCE_END = rx(r"[。！？\n]")
+
+
+def masked_between(text: str, start: int, end: int) -> str:
+    """mask_cues(text[start:end]), cut from the mask of the sentence around it, which is made once for all
+    its figures: no metric's name runs across a sentence's end. Where a name runs across the cut (四上企业
+    after 百分之三十四), the stretch is masked on its own."""
+    first = last_of("。！？\n", text, 0, start) + 1
+    stop = _SENTENCE_END.search(text, end)
+    masked = _masked_sentence(text, first, stop.end() if stop else len(text))
+    if _blotted_across(masked, text, first, start - first) or _blotted_across(masked, text, first, end - first):
+        return mask_cues(text[start:end])
+    return masked[start - first:end - first]
+
+
+@functools.lru_cache(maxsize=256)
+def _masked_sentence(text: str, first: int, stop: int) -> str:
+    return mask_cues(text[first:stop])  # (keyed by offsets: the document's hash is computed once, a slice's each time)
+
+
+def _blotted_across(masked: str, text: str, first: int, cut: int) -> bool:
+    """Whether the characters on both sides of `cut` were blotted out, so that a name may run across it."""
+    return 0 < cut < len(masked) and masked[cut - 1] == "□" == masked[cut] \
+        and text[first + cut - 1] != "□" != text[first + cut]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -226,11 +252,12 @@ def aspect_of(text: str, q, floor: int) -> str:
         return "rank"
     if _growth_target_after(text, q) or _growth_rate_after(text, q):
         return "growth"  # 8%左右的国内生产总值增长目标, 7%左右的增长速度
-    raw = text[_naming_clause_left(text, q.start, floor):q.start]
+    left = _naming_clause_left(text, q.start, floor)
+    raw = text[left:q.start]
     base_kind = q.kind.split("/")[0]
     # (masking keeps the words outside the cues where they stand: a clause with no aspect word has none masked)
     worded = _any_aspect_word(base_kind).search(raw) is not None
-    clause = mask_cues(raw) if worded else None
+    clause = masked_between(text, left, q.start) if worded else None
     best, best_pos = None, -1
     for word, name in _aspect_rules_for(base_kind) if worded else ():
         pos = clause.rfind(word)
@@ -248,7 +275,7 @@ def aspect_of(text: str, q, floor: int) -> str:
     if listed:
         return listed
     part_of = patterns.load("aspects")["part_of"]
-    if base_kind in part_of["units"] and _part_of().search(clause if clause is not None else mask_cues(raw)):
+    if base_kind in part_of["units"] and _part_of().search(clause if clause is not None else masked_between(text, left, q.start)):
         return "share"
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
@@ -334,7 +361,15 @@ def _fitting(entries, q, aspect: str) -> str | None:
 
 
 def _cue_matches(text: str, start: int, end: int):
-    return _cue_matches_in(text[start:end])
+    """The cues in text[start:end] (and that stretch without quote marks), cut from those of the stretch up to
+    the sentence's end, which the figures of a sentence share: a cue is matched once per sentence, not once
+    per figure over a prefix that grows."""
+    stop = _SENTENCE_END.search(text, end)
+    matches, segment = _cue_matches_in(text[start:stop.end() if stop else len(text)])
+    cut = end - start - sum(text.count(mark, start, end) for mark in QUOTE_MARKS)  # (quote marks are dropped)
+    if any(m_start < cut < m_end for m_start, m_end, _, _ in matches):
+        return _cue_matches_in(text[start:end])  # a cue running across the cut (see masked_between)
+    return tuple(m for m in matches if m[1] <= cut), segment[:cut]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -386,7 +421,7 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
     if aspect not in spec["denominator_aspects"]:
         return q.start
     clause_start = _naming_clause_left(text, q.start, floor)
-    masked = mask_cues(text[clause_start:q.start])
+    masked = masked_between(text, clause_start, q.start)
     found = [i for i in (masked.find(w) for w in spec["denominator_words"]) if i != -1]
     found += [m.start() for m in rx(spec["denominator_pattern"]).finditer(masked)]
     return clause_start + min(found) if found else q.start
@@ -2099,6 +2134,13 @@ def _with_set_verb(noun: str, clause: str) -> str:
     return verb + noun if verb and verb not in noun else noun
 
 
+@functools.cache
+def _strip_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words stripped from a noun phrase's two ends, as tuples that ask of all of them at once."""
+    spec = taxonomy()[2]
+    return tuple(spec["strip_leading"]), tuple(spec["strip_trailing"])
+
+
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside: bool = False) -> str | None:
     if not clause:
         return None
@@ -2261,16 +2303,17 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     # (jieba joins longer ones to their verb, 积极争取, and those are still stripped)
     starts = set(itertools.accumulate(map(len, words), initial=0))
     changed, cut = True, 0
+    leading, trailing = _strip_words()
     while phrase and changed:
         changed = False
-        for word in spec["strip_leading"]:
+        for word in spec["strip_leading"] if phrase.startswith(leading) else ():
             if not phrase.startswith(word):
                 continue
             own_word = len(word) > 1 or cut + 1 in starts
             title = phrase[len(word):].startswith(tuple(spec["strip_leading_not_before"].get(word, ())))
             if len(phrase) > len(word) + 1 and own_word and not title:  # 约谈 stays
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
-        for word in spec["strip_trailing"]:
+        for word in spec["strip_trailing"] if phrase.endswith(trailing) else ():
             if phrase.endswith(word) and len(phrase) > len(word) \
                     and phrase[-len(word) - 1] not in spec["strip_trailing_not_after"].get(word, ""):
                 phrase, changed = phrase[: -len(word)], True
@@ -2729,6 +2772,7 @@ def annotate(doc: Document) -> Document:
     text = doc.text
     _cue_matches_in.cache_clear()  # the stretches of one document repeat; another's will not
     mask_cues.cache_clear()
+    _masked_sentence.cache_clear()
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     prev = None
     for q in doc.quantities:

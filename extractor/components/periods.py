@@ -14,7 +14,7 @@ import functools
 from .. import patterns
 from ..document import Document
 from . import metrics
-from .metrics import family, mask_cues
+from .metrics import family, masked_between
 from .quantities import parse_chinese_number
 from ..rx import Match, Pattern, last_of, rx
 
@@ -26,9 +26,13 @@ def _phrases():
 
 
 @functools.cache
-def _phrase_needs() -> tuple[str, ...]:
-    """The words the phrases need, each once: twelve phrases need 月, and a window is asked once whether it has one."""
-    return tuple(dict.fromkeys(needs for *_, needs in _phrases()))
+def _phrases_by_need() -> tuple[tuple[str, tuple], ...]:
+    """The phrases grouped by the word they need, each with its place in the list: twelve phrases need 月,
+    and a window without one is passed over at once."""
+    groups: dict[str, list] = {}
+    for k, (pattern, template, rank_as_of, in_heading, needs) in enumerate(_phrases()):
+        groups.setdefault(needs, []).append((k, pattern, template, rank_as_of, in_heading))
+    return tuple((needs, tuple(group)) for needs, group in groups.items())
 
 
 @functools.cache
@@ -140,19 +144,21 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     base_clause = patterns.load("periods")["base_clause"]
     set_on = [(m.start() if m.group().startswith("在") else 0, m.end())
               for m in rx(base_clause["pattern"]).finditer(window)] if base_clause["needs"] in window else []
-    present = {needs for needs in _phrase_needs() if needs in window}
-    for pattern, template, rank_as_of, in_heading, needs in _phrases():
-        if needs not in present:
+    best_k = len(_phrases())
+    for needs, group in _phrases_by_need():
+        if needs not in window:
             continue
-        template = in_heading if heading else template
-        for m in pattern.finditer(text, floor, start):
-            if any(m.start() <= s < m.end() for s in streaks) and _past_its_streak(text, m.end(), start, rank) \
-                    or ("~" not in template and _base_of_another(text, m, start)) \
-                    or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
-                    or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on):
-                continue  # (…的基础上: a time before the end of the base dates the base)
-            if m.end() > best_end:  # the nearest phrase; at a tie, the first (more specific) pattern
-                best, best_end = (template, m, rank_as_of), m.end()
+        for k, pattern, template, rank_as_of, in_heading in group:
+            template = in_heading if heading else template
+            for m in pattern.finditer(text, floor, start):
+                if any(m.start() <= s < m.end() for s in streaks) and _past_its_streak(text, m.end(), start, rank) \
+                        or ("~" not in template and _base_of_another(text, m, start)) \
+                        or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
+                        or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on):
+                    continue  # (…的基础上: a time before the end of the base dates the base)
+                if m.end() > best_end or m.end() == best_end and k < best_k:
+                    # the nearest phrase; at a tie, the first in the list (the more specific)
+                    best, best_end, best_k = (template, m, rank_as_of), m.end(), k
     if best is None:
         return None
     if "{told_first}" in best[0] and not ahead:
@@ -273,7 +279,7 @@ def _fallback_status(text: str, segment: int, start: int) -> str | None:
 
 def _nearest_status(text: str, floor: int, end: int, start: int, review: bool) -> str | None:
     """The status the word nearest `start` in text[floor:end] says, or None where no word says one."""
-    window = _without_quoted_names(mask_cues(text[floor:end]))
+    window = _without_quoted_names(masked_between(text, floor, end))
     if not _any_status_word(review).search(window):
         return None
     best, best_end = None, -1
