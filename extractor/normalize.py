@@ -19,7 +19,7 @@ import functools
 import statistics
 from dataclasses import dataclass, field
 
-from . import patterns
+from . import gazetteer, patterns
 from .rx import Pattern, rx
 
 # zero-width spaces and joiners (\u200b-\u200d, \u2060) are web pages' invisible furniture: a line holding
@@ -80,7 +80,10 @@ def _glyph_rules() -> list[tuple[str, str, Pattern | None, Pattern | None, tuple
         assert len(rule["replacement"]) == 1, "a glyph repair must keep the text's length"
         before = rx(rule["before"]) if rule["before"] else None
         after = rx(rule["after"]) if rule["after"] else None
-        rules.append((rule["glyph"], rule["replacement"], before, after, tuple(rule["keep_words"])))
+        keep = tuple(rule["keep_words"])
+        if rule.get("keep_place_names"):
+            keep += tuple(name for name in gazetteer.places() if rule["glyph"] in name)
+        rules.append((rule["glyph"], rule["replacement"], before, after, keep))
     return rules
 
 

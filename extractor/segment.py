@@ -34,6 +34,7 @@ def _rules():
         "sentence_end": rx(spec["sentence_end"]),
         "heading_max": spec["heading_max_chars"],
         "heading_forbidden": rx(spec["heading_forbidden"]),
+        "report_title": rx(spec["report_title"]),
         "status": spec["section_status"],
         "own_year_work": rx(spec["own_year_work"]),
         "period": spec["section_period"],
@@ -158,6 +159,7 @@ class _Builder:
         self.closed = True           # the current article has ended (source or byline seen)
         self.pending: list[Paragraph] = []  # a title block waiting for its article
         self.tentative: list[Paragraph] = []  # headings inside an open article, not yet placed
+        self.sectioned = False
         self._next_title = self._next_byline = None
 
     def demote_tentative(self, to_title_block: bool) -> None:
@@ -176,6 +178,7 @@ class _Builder:
         self.current = Article(para.start, para.end, kind)
         self.articles.append(self.current)
         self.closed = False
+        self.sectioned = False  # whether a section head (【2023年工作成绩】) has come in the article
 
     def close(self) -> None:
         self.closed = True
@@ -207,6 +210,8 @@ class _Builder:
             return
         if para.kind in ("heading", "byline", "furniture") or (para.kind == "body" and text.startswith(rules["news"])):
             self.demote_tentative(to_title_block=para.kind != "heading")
+        elif para.kind == "section" and self.tentative and self._titles_a_report():
+            self.demote_tentative(to_title_block=True)
         else:
             self.demote_tentative(to_title_block=False)
         if para.kind == "furniture":
@@ -237,6 +242,7 @@ class _Builder:
                 self.current.title, self.current.byline = self._next_title, self._next_byline
                 self._next_title = self._next_byline = None
         self.current.end = para.end
+        self.sectioned = self.sectioned or para.kind == "section"
         if para.kind == "body":
             source = rules["source"].search(text)
             byline = rules["byline_end"].search(text)
@@ -246,6 +252,13 @@ class _Builder:
             elif byline:
                 self.current.byline = byline.group("byline")
                 self.close()
+
+    def _titles_a_report(self) -> bool:
+        """Whether the headings right before a section head are the next report's title: the article before has
+        had section heads of its own (…【2024年工作计划】… 襄垣经济技术开发区 【2023年工作成绩】), or the heading
+        names a zone (寿阳经济技术开发区：抓项目促投资) after an article of body text."""
+        heading = self.text[self.tentative[-1].start:self.tentative[-1].end]
+        return self.sectioned or _rules()["report_title"].search(heading) is not None
 
     def _breaks_a_sentence(self) -> bool:
         if self.current is None or self.closed or self.current.end <= self.current.start:

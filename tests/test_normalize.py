@@ -43,6 +43,7 @@ def test_repairs_on_real_lines(raw, expected):
     ("分别为 3.5 6.2", "分别为3.5 6.2"),
     ("KAIFAQU JIANSHE ZHOUKAN", "KAIFAQU JIANSHE ZHOUKAN"),  # Latin words keep their spaces
     ("运城市垣曲县经济技术开发区", "运城市垣曲县经济技术开发区"),  # a real 垣 in a place name stays
+    ("襄垣经济技术开发区新签约项目12个", "襄垣经济技术开发区新签约项目12个"),  # ...in any place the gazetteer knows
     ("豫晋两省合作", "豫晋两省合作"),                          # a real 豫 (Henan) stays
     ("婚姻登记", "婚姻登记"),                                  # a real 姻 stays
     ("马克·吐温", "马克·吐温"),                                # a name's middle dot stays
