@@ -12,6 +12,7 @@ import bisect
 from .. import patterns
 from ..document import Document
 from . import metrics, subjects
+from .subjects import Subject
 from .quantities import LIST_GAP
 from ..rx import last_of, rx
 
@@ -242,6 +243,7 @@ def _comparands(names: list[str]) -> bool:
 
 def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False,
                  traded: list[str] | None = None) -> None:
+    places = _listed_subjects(doc, names, figures)
     for k, (name, q) in enumerate(zip(names, figures)):
         if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
@@ -251,6 +253,13 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
         if comparands:
             _apply_shared_measure(names[-1], q)
             continue
+        if places[k]:
+            q.subject, q.subject_type, q.city = places[k].name, places[k].type, places[k].city
+            if _place_alone(name):
+                # 忻州、吕梁两市开发区增速分别为…: the places are the list, and the measure the sentence gives the first
+                # figure is every figure's
+                q.metric, q.metric_source = figures[0].metric, figures[0].metric_source
+                continue
         metric = metrics.list_item_metric(name, q)
         rate = metrics.completion_rate(doc.text[max(0, figures[0].start - 24):figures[0].start],
                                        metric or metrics.without_adverbs(name).strip()) \
@@ -264,13 +273,52 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 sentence = doc.sentence_at(q.start)  # 项目个数和年度投资额: the set named earlier in the sentence
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
-        places = subjects._mentions_before(name, 0, len(name))
-        if places and not metrics.taxonomy()[1].search(name.translate(metrics.QUOTES)):
-            article = doc.article_at(q.start)
-            s, e, kind, value = places[-1]
-            resolved = subjects._resolve(kind, value, name, e, article.subject if article else None, doc.region)
-            if resolved:
-                q.subject, q.subject_type, q.city = resolved.name, resolved.type, resolved.city
+
+
+def _listed_subjects(doc: Document, names: list[str], figures: list) -> list:
+    """The places a list names, one per name, where its names are places: 太原经开区、长治高新区 …分别; also
+    where the last name goes on to the measure they share (太原、长治、晋城三市开发区规上工业增加值分别增长…),
+    whose zone word is then every place's (太原 → 太原市开发区)."""
+    heads = [_place_part(name) for name in names]
+    found = [subjects._mentions_before(head, 0, len(head)) if head else [] for head in heads]
+    # (the words after the last place, up to the measure: its zone word, 三市开发区, is every place's)
+    shared = heads[-1][found[-1][-1][1]:] if found[-1] else ""
+    article = doc.article_at(figures[0].start)
+    default = article.subject if article else None
+    out = []
+    for name, head, places in zip(names, heads, found):
+        if not places or head != name and not _place_alone(head):
+            out.append(None)  # 晋城市2022年以来七次活动项目开工率: a place in passing, not the list's items
+            continue
+        s, e, kind, value = places[-1]
+        tail = "" if e < len(head) else shared  # (a zone word of its own, or none, keeps its reading)
+        resolved = subjects._resolve(kind, value, head + tail, e, default, doc.region)
+        if resolved and default and default.type == "city_zones" and resolved == Subject(default.city, "city", default.city):
+            resolved = default  # in a report on a city's zones, the city's name speaks of those zones
+        out.append(resolved)
+    return out
+
+
+def _place_alone(name: str) -> bool:
+    """Whether a list's item is a place and nothing more (太原经开区, 吕梁两市开发区增速)."""
+    found = subjects._mentions_before(name, 0, len(name))
+    if len(found) != 1 or found[0][0] != len(name) - len(name.lstrip()):
+        return False
+    return rx(patterns.load("structure")["place_item_tail"]).fullmatch(name.rstrip()[found[0][1]:]) is not None
+
+
+def _place_part(name: str) -> str:
+    """A list item's words before the measure it names (晋城三市开发区规上工业增加值 → 晋城三市开发区; a zone word
+    such as 开发区 is part of the place, not the count of zones it names elsewhere); the item whole where
+    it names no measure."""
+    measure = _measure_in(name)
+    return name.translate(metrics.QUOTES)[:measure.start()] if measure else name
+
+
+def _measure_in(name: str):
+    zone_words = patterns.load("subjects")["zone_suffixes"]
+    return next((m for m in metrics.taxonomy()[1].finditer(name.translate(metrics.QUOTES))
+                 if m.group() not in zone_words), None)
 
 
 def _apply_shared_measure(last_name: str, q) -> None:
@@ -300,7 +348,16 @@ def _link_parts(doc: Document) -> None:
                 if (total.unit == q.unit and total.aspect in ("value", None) and abs(total.value) >= abs(q.value)
                         and metrics.family(total.metric) == metrics.family(q.metric)):
                     q.parent = t
+                    _part_of_zones(total, q)
                     break
+
+
+def _part_of_zones(total, q) -> None:
+    """全省开发区实际使用外资3.2亿美元，其中太原、大同分别完成…: a city named as a part of the province's zones is
+    that city's zones."""
+    if total.subject_type == "province_zones" and q.subject_type == "city" and q.city:
+        zones = subjects._city_subject(q.city, zones=True)
+        q.subject, q.subject_type = zones.name, zones.type
 
 
 def _completion_rates(doc: Document) -> None:
