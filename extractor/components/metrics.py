@@ -1367,7 +1367,9 @@ def _duration_rules():
 def _bare(name: str, rules: dict) -> str:
     """The named thing alone: the words before its last 的/对/除 … dropped, and the 的 inside it."""
     cut = last_of(rules["lead_cut"], name)
-    return name[cut + 1:].replace("的", "")
+    name = name[cut + 1:].replace("的", "")
+    lead = next((w for w in rules["lead_words"] if name.startswith(w) and len(name) > len(w) + 1), "")
+    return name[len(lead):]
 
 
 def duration_name(text: str, q, floor: int) -> str | None:
@@ -2512,7 +2514,7 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if q.aspect == "growth" and own and _reckoned_growth(own):
         return True  # 国民收入由3010亿元增加到7790亿元，按可比价格计算增长94.9%
     if q.aspect == "growth" and before.metric_source in ("context", "fallback") and before.metric != q.metric \
-            and len(text[before.end:q.start]) <= 6 and rx(taxonomy()[2]["bare_growth"]).fullmatch(own):
+            and _right_after(text, before, q, own) and rx(taxonomy()[2]["bare_growth"]).fullmatch(own):
         return True  # 粮食产量达到4亿吨；棉花达到608万吨，增长31%: the growth of the product just named
     if q.metric is None and not _bare_product(text, q, floor) \
             and (q.aspect in ("growth", "change") and _right_after(text, before, q, own)

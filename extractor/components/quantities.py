@@ -134,6 +134,8 @@ def _rules():
         "several": quant["several"],
         "several_re": rx("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
         "approx_before": rx(rf"(?:{before_re})$") if before_re else None,
+        "approx_reach": max(map(len, approx["before"]), default=0),
+        "approx_bound": rx("(?:" + "|".join(map(regex.escape, approx["bound_before"])) + ")$"),
         "range_dash": rx(quant["range_dash"]),
         "half_after_unit": rx(quant["half_after_unit"]),
         "minus": quant["minus_signs"],
@@ -760,7 +762,11 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if half:
         value, end = value + 0.5, half.end()
     q_start = start
-    lead = rules["approx_before"].search(text, max(0, start - 2), start) if rules["approx_before"] else None
+    bound = rules["approx_bound"].search(text, max(0, start - 3), start)
+    lead = rules["approx_before"].search(text, max(0, start - rules["approx_reach"]), start) \
+        if rules["approx_before"] and not bound else None
+    if bound:
+        approx = approx or rules["approx"]["bound_before"][bound.group()]
     if lead and any(text.startswith(w, lead.end() - len(w)) for w in rules["approx"]["before_not_in"]):
         lead = None  # 签约20个亿: the 约 of a word
     if lead:
@@ -858,7 +864,8 @@ def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantit
     for m in SPOKEN_FRACTION.finditer(text):
         if _inside(m.start(), regions) or any(q.start <= m.start() < q.end for q in found):
             continue
-        lead = rules["approx_before"].search(text, max(0, m.start() - 2), m.start()) if rules["approx_before"] else None
+        lead = rules["approx_before"].search(text, max(0, m.start() - rules["approx_reach"]), m.start()) \
+            if rules["approx_before"] else None
         changed = text.endswith(rules["fraction_verbs"], 0, lead.start() if lead else m.start())
         if not changed and "占" not in text[max(0, m.start() - 12):m.start()]:
             continue
