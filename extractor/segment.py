@@ -159,7 +159,7 @@ class _Builder:
         self.closed = True           # the current article has ended (source or byline seen)
         self.pending: list[Paragraph] = []  # a title block waiting for its article
         self.tentative: list[Paragraph] = []  # headings inside an open article, not yet placed
-        self.sectioned = False
+        self.sectioned = False       # a section head (【2023年工作成绩】) has come in the current article
         self._next_title = self._next_byline = None
 
     def demote_tentative(self, to_title_block: bool) -> None:
@@ -178,7 +178,7 @@ class _Builder:
         self.current = Article(para.start, para.end, kind)
         self.articles.append(self.current)
         self.closed = False
-        self.sectioned = False  # whether a section head (【2023年工作成绩】) has come in the article
+        self.sectioned = False
 
     def close(self) -> None:
         self.closed = True

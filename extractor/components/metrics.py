@@ -145,14 +145,15 @@ def _dated_level():
     return rx(patterns.load("metrics")["span_partner"]["dated_level"])
 
 
-_SENTENCE_END = rx(r"[。！？\n]")
+SENTENCE_ENDS = "。！？\n"
+_SENTENCE_END = rx(f"[{SENTENCE_ENDS}]")
 
 
 def masked_between(text: str, start: int, end: int) -> str:
     """mask_cues(text[start:end]), cut from the mask of the sentence around it, which is made once for all
     its figures: no metric's name runs across a sentence's end. Where a name runs across the cut (四上企业
     after 百分之三十四), the stretch is masked on its own."""
-    first = last_of("。！？\n", text, 0, start) + 1
+    first = last_of(SENTENCE_ENDS, text, 0, start) + 1
     stop = _SENTENCE_END.search(text, end)
     masked = _masked_sentence(text, first, stop.end() if stop else len(text))
     if _blotted_across(masked, text, first, start - first) or _blotted_across(masked, text, first, end - first):
@@ -275,7 +276,8 @@ def aspect_of(text: str, q, floor: int) -> str:
     if listed:
         return listed
     part_of = patterns.load("aspects")["part_of"]
-    if base_kind in part_of["units"] and _part_of().search(clause if clause is not None else masked_between(text, left, q.start)):
+    if base_kind in part_of["units"] \
+            and _part_of().search(clause if clause is not None else masked_between(text, left, q.start)):
         return "share"
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names

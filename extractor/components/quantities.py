@@ -135,7 +135,9 @@ def _rules():
         "several_re": rx("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
         "approx_before": rx(rf"(?:{before_re})$") if before_re else None,
         "approx_reach": max(map(len, approx["before"]), default=0),
-        "approx_bound": rx("(?:" + "|".join(map(regex.escape, approx["bound_before"])) + ")$"),
+        "approx_bound": rx("(?:" + "|".join(map(regex.escape, approx["bound_before"])) + ")$")
+        if approx.get("bound_before") else None,
+        "approx_bound_reach": max(map(len, approx.get("bound_before", {})), default=0),
         "range_dash": rx(quant["range_dash"]),
         "half_after_unit": rx(quant["half_after_unit"]),
         "minus": quant["minus_signs"],
@@ -762,7 +764,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
     if half:
         value, end = value + 0.5, half.end()
     q_start = start
-    bound = rules["approx_bound"].search(text, max(0, start - 3), start)
+    bound = rules["approx_bound"].search(text, max(0, start - rules["approx_bound_reach"]), start) \
+        if rules["approx_bound"] else None
     lead = rules["approx_before"].search(text, max(0, start - rules["approx_reach"]), start) \
         if rules["approx_before"] and not bound else None
     if bound:

@@ -293,7 +293,7 @@ def _listed_subjects(doc: Document, names: list[str], figures: list) -> list:
         s, e, kind, value = places[-1]
         tail = "" if e < len(head) else shared  # (a zone word of its own, or none, keeps its reading)
         resolved = subjects._resolve(kind, value, head + tail, e, default, doc.region)
-        if resolved and default and default.type == "city_zones" and resolved == Subject(default.city, "city", default.city):
+        if default and default.type == "city_zones" and resolved == Subject(default.city, "city", default.city):
             resolved = default  # in a report on a city's zones, the city's name speaks of those zones
         out.append(resolved)
     return out

@@ -521,6 +521,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 def annotate(doc: Document) -> Document:
+    _sentence_mentions.cache_clear()  # (another document's sentences will not come again)
     doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"), doc.title)
     for article in doc.articles:
         article.subject = article_subject(article, doc.text, doc.region)
