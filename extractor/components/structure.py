@@ -287,7 +287,7 @@ def _listed_subjects(doc: Document, names: list[str], figures: list) -> list:
     default = article.subject if article else None
     out = []
     for name, head, places in zip(names, heads, found):
-        if not places or head != name and not _place_alone(head):
+        if not places or head != name and not _place_alone(head, places):
             out.append(None)  # 晋城市2022年以来七次活动项目开工率: a place in passing, not the list's items
             continue
         s, e, kind, value = places[-1]
@@ -299,9 +299,10 @@ def _listed_subjects(doc: Document, names: list[str], figures: list) -> list:
     return out
 
 
-def _place_alone(name: str) -> bool:
-    """Whether a list's item is a place and nothing more (太原经开区, 吕梁两市开发区增速)."""
-    found = subjects._mentions_before(name, 0, len(name))
+def _place_alone(name: str, found: list | None = None) -> bool:
+    """Whether a list's item is a place and nothing more (太原经开区, 吕梁两市开发区增速); `found`, its mentions where
+    they are known already."""
+    found = subjects._mentions_before(name, 0, len(name)) if found is None else found
     if len(found) != 1 or found[0][0] != len(name) - len(name.lstrip()):
         return False
     return rx(patterns.load("structure")["place_item_tail"]).fullmatch(name.rstrip()[found[0][1]:]) is not None
