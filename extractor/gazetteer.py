@@ -49,10 +49,35 @@ def _mention_pattern() -> Pattern:
 
 
 def mentions(text: str) -> list[tuple[int, int, Place]]:
-    """Known places named in a text, longest match first, left to right."""
+    """Known places named in a text, longest match first, left to right; a county's zone the gazetteer
+    does not list (盂县经开区, 襄垣县经济开发区) as a zone of the county's city, named as written."""
     table = places()
-    found = [(m.start(), m.end(), table[m.group()]) for m in _mention_pattern().finditer(text)]
-    return [(s, e, p) for s, e, p in found if p.type != "county" or _names_the_county(text, s, e, p)]
+    found = []
+    for m in _mention_pattern().finditer(text):
+        place = table[m.group()]
+        if place.type == "county":
+            zone = _county_zone(text, m.start(), m.end(), place)
+            if zone or not _names_the_county(text, m.start(), m.end(), place):
+                found += [zone] if zone else []
+                continue
+        found.append((m.start(), m.end(), place))
+    return found
+
+
+@functools.cache
+def _county_zone_words() -> Pattern:
+    # 县/区/市 may stand between (襄垣县经济开发区); the zone words are the subjects' (patterns/subjects.toml) and
+    # those said only after a county (patterns/zones.toml)
+    spec = patterns.load("zones")
+    words = patterns.load("subjects")["zone_suffixes"] + spec["county_zone_words"]
+    return rx("[" + spec["county_endings"] + "]?" + longest_of(words))
+
+
+def _county_zone(text: str, start: int, end: int, county: Place) -> tuple[int, int, Place] | None:
+    if county.name in patterns.load("zones")["county_common_words"]:
+        return None  # 城区开发区: the town centre's zones, not a county's zone
+    words = _county_zone_words().match(text, end)
+    return (start, words.end(), Place(text[start:words.end()], "zone", county.city)) if words else None
 
 
 def _names_the_county(text: str, start: int, end: int, county: Place) -> bool:

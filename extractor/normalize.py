@@ -173,6 +173,7 @@ def _layout():
         "part_head": rx(spec["part_head"]),
         "part_head_short": rx(spec["part_head_short"]),
         "heading_forbidden": rx(spec["heading_forbidden"]),
+        "titled_heading": rx(spec["titled_heading"]),
         "heading_max_chars": spec["heading_max_chars"],
         "heading_max_width_share": spec["heading_max_width_share"],
         # one alternation, not a pattern at a time: every line of every document is asked
@@ -235,7 +236,13 @@ def _is_heading(line: _Line, width: float) -> bool:
     layout = _layout()
     n = len(line.compact)
     return (n <= layout["heading_max_chars"] and n <= layout["heading_max_width_share"] * width
-            and not layout["heading_forbidden"].search(line.compact))
+            and not forbidden_in_heading(line.compact))
+
+
+def forbidden_in_heading(line: str) -> bool:
+    """Whether a line holds a stop no heading holds (a report's title may hold a colon after its place)."""
+    layout = _layout()
+    return layout["heading_forbidden"].search(line) is not None and not layout["titled_heading"].search(line)
 
 
 def _is_short_part_head(line: _Line, width: float) -> bool:

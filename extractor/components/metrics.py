@@ -761,7 +761,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         elsewhere = bool(counted_own) and _names_a_count(counted_own)
     # …and a count whose clause names its own counted thing (…企业新增120家，国家级绿色工厂达到35家)
     elsewhere = elsewhere or (chosen is not None and q.kind == "count" and aspect in ("value", "change")
-                              and chosen[0] < clause_at and not taxonomy()[1].search(segment[clause_at:]))
+                              and chosen[0] < clause_at and not _names_by_cue(segment[clause_at:]))
     if chosen is not None and chosen[0] < clause_at and not elsewhere and q.aspect == "value":
         listed = _listed_output(text, q, floor)
         if listed:  # 粮食产量达到4亿吨；棉花达到608万吨: a product of its own, in a list of outputs
@@ -786,6 +786,13 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if chosen:
         return chosen[1], "taxonomy"
     return (own, "fallback") if own else (None, None)
+
+
+def _names_by_cue(clause: str) -> bool:
+    """Whether a cue in the clause may name a figure before it: a word that names a count only right after
+    its number (开发区) names none (晋城经济技术开发区新增规上工业企业6家)."""
+    cues, pattern, _ = taxonomy()
+    return any(not all(entry.get("only_after") for _, entry in cues[m.group()]) for m in pattern.finditer(clause))
 
 
 def _people_named_after(text: str, q) -> str | None:
@@ -1701,9 +1708,10 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
         for entry_type, entry in cues[cue]:
             if entry_type == "metric" and "count" in entry["kinds"] and not (entry.get("generic") and cue != phrase):
                 return entry["name"], "taxonomy"
-    head = phrase.find("项目")
-    if head > 0:
-        phrase = phrase[:head + 2]  # 6个卡脖子项目中试或量产: the counted noun ends at its head, 项目
+    # 6个卡脖子项目中试或量产, 2家省级以上开发区主要经济指标稳中有进: the counted noun ends at its head
+    head = next(((at, word) for word in spec["counted_heads"] if (at := phrase.find(word)) > 0), None)
+    if head:
+        phrase = phrase[:head[0] + len(head[1])]
     return phrase, "fallback"
 
 
@@ -1947,6 +1955,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         if any(word in left for word in subjects_spec["zone_words_outside_gazetteer"]) else None
     if zone:
         left = left[zone[-1].end():]  # 临港新片区落地…案例79个: the zone is the subject, no part of the name
+    elif "区" in left:  # 盂县经开区新增…: a county's zone jieba does not know as one word
+        county_zones = [e for _, e, place in gazetteer.mentions(left) if place.type == "zone"]
+        left = left[county_zones[-1]:] if county_zones else left
     if q.is_rank:
         left = _without_rank_frame(left)
     phrase = _noun_phrase(left, spec) or _reached(left, q, spec)
@@ -2963,6 +2974,14 @@ def _trade_partner(name: str) -> str:
 def _completion_rules():
     spec = patterns.load("metrics")["completion_rate"]
     return rx(spec["frame"]), spec["names"]
+
+
+def measure_named(words: str) -> str | None:
+    """The metric the last cue of the words names, whatever the unit (固定资产投资 before a rate of its plan)."""
+    cues, pattern, _ = taxonomy()
+    found = list(pattern.finditer(words))
+    entries = [entry for kind, entry in cues[found[-1].group()] if kind == "metric"] if found else []
+    return entries[0]["name"] if entries and not entries[0].get("generic") else None
 
 
 def completion_rate(frame: str, base: str | None) -> str | None:

@@ -106,8 +106,11 @@ def _one_figure_shared(doc: Document, q, pos: int) -> None:
 
 
 def _without_status(words: str) -> str:
-    """今年化学需氧量、氨氮排放量要 (分别下降2%): the 要 says the figures are targets, and names nothing."""
-    return rx(patterns.load("structure")["status_before_respectively"]["pattern"]).sub("", words) or words
+    """今年化学需氧量、氨氮排放量要 (分别下降2%): the 要 says the figures are targets, and names nothing; nor
+    does a comparison's base (较上年分别增长), which leaves no name at all."""
+    spec = patterns.load("structure")
+    words = rx(spec["comparison_before_respectively"]["pattern"]).sub("", words)
+    return rx(spec["status_before_respectively"]["pattern"]).sub("", words) or words
 
 
 def _without_share_frame(last_name: str) -> str:
@@ -380,7 +383,8 @@ def _completion_rates(doc: Document) -> None:
         base = None
         if before is not None and before.start >= floor and before.metric \
                 and not before.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
-            base = before.metric  # 其他收入收到903,065,000元，完成预算数的121.68%
+            # 其他收入收到903,065,000元，完成预算数的121.68%; but …，确保固定资产投资完成年度目标的80%: its own measure
+            base = metrics.measure_named(text[before.end:first.start]) or before.metric
         name = metrics.completion_rate(frame, base or q.metric)
         if name:
             q.metric, q.metric_source, q.aspect = name, "context", "value"
