@@ -343,17 +343,32 @@ def _link_parts(doc: Document) -> None:
         floor = doc.sentences[i - 1].start if i > 0 else sentence.start
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
         totals = [k for k in range(lo, hi) if quantities[k].start < pos]
+        # (新增公路通车里程1.2万公里，其中高速公路3358公里；增加铁路新线1423公里: a semicolon ends the breakdown
+        # of an addition, though a list of levels may go on past it: 其中，A…；B…)
+        stop = text.find("；", pos, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
-            if not (pos < q.start < sentence.end) or q.aspect not in ("value", None):
+            if not (pos < q.start < sentence.end) or q.aspect not in ("value", "change", None):
                 continue
             for t in reversed(totals):
                 total = quantities[t]
-                if (total.unit == q.unit and total.aspect in ("value", None) and abs(total.value) >= abs(q.value)
+                if total.aspect == "change" and -1 < stop < q.start:
+                    continue
+                if (total.unit == q.unit and _same_count(total, q) and abs(total.value) >= abs(q.value)
                         and metrics.family(total.metric) == metrics.family(q.metric)):
                     q.parent = t
+                    if total.aspect == "change":
+                        q.aspect = "change"  # 新增市场主体1.2万户，其中企业3200户: the part of what is new is new
                     _part_of_zones(total, q)
                     break
+
+
+def _same_count(total, q) -> bool:
+    """Whether a part and a total are told alike: both levels, or both additions (新增…，其中…), where the
+    part says no other aspect of its own."""
+    if total.aspect in ("value", None):
+        return q.aspect in ("value", None)
+    return total.aspect == "change" and q.aspect in ("value", "change")
 
 
 def _part_of_zones(total, q) -> None:
