@@ -73,6 +73,18 @@ def _county_zone_words() -> Pattern:
     return rx("[" + spec["county_endings"] + "]?" + longest_of(words))
 
 
+def may_name_a_county_zone(text: str) -> bool:
+    """Whether a county's name stands right before a zone word in the text (one search, where mentions()
+    would be many)."""
+    return _county_zone_anywhere().search(text) is not None
+
+
+@functools.cache
+def _county_zone_anywhere() -> Pattern:
+    counties = [name for name, place in places().items() if place.type == "county"]
+    return rx(longest_of(counties) + _county_zone_words().pattern)
+
+
 def _county_zone(text: str, start: int, end: int, county: Place) -> tuple[int, int, Place] | None:
     if county.name in patterns.load("zones")["county_common_words"]:
         return None  # 城区开发区: the town centre's zones, not a county's zone

@@ -1955,7 +1955,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         if any(word in left for word in subjects_spec["zone_words_outside_gazetteer"]) else None
     if zone:
         left = left[zone[-1].end():]  # 临港新片区落地…案例79个: the zone is the subject, no part of the name
-    elif "区" in left:  # 盂县经开区新增…: a county's zone jieba does not know as one word
+    elif "区" in left and gazetteer.may_name_a_county_zone(left):  # 盂县经开区新增…: jieba knows no such zone
         county_zones = [e for _, e, place in gazetteer.mentions(left) if place.type == "zone"]
         left = left[county_zones[-1]:] if county_zones else left
     if q.is_rank:
