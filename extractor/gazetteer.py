@@ -55,12 +55,12 @@ def mentions(text: str) -> list[tuple[int, int, Place]]:
     found = []
     for m in _mention_pattern().finditer(text):
         place = table[m.group()]
-        if place.type == "county":
-            zone = _county_zone(text, m.start(), m.end(), place)
-            if zone or not _names_the_county(text, m.start(), m.end(), place):
-                found += [zone] if zone else []
-                continue
-        found.append((m.start(), m.end(), place))
+        if place.type != "county":
+            found.append((m.start(), m.end(), place))
+        elif zone := _county_zone(text, m.start(), m.end(), place):
+            found.append(zone)
+        elif _names_the_county(text, m.start(), m.end(), place):
+            found.append((m.start(), m.end(), place))
     return found
 
 

@@ -236,10 +236,10 @@ def _is_heading(line: _Line, width: float) -> bool:
     layout = _layout()
     n = len(line.compact)
     return (n <= layout["heading_max_chars"] and n <= layout["heading_max_width_share"] * width
-            and not forbidden_in_heading(line.compact))
+            and not _forbidden_in_heading(line.compact))
 
 
-def forbidden_in_heading(line: str) -> bool:
+def _forbidden_in_heading(line: str) -> bool:
     """Whether a line holds a stop no heading holds (a report's title may hold a colon after its place)."""
     layout = _layout()
     return layout["heading_forbidden"].search(line) is not None and not layout["titled_heading"].search(line)

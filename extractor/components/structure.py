@@ -354,7 +354,7 @@ def _link_parts(doc: Document) -> None:
                 total = quantities[t]
                 if total.aspect == "change" and -1 < stop < q.start:
                     continue
-                if (total.unit == q.unit and _same_count(total, q) and abs(total.value) >= abs(q.value)
+                if (total.unit == q.unit and _told_alike(total, q) and abs(total.value) >= abs(q.value)
                         and metrics.family(total.metric) == metrics.family(q.metric)):
                     q.parent = t
                     if total.aspect == "change":
@@ -363,7 +363,7 @@ def _link_parts(doc: Document) -> None:
                     break
 
 
-def _same_count(total, q) -> bool:
+def _told_alike(total, q) -> bool:
     """Whether a part and a total are told alike: both levels, or both additions (新增…，其中…), where the
     part says no other aspect of its own."""
     if total.aspect in ("value", None):
