@@ -243,6 +243,15 @@ def _growth_topic(text: str, q, floor: int) -> str | None:
     return _fitting(cues[found.group()], q, "growth") if found.start() == 0 else name  # 工农业总产值: its own
 
 
+def closing_aspect(words: str, q) -> tuple[str, str] | None:
+    """规上工业总产值增速 (…位居前三，分别为12.3%): the aspect a word closing a name said apart from its figure
+    gives the figure, and the name without the word."""
+    for word, name in _aspect_rules_for(q.kind.split("/")[0]):  # (longest first)
+        if words.endswith(word):
+            return name, words[:-len(word)]
+    return None
+
+
 def default_aspect(kind: str) -> str:
     """The aspect of a figure no word frames: a level, or for points (个百分点) what aspects.toml says."""
     return _aspects()[1] if kind.split("/")[0] in ("pp", "ppt") else "value"

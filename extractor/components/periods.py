@@ -776,6 +776,16 @@ def _part_of_figure(text: str, q, before, whole):
     return whole if whole is not None and next_part.match(between) else None
 
 
+def _title_period(article, year: int | None, memo: dict) -> str | None:
+    """全省开发区前三季度主要经济指标运行平稳: the time an article's title names is the time of its figures that
+    name none and stand under no dated section (从项目建设看，全省开发区新开工项目418个 → 1~9月)."""
+    if article is None or not article.title:
+        return None
+    if article.start not in memo:
+        memo[article.start] = period_of(article.title, len(article.title), 0, year)
+    return memo[article.start]
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
@@ -790,6 +800,7 @@ def annotate(doc: Document) -> Document:
     plan = plan_in_focus(text, doc.year)
     reported_plan = titled_plan(doc)
     before = part_of = None
+    titles: dict = {}  # article start → the period its title names
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -819,8 +830,9 @@ def annotate(doc: Document) -> Document:
         if own and section and _overlaps(own, section.period) and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
             # (a time outside the span still dates the sentence it opens: 到2030年，城镇化率达到68%)
-        unplaced = not own and not (section and section.period)
-        q.period = own or (section.period if section else None) or (str(doc.year) if doc.year else None)
+        titled = _title_period(article, doc.year, titles) if not own and not (section and section.period) else None
+        unplaced = not own and not (section and section.period) and not titled
+        q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:
             q.period = _rank_at_span_end(text, q, floor) or q.period
         default = (section.status if section and section.status else "actual")
@@ -835,6 +847,8 @@ def annotate(doc: Document) -> Document:
         q.status = status_of(text, q.start, floor, default, end=q.end, review=review)
         if estimated and q.status == "actual":
             q.status = "expected"  # 根据预计数字，…完成了123.7亿元: what is said done is itself an estimate
+        if titled and q.period == titled and q.status == "target" and year:
+            q.period = str(year)  # 力争新增规上工业企业150家, under a title of 前三季度: a goal for the year
         if reviews_last_year and q.status in ("actual", "expected") and q.period == str(doc.year) \
                 and (unplaced or _told_whole_year(text, floor, q, own, section, doc.year)):
             q.period = str(doc.year - 1)  # a result in a work report of January, under no heading: last year's

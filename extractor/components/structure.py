@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from .. import patterns
+from .. import gazetteer, patterns
 from ..document import Document
 from . import metrics, subjects
 from .subjects import Subject
@@ -60,6 +60,8 @@ def _pair_lists(doc: Document) -> None:
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
+            if not names and not text[left_start:pos].strip():
+                names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures)
             if not names:
                 if not _pair_with_figures_before(text, in_sentence, figures):
                     unnamed.append(figures)
@@ -74,16 +76,38 @@ def _pair_lists(doc: Document) -> None:
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
                 traded = metrics.trade_list(names) if comparands else None
                 shared = metrics.shared_head(names)
-                _apply_names(doc, shared, figures, comparands, traded)
+                _apply_names(doc, shared, figures, comparands, traded, names)
                 reached = _levels_reached(text, in_sentence, figures, right_end)
                 if reached:  # 分别从771家、481家增加到1076家、636家: the levels at the end are the same names'
-                    _apply_names(doc, shared, reached, comparands, traded)
+                    _apply_names(doc, shared, reached, comparands, traded, names)
             pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
         for figures in unnamed:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(text, in_sentence, figures)
+
+
+def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start: int, figures: list) -> list[str]:
+    """万亿产业、国家先进制造业集群从无到有，分别达2个、3个: a 分别 that opens its clause pairs the names the clause
+    before lists, as many as its figures, where that clause states no figure of its own (a rank aside:
+    太原、大同、朔州开发区增速位居前三，分别为…); an aspect word closing the names frames the figures."""
+    end = clause_start - 1
+    if end <= sentence.start or len(figures) < 2:
+        return []
+    start = max(last_of("，；：。", text, sentence.start, end) + 1, sentence.start)
+    if any(start <= q.start < end and q.aspect != "rank" for q in in_sentence):
+        return []
+    words = rx(patterns.load("structure")["clause_before_tail"]).sub("", text[start:end])
+    names = _list_names(_without_status(metrics.without_adverbs(words)), len(figures))
+    if len(names) != len(figures):
+        return []
+    closing = metrics.closing_aspect(names[-1], figures[0])
+    if closing and closing[1] and all(q.aspect == "value" for q in figures):
+        for q in figures:
+            q.aspect = closing[0]
+        names[-1] = closing[1]
+    return names
 
 
 def _one_figure_shared(doc: Document, q, pos: int) -> None:
@@ -245,8 +269,8 @@ def _comparands(names: list[str]) -> bool:
 
 
 def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False,
-                 traded: list[str] | None = None) -> None:
-    places = _listed_subjects(doc, names, figures)
+                 traded: list[str] | None = None, written: list[str] | None = None) -> None:
+    places = _listed_subjects(doc, names, figures, written)
     for k, (name, q) in enumerate(zip(names, figures)):
         if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
@@ -260,8 +284,10 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
             q.subject, q.subject_type, q.city = places[k].name, places[k].type, places[k].city
             if _place_alone(name):
                 # 忻州、吕梁两市开发区增速分别为…: the places are the list, and the measure the sentence gives the first
-                # figure is every figure's
+                # figure is every figure's (or, where its clause names none, the measure the last place holds)
                 q.metric, q.metric_source = figures[0].metric, figures[0].metric_source
+                if not q.metric:
+                    _apply_shared_measure(names[-1][len(_place_part(names[-1])):], q)
                 continue
         metric = metrics.list_item_metric(name, q)
         rate = metrics.completion_rate(doc.text[max(0, figures[0].start - 24):figures[0].start],
@@ -278,12 +304,17 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
 
 
-def _listed_subjects(doc: Document, names: list[str], figures: list) -> list:
+def _listed_subjects(doc: Document, names: list[str], figures: list, written: list[str] | None = None) -> list:
     """The places a list names, one per name, where its names are places: 太原经开区、长治高新区 …分别; also
     where the last name goes on to the measure they share (太原、长治、晋城三市开发区规上工业增加值分别增长…),
-    whose zone word is then every place's (太原 → 太原市开发区)."""
-    heads = [_place_part(name) for name in names]
-    found = [subjects._mentions_before(head, 0, len(head)) if head else [] for head in heads]
+    whose zone word is then every place's (太原 → 太原市开发区). `written`: the names as the list wrote
+    them, before the words the last one holds were shared out (太原、大同、朔州开发区: cities, not zones)."""
+    heads, found = _heads_and_places(written or names)
+    cities = _cities_zones(heads, found)
+    if cities:  # (the last place ends at its zone word, whatever words of the measure follow)
+        heads[-1], found[-1] = heads[-1][:found[-1][-1][1]], cities
+    elif written and written != names:
+        heads, found = _heads_and_places(names)
     # (the words after the last place, up to the measure: its zone word, 三市开发区, is every place's)
     shared = heads[-1][found[-1][-1][1]:] if found[-1] else ""
     article = doc.article_at(figures[0].start)
@@ -300,6 +331,30 @@ def _listed_subjects(doc: Document, names: list[str], figures: list) -> list:
             resolved = default  # in a report on a city's zones, the city's name speaks of those zones
         out.append(resolved)
     return out
+
+
+def _heads_and_places(names: list[str]) -> tuple[list[str], list]:
+    heads = [_place_part(name) for name in names]
+    return heads, [subjects._mentions_before(head, 0, len(head)) if head else [] for head in heads]
+
+
+def _cities_zones(heads: list[str], found: list) -> list | None:
+    """太原、大同、朔州开发区…分别: cities' bare names, then a city's with a zone word that any city's zones share;
+    the word is every item's, so the last is its city's zones too, not the zone of that alias (朔州开发区 alone
+    is 朔州经济开发区)."""
+    last = found[-1]
+    if len(heads) < 2 or len(last) != 1 or last[0][2] != "place" or last[0][3].type != "zone":
+        return None
+    if not all(places and places[-1][2] == "place" and places[-1][3].type == "city" and _place_alone(head, places)
+               and places[-1][1] == len(head.rstrip()) for head, places in zip(heads[:-1], found[:-1])):
+        return None
+    start, end = last[0][:2]
+    named = heads[-1][start:end]
+    for word in patterns.load("structure")["cities_zone_words"]:
+        city = gazetteer.places().get(named[:-len(word)]) if named.endswith(word) else None
+        if city and city.type == "city":
+            return [(start, end - len(word), "place", city)]
+    return None
 
 
 def _place_alone(name: str, found: list | None = None) -> bool:
