@@ -42,6 +42,7 @@ def _rules():
         "counties_counted_re": rx(r"\d\s*个?" + spec["county_count"]),
         "city_actor_re": rx(spec["city_actor"]),
         "example_of_set_re": rx(spec["example_of_set"]),
+        "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
         "entity_re": rx(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
                                    + "|(?![" + spec["entity"]["not_first"] + "])" + spec["entity"]["proper"] + ")"),
@@ -127,6 +128,8 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
         for start, end, place in _places_in(candidate):
             if candidate is body and _listed(candidate, start, end):
                 continue  # 南昌、赣江新区、九江三地联席会议: one of listed places is not the article's topic
+            if candidate[start - 1:start] == "在" and rules["venue_after_re"].match(candidate, end):
+                continue  # 全省开发区…推进会在运城召开: the place of a meeting
             zones = report or _zones_follow(candidate, end) or candidate is not body
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
