@@ -27,7 +27,6 @@ QUOTES = str.maketrans("", "", QUOTE_MARKS)
 CLAUSE_END = "，。；：、,;:\n"
 SUMMED = "合计"  # 、 lists summed into one figure
 SLOGAN = rx(r"(“)([^“”]*[、，,；][^“”]*)(”)")
-COMPOUND_SET = rx(r"“([^“”]{1,24}[+＋][^“”]{1,24})”(项目|企业)\s*$")  # “承诺制+标准地+全代办”项目
 DONE_TO = rx(r"的(\p{Han}{2,6})(?=[，。；：,;]|$)")  # 8个项目的资产盘活，
 PLACE_WEIGHT = 1000  # the user dictionary's frequency for a place name
 RATE_SUFFIXES = ("率", "数", "额", "量", "次", "值", "比", "度")
@@ -692,7 +691,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
             return _counted(noun, q.unit, taxonomy()[2]), "fallback"
         if counted:
             return counted
-        titled = COMPOUND_SET.search(text, floor, q.start)
+        titled = rx(taxonomy()[2]["compound_set"]).search(text, floor, q.start)
         if titled:  # “承诺制+标准地+全代办”项目19个: the set named by all of a compound title, not its last part
             return rx(r"\s").sub("", titled.group(1)) + titled.group(2) + taxonomy()[2]["count_suffix"], "fallback"
     if q.kind == "percent" and aspect == "share":

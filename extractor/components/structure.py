@@ -451,13 +451,25 @@ def _completion_rates(doc: Document) -> None:
         floor = sentence.start if sentence else max(0, first.start - 80)
         frame = text[max(floor, first.start - 24):first.start]
         base = None
-        if before is not None and before.start >= floor and before.metric \
-                and not before.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
+        done = _amount_done(doc, before) if before is not None else None
+        if done is not None and done.start >= floor and done.metric \
+                and not done.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
             # 其他收入收到903,065,000元，完成预算数的121.68%; but …，确保固定资产投资完成年度目标的80%: its own measure
-            base = metrics.measure_named(text[before.end:first.start]) or before.metric
+            base = metrics.measure_named(text[before.end:first.start]) or done.metric
         name = metrics.completion_rate(frame, base or q.metric)
         if name:
             q.metric, q.metric_source, q.aspect = name, "context", "value"
+
+
+def _amount_done(doc: Document, q):
+    """The amount done that a rate of completion after figure q is held against: q, or the amount q is the
+    growth of (固定资产投资完成52.3亿元，同比增长18.7%，完成年度目标任务的108.2%: 固定资产投资's rate)."""
+    k = bisect.bisect_left(doc.quantities, q.start, key=lambda f: f.start)
+    prior = doc.quantities[k - 1] if k else None
+    if q.aspect == "growth" and prior is not None and prior.metric == q.metric and prior.aspect == "value" \
+            and doc.text.count("，", prior.end, q.start) <= 1 and not rx("[；;。]").search(doc.text, prior.end, q.start):
+        return prior
+    return q
 
 
 def _shared_figures(doc: Document) -> None:
