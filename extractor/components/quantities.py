@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .. import patterns
+from .. import gazetteer, patterns
 from ..document import Document
 from ..rx import Match, Pattern, last_of, longest_of, rx
 
@@ -505,7 +505,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if chinese:
             m = _kilo_backtracked(text, m)
             token = m.group()
-        if chinese and (token in _rules()["chinese_idioms"] or _in_numeral_word(said, m.start())):
+        if chinese and (token in _rules()["chinese_idioms"] or _in_numeral_word(said, m.start())
+                        or _in_place_name(said, m.start())):
             continue
         quantity = _quantity_at(text, m, chinese)
         if quantity is None:
@@ -645,6 +646,21 @@ def _in_numeral_word(text: str, pos: int) -> bool:
     # search of that window, not a find per word, since every Chinese numeral is asked
     lo = max(0, pos - longest + 1)
     return any(m.start() <= pos < m.end() for m in words.finditer(text, lo, pos + longest, overlapped=True))
+
+
+def _in_place_name(text: str, pos: int) -> bool:
+    """Whether the numeral at `pos` opens a place's name that the text names as a place (五台县, 五台经济技术开发区,
+    忻州、五台、原平: a county, not five machines; 新购置五台设备 is a count)."""
+    for name in _numbered_places():
+        if text.startswith(name, pos):
+            return any(s == 0 for s, _, _ in gazetteer.mentions(text[pos:pos + len(name) + 12]))
+    return False
+
+
+@functools.cache
+def _numbered_places() -> tuple[str, ...]:
+    """The gazetteer's names that open on a numeral (五台, 五寨, 万荣), longest first."""
+    return tuple(sorted((name for name in gazetteer.places() if NUMBER.match(name)), key=len, reverse=True))
 
 
 @functools.cache

@@ -415,7 +415,21 @@ def _link_parts(doc: Document) -> None:
                     if total.aspect == "change":
                         q.aspect = "change"  # 新增市场主体1.2万户，其中企业3200户: the part of what is new is new
                     _part_of_zones(total, q)
+                    if q.metric is None and total.metric and q.subject != total.subject:
+                        _named_by_total(doc, k, total.metric)
                     break
+
+
+def _named_by_total(doc: Document, k: int, metric: str) -> None:
+    """…工业投资186.4亿元…。其中，忻州经济开发区完成62.1亿元，增长18.9%: a place's part that names no measure
+    of its own is its part of the total's measure, and so is the growth said of it right after (a part of the
+    same subject, 其中本年开始建设的271个, is a kind the total's name does not say)."""
+    part = doc.quantities[k]
+    part.metric, part.metric_source = metric, "context"
+    after = doc.quantities[k + 1] if k + 1 < len(doc.quantities) else None
+    if after is not None and after.metric is None and after.aspect == "growth" \
+            and rx(r"[，,]?\p{Han}{0,4}$").fullmatch(doc.text, part.end, after.start):
+        after.metric, after.metric_source = metric, "context"
 
 
 def _told_alike(total, q) -> bool:
