@@ -276,6 +276,8 @@ def aspect_of(text: str, q, floor: int) -> str:
             best, best_pos = name, pos
     if best == "change" and _new_flow(text, q, clause, best_pos):
         return "value"
+    if best == "change" and base_kind in ("pp", "ppt") and _growth_rate_moved(clause, best_pos):
+        return "difference"
     if best == "share" and _rate_named(clause, best_pos):
         return "value"
     if best:
@@ -290,6 +292,11 @@ def aspect_of(text: str, q, floor: int) -> str:
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
     return default_aspect(base_kind)
+
+
+def _growth_rate_moved(clause: str, pos: int) -> bool:
+    """增幅比一季度回落17.2个百分点: the points a growth rate moved by are a gap between two growth rates."""
+    return any(word in clause[:pos] for word in patterns.load("aspects")["growth_rate_gap"])
 
 
 def _rate_named(clause: str, pos: int) -> bool:
@@ -334,6 +341,14 @@ def _part_of() -> Pattern:
 
 def _naming_aspect(text: str, q, floor: int) -> str:
     """民间投资占比提高2.2个百分点: a share's change in points is named as the share is, by its part."""
+    if q.aspect == "difference" and q.kind == "pp":
+        # 现代服务业增速提高2.1个百分点: a growth rate's move, named by what grew as a change is (no 高于 base)
+        # (…but one that names nothing before its rate word, 增幅较1—9月回落, is the gap of the growth told before it)
+        clause = text[max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1):q.start]
+        rate = min((clause.find(w) for w in patterns.load("aspects")["growth_rate_gap"] if w in clause), default=-1)
+        gap_words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "difference")
+        return "change" if rate > 0 and clause[:rate].strip() and not any(w in clause for w in gap_words) \
+            else q.aspect
     if q.aspect != "change" or q.kind != "pp":
         return q.aspect
     # …and so is one said after the share it changed (产业投资比重提升至55.7%、提高4.7个百分点)
@@ -2523,10 +2538,13 @@ def _right_after(text: str, before, q, own: str) -> bool:
 def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     """A rank or growth whose clause names only a generic word (金额, 总量), or a rank that names nothing, is
     of the figure before it; so is a share whose clause opens on 占 (新增上市公司29家、占全国增量的1/4)."""
-    if q.aspect not in ("rank", "growth", "share", "change") or before is None or before.start < floor \
-            or before.metric is None:
+    if q.aspect not in ("rank", "growth", "share", "change", "difference") or before is None \
+            or before.start < floor or before.metric is None:
         return False
     own = _own_clause(text, q, floor)
+    if q.aspect == "difference":
+        # 增长7.1%，增幅较1—9月回落0.3个百分点; 增长12%，增速比全国高3.7个百分点: the gap of the growth just told
+        return q.metric is None and before.aspect == "growth" and _compared(own)
     if q.aspect == "share":
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
         return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
