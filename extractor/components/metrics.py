@@ -296,7 +296,12 @@ def aspect_of(text: str, q, floor: int) -> str:
 
 def _growth_rate_moved(clause: str, pos: int) -> bool:
     """增幅比一季度回落17.2个百分点: the points a growth rate moved by are a gap between two growth rates."""
-    return any(word in clause[:pos] for word in patterns.load("aspects")["growth_rate_gap"])
+    return -1 < _growth_rate_at(clause) < pos
+
+
+def _growth_rate_at(clause: str) -> int:
+    """Where the clause first names a growth rate (增速, 增幅…), or -1."""
+    return min((clause.find(w) for w in patterns.load("aspects")["growth_rate_gap"] if w in clause), default=-1)
 
 
 def _rate_named(clause: str, pos: int) -> bool:
@@ -330,8 +335,13 @@ def _share_of_set(text: str, q, base_kind: str) -> bool:
 @functools.cache
 def _share_word() -> Pattern:
     """The words of a share (比重, 占比…), as aspects.toml lists them."""
-    words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "share")
-    return rx("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+    return rx("|".join(map(regex.escape, sorted(_aspect_words("share"), key=len, reverse=True))))
+
+
+@functools.cache
+def _aspect_words(name: str) -> tuple[str, ...]:
+    """The words aspects.toml first lists for an aspect (share: 占比, 比重…; difference: 高于, 低于…)."""
+    return tuple(next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == name))
 
 
 def _part_of() -> Pattern:
@@ -345,16 +355,14 @@ def _naming_aspect(text: str, q, floor: int) -> str:
         # 现代服务业增速提高2.1个百分点: a growth rate's move, named by what grew as a change is (no 高于 base)
         # (…but one that names nothing before its rate word, 增幅较1—9月回落, is the gap of the growth told before it)
         clause = text[max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1):q.start]
-        rate = min((clause.find(w) for w in patterns.load("aspects")["growth_rate_gap"] if w in clause), default=-1)
-        gap_words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "difference")
-        return "change" if rate > 0 and clause[:rate].strip() and not any(w in clause for w in gap_words) \
-            else q.aspect
+        rate = _growth_rate_at(clause)
+        return "change" if rate > 0 and clause[:rate].strip() \
+            and not any(w in clause for w in _aspect_words("difference")) else q.aspect
     if q.aspect != "change" or q.kind != "pp":
         return q.aspect
     # …and so is one said after the share it changed (产业投资比重提升至55.7%、提高4.7个百分点)
     clause = text[max(floor, last_of("，。；：,;:\n", text, floor, q.start) + 1):q.start]
-    share_words = next(a["words"] for a in patterns.load("aspects")["aspect"] if a["name"] == "share")
-    return "share" if any(w in clause for w in share_words) else q.aspect
+    return "share" if any(w in clause for w in _aspect_words("share")) else q.aspect
 
 
 def _new_flow(text: str, q, clause: str, pos: int) -> bool:

@@ -454,18 +454,19 @@ def _completion_rates(doc: Document) -> None:
     done: the amount the clause before states, else its own clause's measure (a list's names are paired
     with their rates in _apply_names)."""
     text = doc.text
-    first, before = None, None  # the first figure of the list the figure is in; the last figure outside it
+    # the first figure of the list the figure is in; the last figure outside it; the amount done that one tells
+    first, before, done = None, None, None
     for k, q in enumerate(doc.quantities):
         joined = k > 0 and LIST_GAP.fullmatch(text, doc.quantities[k - 1].end, q.start) is not None
         if not joined:
             before, first = (doc.quantities[k - 1] if k else None), q
+            done = _amount_done(doc, k - 1) if k else None
         if not q.kind.startswith("percent") or q.metric_source == "list":
             continue  # (a list's figures are named by its names already, rates of completion or not)
         sentence = doc.sentence_at(first.start)
         floor = sentence.start if sentence else max(0, first.start - 80)
         frame = text[max(floor, first.start - 24):first.start]
         base = None
-        done = _amount_done(doc, before) if before is not None else None
         if done is not None and done.start >= floor and done.metric \
                 and not done.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
             # 其他收入收到903,065,000元，完成预算数的121.68%; but …，确保固定资产投资完成年度目标的80%: its own measure
@@ -475,10 +476,10 @@ def _completion_rates(doc: Document) -> None:
             q.metric, q.metric_source, q.aspect = name, "context", "value"
 
 
-def _amount_done(doc: Document, q):
-    """The amount done that a rate of completion after figure q is held against: q, or the amount q is the
-    growth of (固定资产投资完成52.3亿元，同比增长18.7%，完成年度目标任务的108.2%: 固定资产投资's rate)."""
-    k = bisect.bisect_left(doc.quantities, q.start, key=lambda f: f.start)
+def _amount_done(doc: Document, k: int):
+    """The amount done that a rate of completion after the k-th figure is held against: that figure, or the amount
+    it is the growth of (固定资产投资完成52.3亿元，同比增长18.7%，完成年度目标任务的108.2%: 固定资产投资's rate)."""
+    q = doc.quantities[k]
     prior = doc.quantities[k - 1] if k else None
     if q.aspect == "growth" and prior is not None and prior.metric == q.metric and prior.aspect == "value" \
             and doc.text.count("，", prior.end, q.start) <= 1 and not rx("[；;。]").search(doc.text, prior.end, q.start):
