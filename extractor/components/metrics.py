@@ -65,7 +65,7 @@ def _aspect_rules_for(base_kind: str) -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _any_aspect_word(base_kind: str) -> Pattern:
+def any_aspect_word(base_kind: str) -> Pattern:
     """All of a kind's aspect words as one: most clauses hold none, and one search says so."""
     return rx("|".join(regex.escape(word) for word, _ in _aspect_rules_for(base_kind)) or "(?!)")
 
@@ -265,12 +265,13 @@ def aspect_of(text: str, q, floor: int) -> str:
     raw = text[left:q.start]
     base_kind = q.kind.split("/")[0]
     # (masking keeps the words outside the cues where they stand: a clause with no aspect word has none masked)
-    worded = _any_aspect_word(base_kind).search(raw) is not None
+    worded = any_aspect_word(base_kind).search(raw) is not None
     clause = masked_between(text, left, q.start) if worded else None
     best, best_pos = None, -1
     for word, name in _aspect_rules_for(base_kind) if worded else ():
         pos = clause.rfind(word)
-        while pos != -1 and name in ("growth", "change") and _reaches_level(clause, word, pos + len(word)):
+        while pos != -1 and name in ("growth", "change") and (_reaches_level(clause, word, pos + len(word))
+                                                               or _modifies(clause, pos + len(word))):
             pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
         if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
             best, best_pos = name, pos
@@ -282,7 +283,7 @@ def aspect_of(text: str, q, floor: int) -> str:
         return "value"
     if best:
         return best
-    listed = _list_opening_aspect(text, q, floor)
+    listed = _list_opening_aspect(text, q, floor) or _lead_in_aspect(text, q, floor)
     if listed:
         return listed
     part_of = patterns.load("aspects")["part_of"]
@@ -292,6 +293,21 @@ def aspect_of(text: str, q, floor: int) -> str:
     if _share_of_set(text, q, base_kind):
         return "share"  # 90%的化工园区…: a part of the set the noun names
     return default_aspect(base_kind)
+
+
+def _lead_in_aspect(text: str, q, floor: int) -> str | None:
+    """…增速排名前五位的依次为：长治高新区（21.4%）、晋城经开区（18.2%）: the aspect a list's lead-in names frames
+    each item of the list that names none of its own."""
+    spec = patterns.load("aspects")
+    lead = None
+    for lead in rx(spec["list_lead_in"]).finditer(text, floor, q.start):
+        pass
+    if lead is None or rx(spec["list_lead_in_breaks"]).search(text, lead.end(), q.start):
+        return None
+    left = max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1)
+    clause = masked_between(text, left, lead.start())
+    found = [(clause.rfind(word), name) for word, name in _aspect_rules_for(q.kind.split("/")[0]) if word in clause]
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def _growth_rate_moved(clause: str, pos: int) -> bool:
@@ -310,6 +326,11 @@ def _rate_named(clause: str, pos: int) -> bool:
     spec = patterns.load("aspects")["rate_named"]
     return clause.startswith(tuple(spec["words"]), pos) and "占" not in clause[:pos] \
         and clause[:pos].endswith(tuple(spec["rates_of"]))
+
+
+def _modifies(clause: str, after: int) -> bool:
+    """下降的有40家: the word before 的 picks out what the figure counts."""
+    return rx(patterns.load("aspects")["modifier_after"]).match(clause[after:].strip()) is not None
 
 
 def _reaches_level(clause: str, word: str, after: int) -> bool:
@@ -595,6 +616,20 @@ def place_count(text: str, q) -> str | None:
     return deed + spec["places"].get(said.group("place"), said.group("place")) + "数"
 
 
+def subset_count(text: str, q, floor: int) -> str | None:
+    """全省88个开发区中，实现正增长的61个: the things a modifier picks out of a set counted before, by what picks
+    them and the set's noun (正增长开发区数)."""
+    if text[q.end:q.end + 1] not in CLAUSE_END + "。":
+        return None
+    spec = patterns.load("metrics")["subset_count"]
+    left = _clause_left(text, q.start, floor)
+    picked = rx(spec["picked"]).match(text[left:q.start].strip())
+    sets = [m for m in rx(spec["of_set"]).finditer(text, floor, left) if m.group("unit") == q.unit]
+    if not picked or not sets:
+        return None
+    return picked.group("modifier") + sets[-1].group("noun") + taxonomy()[2]["count_suffix"]
+
+
 def _canonical_cue(noun: str | None) -> str | None:
     """A noun that is a metric's cue, as the metric is named (粮食总产量 → 粮食产量); any other as it is."""
     names = _cue_metric_names(noun or "")
@@ -698,6 +733,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         placed = place_count(text, q) if q.unit == "个" else None
         if placed:
             return placed, "fallback"
+        subset = subset_count(text, q, floor)
+        if subset:
+            return subset, "fallback"
         people = _people_named_after(text, q) if q.unit.endswith("人") else None
         if people:
             return people, "taxonomy"
@@ -960,15 +998,22 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     cue = segment[cue_start:cue_end]
     if phrase == cue and segment[cue_start - 1] == "的":
         phrase = _owner_before_of(segment[left:cue_start - 1], cue, spec)
-    zones = patterns.load("subjects")["zones_word"]
-    if phrase and phrase.startswith(zones):
-        phrase = phrase[len(zones):]  # 全市开发区单位面积工业增加值: the zones are whose measure it is, the subject
+    zones = next((w for w in _zone_words() if phrase and phrase.startswith(w)), "")
+    # 全市开发区单位面积工业增加值, 孝义高新区营业收入: the zones are whose measure it is, the subject
+    phrase = phrase[len(zones):] if phrase else phrase
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
         return None
     if any(phrase.endswith(word) and len(word) > len(cue) for word in spec["head_not_after"]) \
             or any(not _counts_only(m.group()) for m in taxonomy()[1].finditer(phrase[:-len(cue)])):
         return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
     return _in_column_style(phrase, spec)
+
+
+@functools.cache
+def _zone_words() -> tuple[str, ...]:
+    """开发区 and the words of one zone (高新区, 经开区…), longest first."""
+    spec = patterns.load("subjects")
+    return tuple(sorted({spec["zones_word"], *spec["one_zone_words"]}, key=len, reverse=True))
 
 
 def _owner_before_of(words: str, cue: str, spec: dict) -> str | None:

@@ -98,16 +98,31 @@ def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start
     start = max(last_of("，；：。", text, sentence.start, end) + 1, sentence.start)
     if any(start <= q.start < end and q.aspect != "rank" for q in in_sentence):
         return []
-    words = rx(patterns.load("structure")["clause_before_tail"]).sub("", text[start:end])
+    lead = rx(patterns.load("structure")["clause_before_lead"]).match(text, start, end)
+    words = rx(patterns.load("structure")["clause_before_tail"]).sub("", text[lead.end() if lead else start:end])
     names = _list_names(_without_status(metrics.without_adverbs(words)), len(figures))
     if len(names) != len(figures):
         return []
+    if lead:
+        _framed_by_lead(lead.group("measure"), figures)
     closing = metrics.closing_aspect(names[-1], figures[0])
     if closing and closing[1] and all(q.aspect == "value" for q in figures):
         for q in figures:
             q.aspect = closing[0]
         names[-1] = closing[1]
     return names
+
+
+def _framed_by_lead(measure: str, figures: list) -> None:
+    """规上工业增加值增速较快的是…，分别为21.4%、18.2%: the measure that picked the names, up to its last aspect
+    word, names each figure and frames it."""
+    words = list(metrics.any_aspect_word(figures[0].kind.split("/")[0]).finditer(measure))
+    aspect, name = metrics.closing_aspect(measure[:words[-1].end()], figures[0]) if words else (None, measure)
+    for q in figures:
+        q.aspect = aspect if aspect and q.aspect == "value" else q.aspect
+        metric = metrics.list_item_metric(name, q) if name else None
+        if metric:
+            q.metric, q.metric_source = metric, "list"
 
 
 def _one_figure_shared(doc: Document, q, pos: int) -> None:

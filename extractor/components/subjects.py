@@ -179,6 +179,10 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         # (中国（安徽）自贸试验区: the region in its brackets is part of the zone's name)
         found = [f for f in found if not any(a <= f[0] < b for a, b, _, _ in zones)] + zones
     for m in rules["zone_name_re"].finditer(segment):
+        unlisted = _unlisted_zone_of(found, start + m.start("name"), start + m.end("name"), m.group("name"))
+        if unlisted:  # 长治经开区: a zone the gazetteer lacks, after the place it knows
+            found.remove(unlisted)
+            taken.remove(unlisted[:2])
         if any(a <= start + m.start("name") < b or start + m.start("name") <= a < start + m.end("name") for a, b in taken):
             continue  # a place the gazetteer knows
         named = _zone_name(m)
@@ -192,6 +196,17 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, "self", m.group()))
     return sorted(found, key=lambda f: f[0])
+
+
+def _unlisted_zone_of(found: list, start: int, end: int, name: str):
+    """The mention of a city or county the zone name `name` (at start:end) opens with a word of one zone after
+    it (长治 in 长治经开区), where the gazetteer lists no such zone; else None."""
+    for f in found:
+        s, e, kind, value = f
+        if s == start and e < end and kind == "place" and value.type in ("city", "county") \
+                and name[e - s:] in _rules()["one_zone_words"]:
+            return f
+    return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -498,7 +513,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     mentions = _sentence_mentions(text, floor, sentence.end, doc.region) if sentence else \
         _mentions_before(text, floor, q.start, doc.region)
     for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start]):
-        if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]):
+        if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]) \
+                and not any(text.endswith(w, 0, s) for w in rules["list_lead_ins"]):
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
