@@ -1184,8 +1184,9 @@ def _owner_carried(text: str, q, before, floor: int) -> str | None:
         return None
     left = _clause_left(text, q.start, floor)
     # a measure of the taxonomy (产值) is carried only along a list (林下经济面积达260万亩、产值达130亿元): a
-    # clause of its own that opens on 营业收入 may speak of the whole subject's
-    if q.metric_source != "fallback" and (left <= floor or text[left - 1] != "、"):
+    # clause of its own that opens on 营业收入 may speak of the whole subject's (…；营业收入增速放缓1.5个百分点,
+    # though the taxonomy does not name a move in points)
+    if (q.metric_source != "fallback" or measure in taxonomy()[0]) and (left <= floor or text[left - 1] != "、"):
         return None
     if text[before.end:left].strip(CLAUSE_END + " ") or not text[left:q.start].lstrip().startswith(q.metric):
         return None  # another clause in between, or a measure with words of its own before it
