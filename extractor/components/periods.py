@@ -776,6 +776,12 @@ def _part_of_figure(text: str, q, before, whole):
     return whole if whole is not None and next_part.match(between) else None
 
 
+def _within_year(period: str | None, year: str | None) -> bool:
+    """2024Q3 within 2024: a part of the year (a total's quarter or months), which a part of the total, said
+    with no time of its own under the year alone, shares."""
+    return bool(period and year and year.isdigit() and period != year and period.startswith(year))
+
+
 def _title_period(article, year: int | None, memo: dict) -> str | None:
     """全省开发区前三季度主要经济指标运行平稳: the time an article's title names is the time of its figures that
     name none and stand under no dated section (从项目建设看，全省开发区新开工项目418个 → 1~9月)."""
@@ -898,6 +904,8 @@ def annotate(doc: Document) -> Document:
         part_of = _part_of_figure(text, q, before, part_of) if not own else None
         if part_of is not None:
             q.period = part_of.period
+        elif not own and q.parent is not None and _within_year(doc.quantities[q.parent].period, q.period):
+            q.period = doc.quantities[q.parent].period  # …活动中，共有17个项目…。其中，签约项目6个: the total's time
         before = q
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
