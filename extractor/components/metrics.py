@@ -1103,6 +1103,9 @@ def shared_head(names: list[str]) -> list[str]:
         return [n + count for n in names[:-1]] + [names[-1]]  # 刑事案件、治安案件、命案数: each item's count
     if head in spec["counted_growth_endings"] and all(len(n) <= 4 and not n.endswith(head) for n in names[:-1]):
         return [n + head for n in names[:-1]] + [last]  # 刑事治安、涉诈、涉毒警情: kinds of one thing counted
+    field = next((w for w in spec["list_fields"] if w in last[2:]), None)
+    if field and not any(field in n for n in names[:-1]):
+        return [n + last[last.index(field, 2):] for n in names[:-1]] + [last]
     if not head or not head.endswith(measured):
         return _owner_shared(names, spec)
     if len(words) > 2 and words[-2].endswith(measured) \
@@ -1264,6 +1267,9 @@ def list_item_metric(name: str, q) -> str | None:
     generic head takes a noun glued before it), else the name's own noun phrase."""
     spec = taxonomy()[2]
     plain = name.translate(QUOTES)
+    field = next((w for w in spec["list_fields"] if w in plain[2:]), None)
+    if field:  # 交通、水利领域投资 → 交通投资, 新材料领域签约项目 → 新材料签约项目数: the field's word is dropped
+        plain = plain[:plain.index(field, 2)] + plain[plain.index(field, 2) + len(field):]
     brand = rx(r"“([^“”]{2,12})”").fullmatch(name.strip())
     if brand and q.kind == "count":
         return _counted(brand.group(1), q.unit, spec)  # “上海标准”新增12项: a quoted title is counted whole, place and all
@@ -1276,7 +1282,8 @@ def list_item_metric(name: str, q) -> str | None:
             # 租赁和商务服务业增加值, 旅游及相关产业增加值: in a listed name (split at 、 already), a 和 or 及 joins
             # one industry's name
             return joined.group() + glued if joined and not gazetteer.mentions(joined.group()) else glued
-        return _fitting(taxonomy()[0][cue.group()], q, q.aspect)
+        named = _fitting(taxonomy()[0][cue.group()], q, q.aspect)
+        return plain[:cue.start()] + named if named and field and cue.start() else named  # 新材料签约项目数
     phrase = _noun_phrase(plain, spec)
     physical = q.kind in spec["kind_suffix"] and not q.kind.startswith("money")  # (养老金25元 is no 金额)
     if phrase and physical and not _names_a_measure(phrase) and _names_a_thing(phrase):

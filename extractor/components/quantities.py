@@ -173,7 +173,7 @@ def _rules():
         "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
         "rank_top": rx(quant["rank_top"]),
         "shared_unit": (rx(quant["shared_unit"]["item"]), rx(quant["shared_unit"]["respectively"]),
-                        quant["shared_unit"]["item_reach"]),
+                        quant["shared_unit"]["item_reach"], quant["shared_unit"]["measure_of_unit"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
         "lead_before": tuple(quant["duration_as_period"]["not_after"]),
@@ -543,7 +543,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_extensions(text, regions, found))
     found.extend(_years_named(text, regions, found))
     found.extend(_verb_counts(text, regions, found, "ahead", "duration_year", "年"))
-    found.extend(_shared_units(text, regions, found))
+    shared, restated = _shared_units(text, regions, found)
+    found = [q for q in found if not any(q is r for r in restated)] + shared
     found.sort(key=lambda q: q.start)
     _share_signs_along_lists(text, found)
     return _several_marked(said, found)
@@ -966,28 +967,33 @@ def _verb_counts(text: str, regions, found: list[Quantity], rule: str, kind: str
     return out
 
 
-def _shared_units(text: str, regions, found: list[Quantity]) -> list[Quantity]:
-    """分别提高20.9、36.2、54个百分点: the bare numbers listed before a figure, after a 分别, each in its unit."""
-    item, respectively, reach = _rules()["shared_unit"]
-    out = []
+def _shared_units(text: str, regions, found: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """分别提高20.9、36.2、54个百分点: the bare numbers listed before a figure, after a 分别, each in its unit;
+    and the counts read before where an item kept the unit's 个 (14.2个和9.8个百分点), which they replace."""
+    item, respectively, reach, measure = _rules()["shared_unit"]
+    out, restated = [], []
     for q in found:
         if q.value_max is not None or not text[q.number_start:q.number_start + 1].isdigit() \
                 or text[max(0, q.number_start - 4):q.number_start].rstrip()[-1:] not in ("、", "和", "及", "与"):
             continue  # (the cheap test first: most figures follow no list's joint)
         items, pos = [], q.number_start
-        while (m := item.search(text, max(0, pos - reach), pos)) is not None:
+        while (m := item.search(text, max(0, pos - reach), pos)) is not None \
+                and (not m.group("measure") or q.unit == measure):
             items.append(m)
             pos = m.start()
-        if not items or _inside(pos, regions) or any(o.start <= pos < o.end for o in found) \
+        counts = [o for o in found if o.unit == "个" and any(o.start == m.start("n") and m.group("measure") for m in items)]
+        if not items or _inside(pos, regions) or any(o.start <= pos < o.end for o in found if o not in counts) \
                 or not respectively.search(text, max(0, pos - 24), pos):
             continue
+        restated += counts
         factor = q.base_value / q.value if q.value and q.base_value is not None else None
         for m in reversed(items):
             value = float(m.group("n").replace("．", ".")) * _sign(text, m.start("n"))  # (then along the list)
-            out.append(Quantity(start=m.start("n"), end=m.end("n"), value=value, unit=q.unit, kind=q.kind,
+            out.append(Quantity(start=m.start("n"), end=m.end("measure") if m.group("measure") else m.end("n"),
+                                value=value, unit=q.unit, kind=q.kind,
                                 base_value=round(value * factor, 6) if factor is not None else None,
                                 base_unit=q.base_unit, number_start=m.start("n")))
-    return out
+    return out, restated
 
 
 def _doublings(text: str, regions, found: list[Quantity]) -> list[Quantity]:

@@ -192,10 +192,14 @@ def _pair_with_figures_before(text: str, in_sentence: list, figures: list) -> bo
     before = in_sentence[max(0, at - len(figures)):at]
     if len(before) != len(figures) or any(not q.metric or q.aspect not in ("value", "change") for q in before):
         return False
+    frame = text[max(0, figures[0].start - 24):figures[0].start]
     for earlier, q in zip(before, figures):
         if _framed_by_first(text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长10.6%、10.3%: the word before the first frames them all
-        q.metric, q.metric_source = earlier.metric, "list"
+        rate = metrics.completion_rate(frame, earlier.metric) if q.kind.startswith("percent") else None
+        # (签约项目1286个，签约金额4862.5亿元，分别完成年度目标的107.2%和96.3%: each one's rate of completion)
+        q.metric, q.metric_source = rate or earlier.metric, "list"
+        q.aspect = "value" if rate else q.aspect
         q.subject, q.subject_type, q.city = earlier.subject, earlier.subject_type, earlier.city
     return True
 
