@@ -398,7 +398,8 @@ def _new_flow(text: str, q, clause: str, pos: int) -> bool:
 def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
     """The metric name this taxonomy entry gives the figure, or None where its units do not fit."""
     if entry_type == "topic":
-        return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") else None
+        return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") \
+            else entry["names"].get(aspect)
     if aspect in ("value", "change"):
         kind = q.kind if "/" in q.kind else q.kind.split("/")[0]
         if kind == "count" and q.unit and entry.get("units"):  # the entry's own measure words decide
