@@ -389,6 +389,7 @@ def _sign(text: str, start: int) -> int:
     window = text[max(0, start - rules["sign_window"]):start]
     if rules["level_reached_re"].search(window):
         return 1  # 回落到6.1%: the level it fell to, not how far
+    # (the window reaches two characters further back for the 的有 that may follow the word)
     if rules["sign_modifier_re"].search(text, max(0, start - rules["sign_window"] - 2), start):
         return 1  # 负增长的27个: how many fell
     if rules["narrowed_fall_re"].search(text, max(0, start - 12), start):

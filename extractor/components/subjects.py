@@ -42,6 +42,7 @@ def _rules():
         "counties_counted_re": rx(r"\d\s*个?" + spec["county_count"]),
         "city_actor_re": rx(spec["city_actor"]),
         "example_of_set_re": rx(spec["example_of_set"]),
+        "rank_field_gap_re": rx(spec["rank_field_gap"]),
         "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
         "entity_re": rx(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
@@ -518,7 +519,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
-        if q.is_rank and kind not in ("body", "home_zone") and rx(rules["rank_field_gap"]).match(text[e:q.start]):
+        if q.is_rank and kind not in ("body", "home_zone") and rules["rank_field_gap_re"].match(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
                 and not _zones_follow(text, e):
