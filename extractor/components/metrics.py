@@ -267,14 +267,7 @@ def aspect_of(text: str, q, floor: int) -> str:
     # (masking keeps the words outside the cues where they stand: a clause with no aspect word has none masked)
     worded = any_aspect_word(base_kind).search(raw) is not None
     clause = masked_between(text, left, q.start) if worded else None
-    best, best_pos = None, -1
-    for word, name in _aspect_rules_for(base_kind) if worded else ():
-        pos = clause.rfind(word)
-        while pos != -1 and name in ("growth", "change") and (_reaches_level(clause, word, pos + len(word))
-                                                               or _modifies(clause, pos + len(word))):
-            pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
-        if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
-            best, best_pos = name, pos
+    best, best_pos = _nearest_aspect(clause, base_kind) if worded else (None, -1)
     if best == "change" and _new_flow(text, q, clause, best_pos):
         return "value"
     if best == "change" and base_kind in ("pp", "ppt") and _growth_rate_moved(clause, best_pos):
@@ -295,6 +288,19 @@ def aspect_of(text: str, q, floor: int) -> str:
     return default_aspect(base_kind)
 
 
+def _nearest_aspect(clause: str, base_kind: str) -> tuple[str | None, int]:
+    """The aspect of the aspect word nearest the clause's end, and where it stands (None, -1 if none)."""
+    best, best_pos = None, -1
+    for word, name in _aspect_rules_for(base_kind):
+        pos = clause.rfind(word)
+        while pos != -1 and name in ("growth", "change") and (_reaches_level(clause, word, pos + len(word))
+                                                               or _modifies(clause, pos + len(word))):
+            pos = clause.rfind(word, 0, pos)  # 比重提高到35%: a level reached, not a growth
+        if pos > best_pos:  # the aspect word nearest the number wins; longer words first at a tie
+            best, best_pos = name, pos
+    return best, best_pos
+
+
 def _lead_in_aspect(text: str, q, floor: int) -> str | None:
     """…增速排名前五位的依次为：长治高新区（21.4%）、晋城经开区（18.2%）: the aspect a list's lead-in names frames
     each item of the list that names none of its own."""
@@ -305,9 +311,7 @@ def _lead_in_aspect(text: str, q, floor: int) -> str | None:
     if lead is None or rx(spec["list_lead_in_breaks"]).search(text, lead.end(), q.start):
         return None
     left = max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1)
-    clause = masked_between(text, left, lead.start())
-    found = [(clause.rfind(word), name) for word, name in _aspect_rules_for(q.kind.split("/")[0]) if word in clause]
-    return max(found, key=lambda f: f[0])[1] if found else None
+    return _nearest_aspect(masked_between(text, left, lead.start()), q.kind.split("/")[0])[0]
 
 
 def _growth_rate_moved(clause: str, pos: int) -> bool:
@@ -329,8 +333,8 @@ def _rate_named(clause: str, pos: int) -> bool:
 
 
 def _modifies(clause: str, after: int) -> bool:
-    """下降的有40家: the word before 的 picks out what the figure counts."""
-    return rx(patterns.load("aspects")["modifier_after"]).match(clause[after:].strip()) is not None
+    """下降的有40家: the word before 的 picks out what the figure counts (quantities.toml's sign_modifier)."""
+    return rx(patterns.load("quantities")["sign_modifier"]).fullmatch(clause[after:].strip()) is not None
 
 
 def _reaches_level(clause: str, word: str, after: int) -> bool:

@@ -43,6 +43,7 @@ def _rules():
         "city_actor_re": rx(spec["city_actor"]),
         "example_of_set_re": rx(spec["example_of_set"]),
         "rank_field_gap_re": rx(spec["rank_field_gap"]),
+        "list_lead_in_re": rx("(?:" + patterns.load("aspects")["list_lead_in"] + ")$"),
         "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
         "entity_re": rx(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
@@ -515,7 +516,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         _mentions_before(text, floor, q.start, doc.region)
     for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start]):
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]) \
-                and not any(text.endswith(w, 0, s) for w in rules["list_lead_ins"]):
+                and not rules["list_lead_in_re"].search(text, max(0, s - 4), s):
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
