@@ -235,7 +235,7 @@ def _growth_topic(text: str, q, floor: int) -> str | None:
     if not topic or topic.end() > _clause_left(text, q.start, floor):
         return None
     cues, pattern, _ = taxonomy()
-    name = topic.group("name").translate(QUOTES)
+    name = _after_zone(topic.group("name").translate(QUOTES))  # (洪洞经开区规上工业增加值增速，…: the zone's)
     found = pattern.search(name)
     if not found or found.end() != len(name):
         return None
@@ -693,10 +693,25 @@ def streak_name(text: str, q, floor: int, previous: str | None = None) -> str | 
     return noun + after + suffix
 
 
+def _after_zone(words: str) -> str:
+    """临港新片区落地…案例79个, 盂县经开区新增…: the words after the last zone they name, the zone being the
+    figure's subject and no part of its name (the gazetteer's zones are places to jieba and end a name anyway,
+    but a name read from the left must start after them)."""
+    subjects_spec = patterns.load("subjects")
+    zone = list(rx(subjects_spec["zone_name"]).finditer(words)) \
+        if any(word in words for word in subjects_spec["zone_words_outside_gazetteer"]) else None
+    if zone:
+        return words[zone[-1].end():]
+    if "区" in words and gazetteer.may_name_a_county_zone(words):  # jieba knows no such zone
+        county_zones = [e for _, e, place in gazetteer.mentions(words) if place.type == "zone"]
+        return words[county_zones[-1]:] if county_zones else words
+    return words
+
+
 def _topic_before(text: str, end: int, floor: int, spec: dict) -> str | None:
     """粮食总产再创历史新高，(连续16年位居全国首位): a clause that opens with a statistic's name and says no
     figure is the topic of the streak after it, which names nothing of its own."""
-    clause = text[_clause_left(text, end, floor):end].translate(QUOTES)
+    clause = _after_zone(text[_clause_left(text, end, floor):end].translate(QUOTES))
     topic = _noun_phrase(clause, spec, from_left=True)
     if not topic or topic == clause or rx(r"[0-9０-９]").search(clause):
         return None
@@ -1016,9 +1031,11 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
 
 @functools.cache
 def _zone_words() -> tuple[str, ...]:
-    """开发区 and the words of one zone (高新区, 经开区…), longest first."""
+    """开发区 and the words of one zone (高新区, 经开区…), alone or after the places a count counts (两市开发区),
+    longest first."""
     spec = patterns.load("subjects")
-    return tuple(sorted({spec["zones_word"], *spec["one_zone_words"]}, key=len, reverse=True))
+    words = {spec["zones_word"], *spec["one_zone_words"]}
+    return tuple(sorted(words | {c + w for c in spec["place_counters"] for w in words}, key=len, reverse=True))
 
 
 def _owner_before_of(words: str, cue: str, spec: dict) -> str | None:
@@ -2039,14 +2056,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
             if left.endswith(tuple(spec["measure_heads"])) and _noun_phrase(left, spec) in spec["measure_heads"]:
                 return None  # 用于国家行政经费的支出占…: a bare 支出 names nothing
     left = _with_purpose(left, spec)
-    subjects_spec = patterns.load("subjects")  # the gazetteer's zones are places to jieba and end a name anyway
-    zone = list(rx(subjects_spec["zone_name"]).finditer(left)) \
-        if any(word in left for word in subjects_spec["zone_words_outside_gazetteer"]) else None
-    if zone:
-        left = left[zone[-1].end():]  # 临港新片区落地…案例79个: the zone is the subject, no part of the name
-    elif "区" in left and gazetteer.may_name_a_county_zone(left):  # 盂县经开区新增…: jieba knows no such zone
-        county_zones = [e for _, e, place in gazetteer.mentions(left) if place.type == "zone"]
-        left = left[county_zones[-1]:] if county_zones else left
+    left = _after_zone(left)
     if q.is_rank:
         left = _without_rank_frame(left)
     phrase = _noun_phrase(left, spec) or _reached(left, q, spec)
@@ -2666,17 +2676,34 @@ def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
     return (len(gap) <= 8 or gap.lstrip("，,、；; ") == _own_clause(text, q, floor)) and _says_only_reached(text, q, floor)
 
 
-def _reached_topic(text: str, q, before, floor: int) -> str | None:
+def _reached_topic(text: str, q, before, floor: int) -> tuple[str, str] | None:
     """原油产量继续增长，达到1.42亿吨: a level that says only it was reached, after a clause that opens with a
-    statistic's name and gives no figure (继续增长, 逐步扩大, 再创新高), is that statistic's level."""
-    if q.metric is not None or q.aspect != "value" or not _says_only_reached(text, q, floor):
+    statistic's name and gives no figure (继续增长, 逐步扩大, 再创新高), is that statistic's level; a rate's
+    aspect is the word right after the name (规上工业增加值增速最快，达21.3%: the growth). Returns the name and
+    the aspect."""
+    if q.metric is not None or q.aspect != "value":
         return None
     left = _clause_left(text, q.start, floor)
+    stated = q.kind.startswith("percent") \
+        and rx(taxonomy()[2]["rate_stated_clause"]).fullmatch(text[left:q.number_start].strip())
+    if not stated and not _says_only_reached(text, q, floor):
+        return None
     if left <= floor or text[left - 1] not in "，,":
         return None
-    if before is not None and before.end > _clause_left(text, left - 1, floor):
-        return None  # the clause before holds a figure: it is no bare topic
-    return _topic_before(text, left - 1, floor, taxonomy()[2])
+    if before is not None and before.end > _clause_left(text, left - 1, floor) and not before.is_rank:
+        return None  # the clause before holds a figure: it is no bare topic (a rank only places the topic)
+    topic = _topic_before(text, left - 1, floor, taxonomy()[2])
+    if not topic:
+        return None
+    return topic, _aspect_after_topic(text[_clause_left(text, left - 1, floor):left - 1], topic, q) or q.aspect
+
+
+def _aspect_after_topic(clause: str, topic: str, q) -> str | None:
+    """规上工业增加值增速最快: the aspect word that follows a rate's topic (增速, 增长, 占比) in its clause."""
+    if not q.kind.startswith("percent") or topic not in clause:
+        return None
+    rest = clause[clause.rindex(topic) + len(topic):]
+    return next((name for word, name in _aspect_rules_for(q.kind.split("/")[0]) if rest.startswith(word)), None)
 
 
 def _says_only_reached(text: str, q, floor: int) -> bool:
@@ -2948,7 +2975,7 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = _without_new(before.metric), "context"
         reached = _reached_topic(text, q, before, floor)
         if reached:  # 原油产量继续增长，达到1.42亿吨
-            q.metric, q.metric_source = reached, "context"
+            (q.metric, q.aspect), q.metric_source = reached, "context"
         listed = _listed_output(text, q, floor)
         if listed:  # 主要工业产品产量继续增加，原煤达到10.9亿吨，钢突破7000万吨
             q.metric, q.metric_source = listed, "context"

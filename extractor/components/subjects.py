@@ -43,6 +43,8 @@ def _rules():
         "city_actor_re": rx(spec["city_actor"]),
         "example_of_set_re": rx(spec["example_of_set"]),
         "rank_field_gap_re": rx(spec["rank_field_gap"]),
+        "group_joint_re": rx(spec["group_joint"]),
+        "group_tail_re": rx(spec["group_tail"]),
         "list_lead_in_re": rx("(?:" + patterns.load("aspects")["list_lead_in"] + ")$"),
         "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
@@ -537,8 +539,34 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
         resolved = _resolve(kind, value, text, e, default, doc.region)
         if resolved:
-            return resolved
+            return _group_of(text, mentions, (s, e, kind, value), resolved, default, doc.region) or resolved
     return default
+
+
+GROUPED = ("place", "zone_name", "home_zone", "company")
+
+
+def _group_of(text: str, mentions: list, last: tuple, resolved: Subject, default: Subject | None,
+              home: str) -> Subject | None:
+    """太原、大同、长治三市开发区营业收入均超过500亿元: the places joined to the one a figure takes, by 、 or 和
+    alone, own it together; the subject is the list as written, with the count that closes it."""
+    rules = _rules()
+    if last[2] not in GROUPED:
+        return None
+    at = mentions.index(last)
+    first = at
+    while first > 0 and mentions[first - 1][2] in GROUPED \
+            and rules["group_joint_re"].fullmatch(text, mentions[first - 1][1], mentions[first][0]):
+        first -= 1
+    if first == at:
+        return None
+    members = [_resolve(kind, value, text, last[1], default, home) for _, _, kind, value in mentions[first:at]]
+    if not all(members):
+        return None  # a county named in passing, a self-reference: no list of owners
+    tail = rules["group_tail_re"].match(text, last[1])
+    name = text[mentions[first][0]:tail.end() if tail else last[1]]
+    kinds = {m.type for m in members} | {resolved.type}
+    return Subject(name, kinds.pop() if len(kinds) == 1 else "other")
 
 
 def annotate(doc: Document) -> Document:
