@@ -1576,6 +1576,7 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     places = gazetteer.mentions(run)
     if places and places[0][0] == 0:
         run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
+    run = rx(sets["part_within"]).sub("", run)
     changed = True
     while run and changed:
         changed = False
@@ -1688,9 +1689,11 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
 
 
 def _outer_stage(text: str, pos: int, floor: int) -> str:
-    """A part after 其中 belongs to the stage set named before it: 签约项目86个…其中亿元以上项目 → 签约."""
+    """A part after 其中 belongs to the stage set named before it: 签约项目86个…其中亿元以上项目 → 签约; so does
+    one picked from a set with 中 (签约项目中制造业项目)."""
     sets = patterns.load("metrics")["project_sets"]
-    of_which = text.rfind("其中", floor, pos)
+    within = list(rx(sets["part_within"].removeprefix("^")).finditer(text, floor, pos))
+    of_which = max(text.rfind("其中", floor, pos), within[-1].end() - 1 if within else -1)
     if of_which == -1:
         return ""
     before = text[floor:of_which]
@@ -2638,6 +2641,9 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         # 港口集装箱吞吐量达8097万标箱、增长4.5%: a growth that names nothing grows that figure; so does a
         # change set against a base (财政收入3.93万亿元，比上年增加7694亿元) or said bare (纸520万吨，增加20万吨)
         return True
+    if q.aspect == "change" and before.kind == q.kind and before.aspect == "value" and q.metric != before.metric \
+            and _compared(own) and text[before.end:q.start].lstrip("，,、 ") == own and not taxonomy()[1].search(own):
+        return True  # 从投资规模看，…平均单体规模5.97亿元，比上季度增加0.82亿元: the level just told, not a cue further back
     if q.aspect == "change":
         return False
     generic = taxonomy()[2]["generic_measures"]
