@@ -863,8 +863,8 @@ def annotate(doc: Document) -> Document:
         if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" \
                 and family(q.metric) != "progress":  # 保底能完成20个亿投资 is progress, planned or done
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
-            if not own and year:
-                q.period = str(year)  # …and holds for the section's year, not its quarter
+            if year and (not own or own.startswith(str(year))):
+                q.period = str(year)  # …and holds for the section's year, not its quarter (下半年，将推进总投资56亿元的…)
         if year and q.period and q.period != str(year) and q.period.startswith(str(year)) \
                 and _named_for_the_year(text, q, floor):
             q.period = str(year)

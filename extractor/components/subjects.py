@@ -581,9 +581,9 @@ def annotate(doc: Document) -> Document:
         subject = subject_of(doc, q, article, default)
         sentence = doc.sentence_at(q.start)
         if owner and subject and subject.type != "project" and sentence and owner[1].start >= sentence.start \
-                and not _mentions_before(doc.text, owner[1].end, q.start):
+                and not _mentions_before(doc.text, owner[1].end, q.start) and "；" not in doc.text[owner[1].end:q.start]:
             # …湖东电厂项目总投资78.9亿元，2024年保底能完成20个亿投资: still the project's, whatever place
-            # the sentence named before the project (朔州…；投资8亿元的…工程，目前51个厂房单体…)
+            # the sentence named before the project (朔州…；投资8亿元的…工程，目前51个厂房单体…), up to a ；
             subject = owner[0]
         if subject and subject.type == "project":
             owner = (subject, q)
