@@ -203,14 +203,24 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
 
 
 def _unlisted_zone_of(found: list, start: int, end: int, name: str):
-    """The mention of a city or county the zone name `name` (at start:end) opens with a word of one zone after
-    it (长治 in 长治经开区), where the gazetteer lists no such zone; else None."""
+    """The mention of a city or county (or a body) the zone name `name` (at start:end) opens with a word of one
+    zone after it (长治 in 长治经开区), or a place's name of its own and that word (太原 in 太原武宿综保区), where the
+    gazetteer lists no such zone; else None."""
     for f in found:
         s, e, kind, value = f
-        if s == start and e < end and kind == "place" and value.type in ("city", "county") \
-                and name[e - s:] in _rules()["one_zone_words"]:
+        if s == start and e < end and (kind == "place" and value.type in ("city", "county") or kind == "body") \
+                and _one_zone_after_place(name[e - s:]):  # (运城空港 read as a body before 经开区)
             return f
     return None
+
+
+def _one_zone_after_place(rest: str) -> bool:
+    """经开区, 武宿综保区: the words after a city's name in a zone's name make one zone (not 市开发区, the city's)."""
+    rules = _rules()
+    word = next((w for w in rules["one_zone_words"] if rest.endswith(w)), None)
+    own = rest[:-len(word)] if word else ""
+    return word is not None and (not own or len(own) <= 4 and not any(c in rules["zone_prefix_stop_chars"] + "市县区"
+                                                                         for c in own))
 
 
 @functools.lru_cache(maxsize=64)
