@@ -698,6 +698,9 @@ def _after_zone(words: str) -> str:
     figure's subject and no part of its name (the gazetteer's zones are places to jieba and end a name anyway,
     but a name read from the left must start after them)."""
     subjects_spec = patterns.load("subjects")
+    rest = rx(subjects_spec["remainder_zones"]).search(words) if "其" in words else None
+    if rest:
+        return words[rest.end():]  # …、其他开发区11个: the zones left over are whose part it is
     zone = list(rx(subjects_spec["zone_name"]).finditer(words)) \
         if any(word in words for word in subjects_spec["zone_words_outside_gazetteer"]) else None
     if zone:
@@ -1580,7 +1583,7 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     changed = True
     while run and changed:
         changed = False
-        for word in sets["part_strip"]:
+        for word in sets["part_strip"] + list(_zone_words()):  # (全市 / 开发区 / 在建项目: the zones are whose)
             if run.startswith(word):
                 run, changed = run[len(word):], True
         timed = rx(sets["part_time"]).match(run)

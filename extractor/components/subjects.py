@@ -45,6 +45,7 @@ def _rules():
         "rank_field_gap_re": rx(spec["rank_field_gap"]),
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
+        "remainder_zones_re": rx(spec["remainder_zones"]),
         "list_lead_in_re": rx("(?:" + patterns.load("aspects")["list_lead_in"] + ")$"),
         "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
@@ -195,6 +196,8 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         s, e = start + named[0], start + named[1]
         if not any(a <= s < b or s <= a < e for a, b in taken):
             found.append((s, e, "zone_name", named[2]))
+    for m in rules["remainder_zones_re"].finditer(segment):
+        found.append((start + m.start(), start + m.end(), "remainder", m.group()))
     for m in rules["self_re"].finditer(segment):
         s, e = start + m.start(), start + m.end()
         if not any(a <= s < b for a, b in taken):
@@ -374,6 +377,10 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         return Subject(gazetteer.region_names(home)[0] + value if placeless and home else value, "other")
     if kind == "home":
         return _province_subject(zones, home)
+    if kind == "remainder":  # 其他开发区: the zones of the report's city (or province) the list left over
+        whole = default.name.removesuffix(rules["zones_word"]) if default and default.type in (
+            "city_zones", "province_zones") else ""
+        return Subject(whole + value, "other", default.city if default else None)
     if value in rules["zone_self"]:
         return default if default and default.type == "zone" else None
     if value in rules["city_self"]:
