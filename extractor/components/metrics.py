@@ -3015,6 +3015,9 @@ def annotate(doc: Document) -> Document:
         trade = trade_with(clause) if "对" in clause and (q.metric or q.kind.startswith(("percent", "money"))) else None
         if trade:  # 对东盟进出口增长8%: trade with one partner, not the whole
             q.metric, q.metric_source = trade, "context"
+        done = _rate_of_amount_done(text, q, before, floor)
+        if done:  # 完成投资5.48亿元，完成率130%
+            q.metric, q.metric_source = done, "context"
         if _target_held_against(text, q, before):
             q.aspect, q.metric = "growth", q.metric or before.metric
     return doc
@@ -3110,6 +3113,20 @@ def measure_named(words: str) -> str | None:
     found = list(pattern.finditer(words))
     entries = [entry for kind, entry in cues[found[-1].group()] if kind == "metric"] if found else []
     return entries[0]["name"] if entries and not entries[0].get("generic") else None
+
+
+def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:
+    """省市重点工程…完成投资5.48亿元，完成率130%: a bare rate of completion right after an amount is that
+    amount's (省市重点工程投资完成率), the amount's name without its done-word."""
+    spec = patterns.load("metrics")["completion_rate"]
+    if q.metric != spec["bare_metric"] or not rx(spec["bare"]).search(_own_clause(text, q, floor)) \
+            or before is None or before.start < floor or not before.metric \
+            or not before.kind.startswith("money") or rx("[；;。]").search(text, before.end, q.start):
+        return None
+    amount = before.metric
+    for word in spec["done_words"]:
+        amount = amount.replace(word, "")
+    return amount + "完成率" if amount else None
 
 
 def completion_rate(frame: str, base: str | None) -> str | None:
