@@ -1579,7 +1579,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     places = gazetteer.mentions(run)
     if places and places[0][0] == 0:
         run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
-    run = rx(sets["part_within"]).sub("", run)
+    within = rx(sets["part_within"]).match(run)
+    run = run[within.end():] if within else run
     changed = True
     while run and changed:
         changed = False
@@ -1695,7 +1696,7 @@ def _outer_stage(text: str, pos: int, floor: int) -> str:
     """A part after 其中 belongs to the stage set named before it: 签约项目86个…其中亿元以上项目 → 签约; so does
     one picked from a set with 中 (签约项目中制造业项目)."""
     sets = patterns.load("metrics")["project_sets"]
-    within = list(rx(sets["part_within"].removeprefix("^")).finditer(text, floor, pos))
+    within = list(rx(sets["part_within"]).finditer(text, floor, pos))
     of_which = max(text.rfind("其中", floor, pos), within[-1].end() - 1 if within else -1)
     if of_which == -1:
         return ""
@@ -3126,7 +3127,7 @@ def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:
     amount = before.metric
     for word in spec["done_words"]:
         amount = amount.replace(word, "")
-    return amount + "完成率" if amount else None
+    return amount + spec["bare_metric"] if amount else None
 
 
 def completion_rate(frame: str, base: str | None) -> str | None:

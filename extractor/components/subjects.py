@@ -222,8 +222,8 @@ def _one_zone_after_place(rest: str) -> bool:
     rules = _rules()
     word = next((w for w in rules["one_zone_words"] if rest.endswith(w)), None)
     own = rest[:-len(word)] if word else ""
-    return word is not None and (not own or len(own) <= 4 and not any(c in rules["zone_prefix_stop_chars"] + "市县区"
-                                                                         for c in own))
+    stops = rules["zone_prefix_stop_chars"] + rules["whole_name_ends"]
+    return word is not None and (not own or len(own) <= 4 and not any(c in stops for c in own))
 
 
 @functools.lru_cache(maxsize=64)
@@ -598,7 +598,7 @@ def annotate(doc: Document) -> Document:
         subject = subject_of(doc, q, article, default)
         sentence = doc.sentence_at(q.start)
         if owner and subject and subject.type != "project" and sentence and owner[1].start >= sentence.start \
-                and not _mentions_before(doc.text, owner[1].end, q.start) and "；" not in doc.text[owner[1].end:q.start]:
+                and not _mentions_before(doc.text, owner[1].end, q.start) and not rx("[；;]").search(doc.text, owner[1].end, q.start):
             # …湖东电厂项目总投资78.9亿元，2024年保底能完成20个亿投资: still the project's, whatever place
             # the sentence named before the project (朔州…；投资8亿元的…工程，目前51个厂房单体…), up to a ；
             subject = owner[0]
