@@ -410,6 +410,8 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
             return entry["name"] if q.unit.lstrip("万亿千百") in entry["units"] else None
         if kind == "count" and _event_unit(q.unit):
             return entry["name"] if _names_events(entry["name"]) else None  # 21次 counts events
+        if kind == "count" and q.unit and entry["name"].endswith(tuple(taxonomy()[2]["count_suffix_by_unit"].values())):
+            return None  # 参加“三个一批”活动的项目24个: things counted, not the events (次数) they were at
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
 
@@ -1087,7 +1089,7 @@ def shared_head(names: list[str]) -> list[str]:
     """工业、制造业、工业技改投资 → 工业投资, 制造业投资, 工业技改投资: the head word of the last name is
     shared by the names before it that have no measure of their own."""
     spec = taxonomy()[2]
-    purposed = _purposes_listed(names, spec)
+    purposed = _purposes_listed(names, spec) or _bounds_listed(names, spec)
     if purposed:
         return purposed
     measured = tuple(spec["measure_heads"])
@@ -1167,6 +1169,35 @@ def _purposes_listed(names: list[str], spec: dict) -> list[str] | None:
         return None
     items = [opening.group("item"), *names[1:-1], closing.group("item")]
     return [opening.group("payer") + item + closing.group("head") for item in items]
+
+
+def _bounds_listed(names: list[str], spec: dict) -> list[str] | None:
+    """营业收入超千亿元、超500亿元的开发区 → 营业收入超千亿元开发区, 营业收入超500亿元开发区: bounds listed
+    before the class they bound, said once after the last, are each a class of its own; the measure bounded,
+    said before the first, is every bound's."""
+    if len(names) < 2:
+        return None
+    bounds = [_bounded_class(n, spec) for n in names]
+    last = bounds[-1]
+    if not last or not last.group("rest") or not all(m and not m.group("rest") for m in bounds[:-1]):
+        return None
+    measure = _bounded_measure(last, spec) or _bounded_measure(bounds[0], spec)
+    return [measure + m.group("bound") + last.group("rest") for m in bounds]
+
+
+def _bounded_class(name: str, spec: dict):
+    """超500亿元开发区, 营业收入超千亿元的开发区, 10亿元以上项目: (the measure bounded if any, the bound, the
+    class bounded), where a bound opens the name or follows its measure."""
+    return rx(r"(?P<measure>\p{Han}{0,8}?)(?P<bound>" + spec["listed_bound"] + r")的?(?P<rest>\p{Han}*)") \
+        .fullmatch(name.translate(QUOTES))
+
+
+def _bounded_measure(bounded, spec: dict) -> str:
+    """营业收入 (超千亿元): the measure a bound bounds; the words before a bound that name no measure (全市开发区
+    亿元以上项目) are the list's scope, not its name."""
+    words = bounded.group("measure")
+    words = next((words[len(w):] for w in spec["scope_words"] if words.startswith(w)), words)
+    return words if _names_a_measure(words) else ""
 
 
 def _without_leading_verbs(name: str) -> str:
@@ -1292,6 +1323,9 @@ def list_item_metric(name: str, q) -> str | None:
     generic head takes a noun glued before it), else the name's own noun phrase."""
     spec = taxonomy()[2]
     plain = name.translate(QUOTES)
+    bounded = _bounded_class(plain, spec)
+    if bounded and bounded.group("rest") and (of_class := list_item_metric(bounded.group("rest"), q)):
+        return _bounded_measure(bounded, spec) + bounded.group("bound") + of_class  # 10亿元以上项目数: the bound names the class
     field = next((w for w in spec["list_fields"] if w in plain[2:]), None)
     if field:  # 交通、水利领域投资 → 交通投资, 新材料领域签约项目 → 新材料签约项目数: the field's word is dropped
         plain = plain[:plain.index(field, 2)] + plain[plain.index(field, 2) + len(field):]
@@ -2633,6 +2667,8 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
         return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
+    if q.aspect == "rank" and before.aspect == "growth" and rx(taxonomy()[2]["rank_of_growth"]).match(own):
+        return True  # …同比增长21.4%，增速位居全市开发区第一
     if q.aspect == "growth" and own and _reckoned_growth(own):
         return True  # 国民收入由3010亿元增加到7790亿元，按可比价格计算增长94.9%
     if q.aspect == "growth" and before.metric_source in ("context", "fallback") and before.metric != q.metric \
@@ -3137,7 +3173,11 @@ def completion_rate(frame: str, base: str | None) -> str | None:
     m = rule.search(frame)
     if not m:
         return None
-    plan = m.group("base")  # (工业总产值计划完成102.6%: the name read before the figure ends on the plan)
+    if m.group("inner"):  # 完成全年投资任务的55%: the plan's own measure, where no amount done before names one
+        plan = m.group("year") + m.group("plan")
+        base = base or measure_named(m.group("inner")) or m.group("inner")
+    else:
+        plan = m.group("base")  # (工业总产值计划完成102.6%: the name read before the figure ends on the plan)
     return _issue_after((base or "").removesuffix(plan)) + names[plan]
 
 

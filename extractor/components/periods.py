@@ -776,6 +776,13 @@ def _part_of_figure(text: str, q, before, whole):
     return whole if whole is not None and next_part.match(between) else None
 
 
+def _breaks_down(text: str, floor: int, told) -> bool:
+    """Whether the sentence at `floor` opens on 其中 right after the figures of the sentence before, in one
+    paragraph: it breaks them down, and what it says with no time of its own is of their time."""
+    return told is not None and "\n" not in text[told.end:floor] \
+        and _part_rules()[0].match(text[floor:floor + 8]) is not None
+
+
 def _within_year(period: str | None, year: str | None) -> bool:
     """2024Q3 within 2024: a part of the year (a total's quarter or months), which a part of the total, said
     with no time of its own under the year alone, shares."""
@@ -806,12 +813,15 @@ def annotate(doc: Document) -> Document:
     plan = plan_in_focus(text, doc.year)
     reported_plan = titled_plan(doc)
     before = part_of = None
+    told_before = (None, None)  # (a sentence's start, the last figure before it)
     titles: dict = {}  # article start → the period its title names
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
+        if told_before[0] != floor:
+            told_before = (floor, before)
         region = (section.start, section.end) if section else (article.start, article.end) if article \
             else (0, len(text))
         section_year = _section_year(section.period, doc.year) if section else None
@@ -824,7 +834,7 @@ def annotate(doc: Document) -> Document:
                         now=_now_of(section, doc.year), ahead=bool(section and section.status == "target"),
                         plan=None if section and section.status else plan,
                         named=named_years_before(text, region, floor, named_years))
-        opening = None
+        opening, stated = None, own
         if not own and sentence and patterns.load("periods")["anaphoric_span"]["needs"] in text[floor:q.start] \
                 and _anaphor().search(text, floor, q.start):
             own = _antecedent_span(doc, bisect.bisect_right(starts, sentence.start) - 1, year)
@@ -906,6 +916,8 @@ def annotate(doc: Document) -> Document:
             q.period = part_of.period
         elif not own and q.parent is not None and _within_year(doc.quantities[q.parent].period, q.period):
             q.period = doc.quantities[q.parent].period  # …活动中，共有17个项目…。其中，签约项目6个: the total's time
+        elif not stated and _breaks_down(text, floor, told_before[1]) and _within_year(told_before[1].period, q.period):
+            q.period = told_before[1].period  # 截至10月底，…签约项目47个。其中，…9个，占签约项目总数的19.1%
         before = q
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan

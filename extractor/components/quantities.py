@@ -523,9 +523,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
         if quantity.approx == "over" and _names_category(text, quantity):
             taken_until = quantity.end  # (过10万亿元省份: 万亿元 is no figure of its own either)
+            _drop_listed_bounds(text, found, quantity)
             continue  # 10亿元以上项目7个: the threshold names the category of projects
         if _bounds_a_set(text, quantity):
             taken_until = quantity.end  # (a range's second number is the bound's too)
+            _drop_listed_bounds(text, found, quantity)
             continue  # 经济总量超千亿元的县域达12个: the bound picks out the set counted
         if quantity.kind.startswith("duration") and text.endswith(_rules()["period_before"], 0, start) \
                 and not text.endswith(_rules()["lead_before"], 0, start):
@@ -630,6 +632,14 @@ def _bounds_a_set(text: str, q: Quantity) -> bool:
     # 20%的有23种; ，95%以上的村集体… is a share of villages)
     return bool(_set_bound_re()[0].match(text, q.end)) and rx(r"[\p{Han}、]").match(text, q.start - 1) is not None \
         and not _first_to_pass(text, q)
+
+
+def _drop_listed_bounds(text: str, found: list[Quantity], bound: Quantity) -> None:
+    """超500亿元、超300亿元开发区分别有5个、12个: bounds listed before the one that names the category (or
+    picks out the set) name a category each, with the same qualifier and the same kind of unit."""
+    while found and found[-1].approx == bound.approx and found[-1].kind == bound.kind \
+            and LIST_GAP.fullmatch(text, found[-1].end, bound.start):
+        bound = found.pop()
 
 
 def _first_to_pass(text: str, q: Quantity) -> bool:

@@ -422,6 +422,8 @@ def _link_parts(doc: Document) -> None:
         stop = text.find("；", pos, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
+            if pos < q.start and q.metric is None and q.aspect in ("growth", "difference"):
+                _rate_of_part(q, [quantities[t] for t in totals])
             if not (pos < q.start < sentence.end) or q.aspect not in ("value", "change", None):
                 continue
             for t in reversed(totals):
@@ -449,6 +451,15 @@ def _named_by_total(doc: Document, k: int, metric: str) -> None:
     if after is not None and after.metric is None and after.aspect == "growth" \
             and rx(r"[，,]?\p{Han}{0,4}$").fullmatch(doc.text, part.end, after.start):
         after.metric, after.metric_source = metric, "context"
+
+
+def _rate_of_part(q, totals: list) -> None:
+    """…规上工业增加值同比增长7.8%。其中，晋城经开区、高平经开区增速分别为9.2%、8.5%，阳城经开区增速较去年
+    同期回落2.1个百分点: a rate said of a part with no measure of its own is the rate of the measure whose
+    growth the total gave; a part of the same subject (其中，现代工业增长…) is a kind the total's name does not say."""
+    rate = next((t for t in reversed(totals) if t.aspect == "growth" and t.metric), None)
+    if rate is not None and rate.subject != q.subject:
+        q.metric, q.metric_source = rate.metric, "context"
 
 
 def _told_alike(total, q) -> bool:

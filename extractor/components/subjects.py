@@ -46,6 +46,7 @@ def _rules():
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
+        "some_zones_re": rx(spec["some_zones"]),
         "list_lead_in_re": rx("(?:" + patterns.load("aspects")["list_lead_in"] + ")$"),
         "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
@@ -198,6 +199,8 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
             found.append((s, e, "zone_name", named[2]))
     for m in rules["remainder_zones_re"].finditer(segment):
         found.append((start + m.start(), start + m.end(), "remainder", m.group()))
+    for m in rules["some_zones_re"].finditer(segment):
+        found.append((start + m.start(), start + m.end(), "some_zones", m.group()))
     for m in rules["self_re"].finditer(segment):
         s, e = start + m.start(), start + m.end()
         if not any(a <= s < b for a, b in taken):
@@ -381,6 +384,8 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         whole = default.name.removesuffix(rules["zones_word"]) if default and default.type in (
             "city_zones", "province_zones") else ""
         return Subject(whole + value, "other", default.city if default else None)
+    if kind == "some_zones":  # 个别开发区: some of the report's zones, unnamed
+        return default if default and default.type in ("city_zones", "province_zones") else None
     if value in rules["zone_self"]:
         return default if default and default.type == "zone" else None
     if value in rules["city_self"]:
