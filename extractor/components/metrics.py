@@ -2112,6 +2112,8 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         phrase = phrase[len(gained):] if len(phrase) > len(gained) + 1 else phrase
     if not phrase or only_aspect(phrase):
         return None  # 年均增幅超过23%: words that frame a growth name nothing
+    if q.kind != "count" and phrase in patterns.load("subjects")["zone_suffixes"]:
+        return None  # …依次为晋中市开发区12.6%: the zones' word ends a place, the figure's subject, and names nothing
     phrase = _in_column_style(phrase, spec)
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))

@@ -172,6 +172,7 @@ def _rules():
         "rank_position_after": tuple(quant["rank_position_after"] + quant["rank_moves"]),
         "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
         "rank_top": rx(quant["rank_top"]),
+        "rank_top_opens_list": rx(quant["rank_top_opens_list"]),
         "shared_unit": (rx(quant["shared_unit"]["item"]), rx(quant["shared_unit"]["respectively"]),
                         quant["shared_unit"]["item_reach"], quant["shared_unit"]["measure_of_unit"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
@@ -503,10 +504,11 @@ def find_quantities(text: str) -> list[Quantity]:
     regions = quoted_regions(text)
     found: list[Quantity] = []
     taken_until = 0
-    tops = _top_ranks(text, regions)  # 前12位: the bound's number is no count of its own
+    tops, headings = _top_ranks(text, regions)  # 前12位: the bound's number is no count of its own
     for m in NUMBER.finditer(text):
         start, token = m.start(), m.group()
-        if start < taken_until or _inside(start, regions) or tops and any(t.start <= start < t.end for t in tops):
+        if start < taken_until or _inside(start, regions) or tops and any(t.start <= start < t.end for t in tops) \
+                or headings and any(a <= start < b for a, b in headings):
             continue
         chinese = not token[0].isdigit()
         if chinese:
@@ -860,18 +862,22 @@ def _rank_listed_after(text: str, rank: Quantity, start: int) -> bool:
     return between in ("、", "和")
 
 
-def _top_ranks(text: str, regions) -> list[Quantity]:
-    """居全国前六, 稳居全国前十强: within the top N, a rank of value N and approx under."""
+def _top_ranks(text: str, regions) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """居全国前六, 稳居全国前十强: within the top N, a rank of value N and approx under; and the spans of the
+    top-N bounds that head a list of those in it (增速排名前三位的依次为…), which are no figures at all."""
     rules = _rules()
-    out = []
+    out, headings = [], []
     for m in rules["rank_top"].finditer(text):
         if _inside(m.start(), regions) or not text.endswith(rules["rank_top_after"], 0, m.start()):
+            continue
+        if rules["rank_top_opens_list"].match(text, m.end()):
+            headings.append((m.start(), m.end() + 1))  # (前三位: the 位 too)
             continue
         value = float(m.group("n")) if m.group("n").isdigit() else parse_chinese_number(m.group("n"))
         if value:
             out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank", approx="under",
                                 base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
-    return out
+    return out, headings
 
 
 def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:

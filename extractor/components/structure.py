@@ -18,6 +18,7 @@ from ..rx import last_of, rx
 
 LIST_SPLIT = rx(r"[、和及与]")
 RESPECTIVELY = "分别"
+PLACE_TYPES = ("zone", "city_zones", "city", "province_zones", "province", "county")
 OF_WHICH = "其中"
 
 
@@ -422,8 +423,6 @@ def _link_parts(doc: Document) -> None:
         stop = text.find("；", pos, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
-            if pos < q.start and q.metric is None and q.aspect in ("growth", "difference"):
-                _rate_of_part(q, [quantities[t] for t in totals])
             if not (pos < q.start < sentence.end) or q.aspect not in ("value", "change", None):
                 continue
             for t in reversed(totals):
@@ -451,15 +450,6 @@ def _named_by_total(doc: Document, k: int, metric: str) -> None:
     if after is not None and after.metric is None and after.aspect == "growth" \
             and rx(r"[，,]?\p{Han}{0,4}$").fullmatch(doc.text, part.end, after.start):
         after.metric, after.metric_source = metric, "context"
-
-
-def _rate_of_part(q, totals: list) -> None:
-    """…规上工业增加值同比增长7.8%。其中，晋城经开区、高平经开区增速分别为9.2%、8.5%，阳城经开区增速较去年
-    同期回落2.1个百分点: a rate said of a part with no measure of its own is the rate of the measure whose
-    growth the total gave; a part of the same subject (其中，现代工业增长…) is a kind the total's name does not say."""
-    rate = next((t for t in reversed(totals) if t.aspect == "growth" and t.metric), None)
-    if rate is not None and rate.subject != q.subject:
-        q.metric, q.metric_source = rate.metric, "context"
 
 
 def _told_alike(total, q) -> bool:
@@ -537,9 +527,25 @@ def _shared_figures(doc: Document) -> None:
             q.metric, q.metric_source = metric, "list"
 
 
+def _rates_of_places(doc: Document) -> None:
+    """…规上工业增加值同比增长7.8%。其中，晋城经开区、高平经开区增速分别为9.2%、8.5%, 增速排名前三位的依次为
+    晋中市开发区（12.6%）、…: a rate said of a place with no measure of its own, in the sentence of a growth just
+    told of another subject or the one after it, is the rate of that growth's measure (a place is no kind of
+    the measure, as 其中，现代工业增长… is: the subject must differ)."""
+    text, told = doc.text, None
+    for q in doc.quantities:
+        if q.aspect == "growth" and q.metric:
+            told = q
+        elif q.metric is None and q.aspect in ("growth", "difference") and told is not None \
+                and q.subject_type in PLACE_TYPES and q.subject != told.subject \
+                and "\n" not in text[told.end:q.start] and sum(map(text[told.end:q.start].count, "。！？")) <= 1:
+            q.metric, q.metric_source = told.metric, "context"
+
+
 def annotate(doc: Document) -> Document:
     _pair_lists(doc)
     _shared_figures(doc)
     _completion_rates(doc)
     _link_parts(doc)
+    _rates_of_places(doc)
     return doc
