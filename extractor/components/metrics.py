@@ -1930,9 +1930,13 @@ def rank_moved(text: str, q, before, floor: int) -> str | None:
 
 def ranked_in(text: str, q, floor: int) -> str | None:
     """在2023年度全国国家级经开区综合发展水平考核评价中，太原经开区排名第45位: a rank that names no field is
-    ranked in the appraisal its sentence's 在…中 frame names."""
+    ranked in the appraisal its sentence's 在…中 frame names; so is one whose only name is a cue of a clause
+    before the frame (…较2020年翻了一番；在全省开发区综合考核评价中位列第4名)."""
     framed = _rank_move_rules()[4].search(text, floor, q.start)
-    return framed.group("x") if framed and not rx(r"[。；;]").search(text, framed.end(), q.start) else None
+    if not framed or rx(r"[。；;]").search(text, framed.end(), q.start):
+        return None
+    own = _after_zone(text[framed.end():q.start])
+    return framed.group("x") if q.metric is None or not taxonomy()[1].search(own) else None
 
 
 def _share_of_measure(text: str, q) -> tuple[str, str] | None:
@@ -2999,7 +3003,7 @@ def annotate(doc: Document) -> Document:
             topic = _noun_topic(text, q, floor)
             if topic:  # 小学生，一九五二年有五千一百多万人
                 q.metric, q.metric_source = topic, "context"
-        if q.metric is None and q.is_rank:
+        if q.is_rank:
             framed = ranked_in(text, q, floor)
             if framed:  # 在…考核评价中，太原经开区排名第45位
                 q.metric, q.metric_source = framed, "context"

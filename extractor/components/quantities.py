@@ -156,7 +156,7 @@ def _rules():
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
         "rank_window": quant["rank_window"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
-        "rank_position": quant["rank_position"],
+        "rank_position": tuple(quant["rank_position"]),
         "fraction_window": quant["fraction_window"],
         "streak": rx(quant["streak"]),
         "ratio_name": rx(quant["ratio_name"] + "(?P<clause>" + quant["ratio_clause"] + ")"),
@@ -853,12 +853,13 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
 def _rank_moved(text: str, end: int) -> bool:
     """进出口总额从第13位升至第9位: a position that moves to another (a rank move after its 位) is a rank."""
     return text.startswith(_rules()["rank_position"], end) \
-        and text.startswith(_rules()["rank_moves_after"], end + len(_rules()["rank_position"]))
+        and text.startswith(_rules()["rank_moves_after"], end + 1)  # (a position's word is one character)
 
 
 def _rank_listed_after(text: str, rank: Quantity, start: int) -> bool:
     """汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位: a position listed right after a rank is one too."""
-    between = text[rank.end:start].removeprefix(_rules()["rank_position"])
+    between = text[rank.end:start]
+    between = between[1:] if between.startswith(_rules()["rank_position"]) else between
     return between in ("、", "和")
 
 

@@ -412,22 +412,24 @@ def _link_parts(doc: Document) -> None:
     quantities = doc.quantities
     starts = [q.start for q in quantities]  # in text order
     for i, sentence in enumerate(doc.sentences):
-        pos = text.find(OF_WHICH, sentence.start, sentence.end)
-        if pos == -1:
+        opened = [m.start() for m in rx(OF_WHICH).finditer(text, sentence.start, sentence.end)]
+        if not opened:
             continue
         floor = doc.sentences[i - 1].start if i > 0 else sentence.start
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
-        totals = [k for k in range(lo, hi) if quantities[k].start < pos]
-        # (新增公路通车里程1.2万公里，其中高速公路3358公里；增加铁路新线1423公里: a semicolon ends the breakdown
-        # of an addition, though a list of levels may go on past it: 其中，A…；B…)
-        stop = text.find("；", pos, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
-            if not (pos < q.start < sentence.end) or q.aspect not in ("value", "change", None):
+            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None):
                 continue
+            # (…其中国家级2个；全市共有A级景区45家，其中5A级3家: each part breaks down the total before its own 其中)
+            pos = max(p for p in opened if p < q.start)
+            totals = [t for t in range(lo, k) if quantities[t].start < pos]
+            # (新增公路通车里程1.2万公里，其中高速公路3358公里；增加铁路新线1423公里: a semicolon ends the breakdown
+            # of an addition, though a list of levels may go on past it: 其中，A…；B…)
+            stop = text.find("；", pos, sentence.end)
             for t in reversed(totals):
                 total = quantities[t]
-                if total.aspect == "change" and -1 < stop < q.start:
+                if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, opened)):
                     continue
                 if (total.unit == q.unit and _told_alike(total, q) and abs(total.value) >= abs(q.value)
                         and metrics.family(total.metric) == metrics.family(q.metric)):
@@ -435,6 +437,7 @@ def _link_parts(doc: Document) -> None:
                     if total.aspect == "change":
                         q.aspect = "change"  # 新增市场主体1.2万户，其中企业3200户: the part of what is new is new
                     _part_of_zones(total, q)
+                    _graded_part(text, total, q)
                     if q.metric is None and total.metric and q.subject != total.subject:
                         _named_by_total(doc, k, total.metric)
                     break
@@ -450,6 +453,24 @@ def _named_by_total(doc: Document, k: int, metric: str) -> None:
     if after is not None and after.metric is None and after.aspect == "growth" \
             and rx(r"[，,]?\p{Han}{0,4}$").fullmatch(doc.text, part.end, after.start):
         after.metric, after.metric_source = metric, "context"
+
+
+def _says_whole(text: str, q, opened: list[int]) -> bool:
+    """…高速公路总里程达9.56万公里: a figure whose own clause says it reached a whole is no part of an addition."""
+    clause = max(last_of("，,；;", text, 0, q.start), max(p for p in opened if p < q.start))
+    return rx(patterns.load("structure")["whole_clause"]).match(text[clause:q.start].lstrip("，,；;")) is not None
+
+
+def _graded_part(text: str, total, q) -> None:
+    """新增省级以上研发平台14个，其中国家级2个 → 国家级研发平台数: a part said by its grade alone counts the total's
+    things of that grade."""
+    if not total.metric or total.kind != q.kind:
+        return
+    rules = patterns.load("structure")
+    grade = rx(rules["graded_part"]).search(text, max(0, q.start - 12), q.start)
+    if grade:
+        q.metric = grade.group("grade") + rx(rules["graded_total"]).sub("", total.metric, count=1)
+        q.metric_source = "context"
 
 
 def _told_alike(total, q) -> bool:

@@ -43,6 +43,8 @@ def _rules():
         "city_actor_re": rx(spec["city_actor"]),
         "example_of_set_re": rx(spec["example_of_set"]),
         "rank_field_gap_re": rx(spec["rank_field_gap"]),
+        "rank_arena_before": tuple(spec["rank_arena_before"]),
+        "rank_move_units": tuple(spec["rank_move_units"]),
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
@@ -544,8 +546,11 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
-        if q.is_rank and kind not in ("body", "home_zone") and rules["rank_field_gap_re"].match(text[e:q.start]):
-            continue  # 同比增速全省第一: the place before a rank is the field it is ranked in
+        if q.is_rank and kind not in ("body", "home_zone", "zone_name") and not (kind == "place" and value.type == "zone") \
+                and rules["rank_field_gap_re"].match(text[e:q.start]):
+            continue  # 同比增速全省第一: the place before a rank is the field it is ranked in (a zone is never one)
+        if (q.is_rank or q.unit in rules["rank_move_units"]) and text.endswith(rules["rank_arena_before"], 0, s):
+            continue  # 在全省开发区综合考核评价中位列第4名: the place of the contest, not who is ranked
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
                 and not _zones_follow(text, e):
             return default  # in a report on a city's zones, the city's name speaks of those zones
