@@ -1089,7 +1089,7 @@ def shared_head(names: list[str]) -> list[str]:
     """工业、制造业、工业技改投资 → 工业投资, 制造业投资, 工业技改投资: the head word of the last name is
     shared by the names before it that have no measure of their own."""
     spec = taxonomy()[2]
-    purposed = _purposes_listed(names, spec) or _bounds_listed(names, spec)
+    purposed = _purposes_listed(names, spec) or _bounds_listed(names, spec) or _grades_listed(names, spec)
     if purposed:
         return purposed
     measured = tuple(spec["measure_heads"])
@@ -1130,6 +1130,9 @@ def shared_head(names: list[str]) -> list[str]:
         return [n + count for n in names[:-1]] + [names[-1]]  # 刑事案件、治安案件、命案数: each item's count
     if head in spec["counted_growth_endings"] and all(len(n) <= 4 and not n.endswith(head) for n in names[:-1]):
         return [n + head for n in names[:-1]] + [last]  # 刑事治安、涉诈、涉毒警情: kinds of one thing counted
+    if head in spec["listed_things"] and all(len(n) <= spec["listed_thing_item_chars"]
+                                             and not n.endswith(tuple(spec["own_thing_endings"])) for n in names[:-1]):
+        return [n + head for n in names[:-1]] + [last]  # 新材料、新能源、现代煤化工项目
     field = next((w for w in spec["list_fields"] if w in last[2:]), None)
     if field and not any(field in n for n in names[:-1]):
         return [n + last[last.index(field, 2):] for n in names[:-1]] + [last]
@@ -1183,6 +1186,16 @@ def _bounds_listed(names: list[str], spec: dict) -> list[str] | None:
         return None
     measure = _bounded_measure(last, spec) or _bounded_measure(bounds[0], spec)
     return [measure + m.group("bound") + last.group("rest") for m in bounds]
+
+
+def _grades_listed(names: list[str], spec: dict) -> list[str] | None:
+    """国家级、部级创新平台 → 国家级创新平台, 部级创新平台: grades listed alone share what follows the last one's."""
+    grade = rx(spec["listed_grade"])
+    last = grade.match(names[-1])
+    if len(names) < 2 or not last or last.end() == len(names[-1]) \
+            or not all(grade.fullmatch(n) for n in names[:-1]):
+        return None
+    return [n + names[-1][last.end():] for n in names[:-1]] + [names[-1]]
 
 
 def _bounded_class(name: str, spec: dict):
@@ -1797,9 +1810,31 @@ def _inside_word(text: str, end: int, stop: int) -> bool:
     return True
 
 
+def _set_joined(text: str, end: int, spec: dict) -> str | None:
+    """86个项目参加集中签约、开工、投产 → 三个一批项目数: projects counted as they joined a set of projects."""
+    joined = rx(spec["project_joined"]).match(text, end)
+    if not joined:
+        return None
+    event = joined.group("event").translate(QUOTES)
+    # (a set's cue inside an event's name: “三个一批”活动, whose longer cue names the events)
+    entry = next((e for cue, e in _project_set_cues() if cue in event), None)
+    return entry["label"] + entry["names"]["count"] if entry else None
+
+
+@functools.cache
+def _project_set_cues() -> tuple[tuple[str, dict], ...]:
+    """The cues of the sets of projects, longest first."""
+    found = [(cue, e) for cue, entries in taxonomy()[0].items() for kind, e in entries
+             if kind == "topic" and e.get("project_set")]
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+
 def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None) -> tuple[str, str] | None:
     """The noun a count counts, right after it, named by the taxonomy where it can, else by itself."""
     _, pattern, spec = taxonomy()
+    joined = _set_joined(text, end, spec)
+    if joined:
+        return joined, "taxonomy"
     quoted = _words_after(text, end, keep_quotes=True)
     noun = quoted.translate(QUOTES)
     if _reaches_a_level(text[end:end + 6], spec):  # (read past the noun's stops: 由30家发展为45家)

@@ -319,9 +319,23 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
         if metric:
             q.metric, q.metric_source = metric, "list"
             if metric in metrics.patterns.load("metrics")["project_sets"]["names"]:
+                kind = _kind_of_projects(name)
+                if kind:  # 新材料、新能源、现代煤化工项目: each item names its own kind of projects
+                    q.metric = kind + metric
+                    continue
                 sentence = doc.sentence_at(q.start)  # 项目个数和年度投资额: the set named earlier in the sentence
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
+
+
+def _kind_of_projects(name: str) -> str | None:
+    """新材料项目 → 新材料: the kind a listed name gives its projects, where the name is a kind and 项目 alone."""
+    plain = name.strip().strip("“”\"")
+    words = patterns.load("metrics")["project_sets"]
+    kind = plain.removesuffix("项目")
+    if kind == plain or len(kind) < 2 or any(w in kind for w in words["stage_words"]) or gazetteer.mentions(kind):
+        return None
+    return kind
 
 
 def _listed_subjects(doc: Document, names: list[str], figures: list, written: list[str] | None = None) -> list:
