@@ -410,7 +410,7 @@ def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
             return entry["name"] if q.unit.lstrip("万亿千百") in entry["units"] else None
         if kind == "count" and _event_unit(q.unit):
             return entry["name"] if _names_events(entry["name"]) else None  # 21次 counts events
-        if kind == "count" and q.unit and entry["name"].endswith(tuple(taxonomy()[2]["count_suffix_by_unit"].values())):
+        if kind == "count" and q.unit and entry["name"].endswith(_event_suffixes()):
             return None  # 参加“三个一批”活动的项目24个: things counted, not the events (次数) they were at
         return entry["name"] if kind in entry["kinds"] else None
     return entry["name"]
@@ -2288,7 +2288,13 @@ def _event_unit(unit: str | None) -> str | None:
 
 def _names_events(name: str) -> bool:
     """调度会次数, 接待游客人次, 旅客吞吐量: a name that can stand over a count in 次, 场 or 人次."""
-    return name.endswith(tuple(taxonomy()[2]["count_suffix_by_unit"].values()) + ("量",))
+    return name.endswith(_event_suffixes() + ("量",))
+
+
+@functools.cache
+def _event_suffixes() -> tuple[str, ...]:
+    """The endings of the names of counts of events (次数, 场次, 人次, …)."""
+    return tuple(taxonomy()[2]["count_suffix_by_unit"].values())
 
 
 def _ends_in_verb(phrase: str) -> bool:

@@ -330,10 +330,10 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
 
 def _kind_of_projects(name: str) -> str | None:
     """新材料项目 → 新材料: the kind a listed name gives its projects, where the name is a kind and 项目 alone."""
-    plain = name.strip().strip("“”\"")
-    words = patterns.load("metrics")["project_sets"]
+    plain = name.translate(metrics.QUOTES).strip()
+    sets = patterns.load("metrics")["project_sets"]
     kind = plain.removesuffix("项目")
-    if kind == plain or len(kind) < 2 or any(w in kind for w in words["stage_words"]) or gazetteer.mentions(kind):
+    if kind == plain or len(kind) < 2 or any(w in kind for w in sets["stage_words"]) or gazetteer.mentions(kind):
         return None
     return kind
 
@@ -443,7 +443,7 @@ def _link_parts(doc: Document) -> None:
             stop = text.find("；", pos, sentence.end)
             for t in reversed(totals):
                 total = quantities[t]
-                if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, opened)):
+                if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, pos)):
                     continue
                 if (total.unit == q.unit and _told_alike(total, q) and abs(total.value) >= abs(q.value)
                         and metrics.family(total.metric) == metrics.family(q.metric)):
@@ -469,9 +469,10 @@ def _named_by_total(doc: Document, k: int, metric: str) -> None:
         after.metric, after.metric_source = metric, "context"
 
 
-def _says_whole(text: str, q, opened: list[int]) -> bool:
-    """…高速公路总里程达9.56万公里: a figure whose own clause says it reached a whole is no part of an addition."""
-    clause = max(last_of("，,；;", text, 0, q.start), max(p for p in opened if p < q.start))
+def _says_whole(text: str, q, opened: int) -> bool:
+    """…高速公路总里程达9.56万公里: a figure whose own clause (after its 其中, opened) says it reached a whole is
+    no part of an addition."""
+    clause = max(last_of("，,；;", text, 0, q.start), opened)
     return rx(patterns.load("structure")["whole_clause"]).match(text[clause:q.start].lstrip("，,；;")) is not None
 
 
