@@ -710,7 +710,17 @@ def _after_zone(words: str) -> str:
     if "区" in words and gazetteer.may_name_a_county_zone(words):  # jieba knows no such zone
         county_zones = [e for _, e, place in gazetteer.mentions(words) if place.type == "zone"]
         return words[county_zones[-1]:] if county_zones else words
-    return words
+    return _after_counted_places(words, subjects_spec)
+
+
+def _after_counted_places(words: str, subjects_spec: dict) -> str:
+    """大同、朔州两市出让宗数: places closed by their count (两市, 三县) are the figure's subject, and the
+    counter is no part of the name after them."""
+    tails = list(rx(subjects_spec["group_tail"]).finditer(words)) if any(
+        counter in words for counter in subjects_spec["place_counters"]) else ()
+    ends = {end for _, end, _ in gazetteer.mentions(words)} if tails else ()
+    counted = [tail for tail in tails if tail.start() in ends]
+    return words[counted[-1].end():] if counted else words
 
 
 def _topic_before(text: str, end: int, floor: int, spec: dict) -> str | None:
@@ -1626,6 +1636,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     places = gazetteer.mentions(run)
     if places and places[0][0] == 0:
         run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
+        counted = rx(patterns.load("subjects")["group_tail"]).match(run)
+        run = run[counted.end():] if counted else run  # 晋城、长治两市新入库项目: and so are the places' count
     within = rx(sets["part_within"]).match(run)
     run = run[within.end():] if within else run
     changed = True
@@ -2111,6 +2123,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     left = _span_partner()[1].sub("", left).rstrip("，, ")  # (全国研究与试验开发经费，从1997年的509亿元)
     left = _streak().sub("", left)
     left = rx(spec["comparison_base"]).sub("", left)
+    if q.aspect == "difference":
+        other = _set_against_other(left)
+        left = left[:other.start()] if other else left
     if "价" in left or "扣除" in left:  # (every price basis says one or the other)
         left = rx(spec["price_basis"]).sub("", left)
     left = rx(spec["yearly_frame"]).sub("", left)
@@ -2707,8 +2722,15 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return False
     own = _own_clause(text, q, floor)
     if q.aspect == "difference":
-        # 增长7.1%，增幅较1—9月回落0.3个百分点; 增长12%，增速比全国高3.7个百分点: the gap of the growth just told
-        return q.metric is None and before.aspect == "growth" and _compared(own)
+        # 增长7.1%，增幅较1—9月回落0.3个百分点; 增长12%，增速比全国高3.7个百分点: the gap of the growth just told;
+        # 亩均投资强度486万元，高出全省平均水平62万元: of the level just told, in its unit
+        # 亩均投资强度486万元，高出全省平均水平62万元: of the level just told, in its unit; a clause that only sets
+        # the figure against another's names nothing, whatever cue the sentence held before
+        against = _set_against_other(own)
+        if against and against.start() == 0 and text[before.end:q.start].lstrip("，,、 ") == own \
+                and (before.aspect == "growth" or before.aspect == "value" and _same_measure_unit(before, q)):
+            return True
+        return q.metric is None and before.aspect == "growth" and (_compared(own) or against is not None)
     if q.aspect == "share":
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
         return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
@@ -2963,6 +2985,17 @@ def _without_new(name: str) -> str:
     """新建口袋公园数 → 口袋公园数: a total counts all there are, not only the new ones."""
     new = next((w for w in taxonomy()[2]["new_words"] if name.startswith(w) and len(name) > len(w) + 2), "")
     return name[len(new):]
+
+
+def _same_measure_unit(before, q) -> bool:
+    """A gap in the unit of the level before it (万元 after 万元), or in points after a rate (毛入学率达到96.9%，高于
+    全国平均水平4.9个百分点)."""
+    return before.kind == q.kind or before.kind.startswith("percent") and q.kind == "pp"
+
+
+def _set_against_other(clause: str):
+    """高出全省平均水平, 比全市平均高: the words that set a gap against another's figure, ending the clause."""
+    return rx(patterns.load("metrics")["span_partner"]["set_against_other"]).search(clause)
 
 
 def _compared(clause: str) -> bool:
