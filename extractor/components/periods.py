@@ -620,7 +620,7 @@ def _plan_by_nature(metric: str | None) -> bool:
 @functools.cache
 def _opening_in_paragraph():
     """An opening time at the start of any sentence: only then can a later sentence carry one."""
-    return rx(r"(?:^|(?<=[。！？!?；;\n][”’」』）)]*))" + patterns.load("periods")["carried_opening"]["pattern"])
+    return rx(r"(?:^|(?<=[。！？!?；;，,\n][”’」』）)]*))" + patterns.load("periods")["carried_opening"]["pattern"])
 
 
 def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
@@ -640,15 +640,16 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
         return None, None  # no opening time earlier in the paragraph: nothing to carry (the common case, cheap)
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
-        if "\n" not in text[prev.start:this.start]:
-            opening = rx(rule["pattern"]).match(text[prev.start:prev.end])
+        if "\n" not in text[prev.start:this.start] and not rx(rule["since_opening"]).match(text, this.start):
+            at = _opening_clause(doc, prev, rule)
+            opening = rx(rule["pattern"]).match(text[at:prev.end])
             scene = None if opening else _scene_clause(doc, prev)
             if opening and _anaphor().search(opening.group()):
                 carried = _antecedent_span(doc, index - 1, year)  # 在这个期间，: the span named before it
-                opened = (prev.start, prev.start + opening.end())
+                opened = (at, at + opening.end())
             elif opening:
-                carried = period_of(text, prev.start + opening.end(), prev.start, year, looked_back=looked_back)
-                opened = (prev.start, prev.start + opening.end())
+                carried = period_of(text, at + opening.end(), prev.start, year, looked_back=looked_back)
+                opened = (at, at + opening.end())
             elif scene:
                 carried = period_of(text, scene.end(1), prev.start, year, looked_back=looked_back)
                 opened = scene.span(1)
@@ -656,6 +657,38 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
                 carried, opened = _carried_as_of(doc, index - 1, year, memo, looked_back)
     memo[index] = carried, opened
     return carried, opened
+
+
+def _yearly_average(text: str, q, floor: int, carried: str, opening: tuple[int, int]) -> bool:
+    """平均每年递增百分之四: a figure whose clause says it is a yearly average, which the single year an earlier
+    sentence opened on does not date (a comparison of two years, 1982年同1978年相比，, names the span itself)."""
+    if not carried.isdigit() or not rx(r"\s*(?:19|20)\d{2}年[，,]?\s*").fullmatch(text, *opening):
+        return False
+    clause = max(floor, last_of("，,；;、", text, floor, q.start) + 1)
+    return rx(patterns.load("periods")["carried_opening"]["yearly_average"]).search(text, clause, q.start) is not None
+
+
+def _opening_clause(doc: Document, sentence, rule: dict) -> int:
+    """Where a sentence's opening time stands: at its start, or at the first clause that opens on a time before any
+    figure, where no other clause names a time of its own (钢铁工业，1979年钢产量比上年增加270万吨; 今年以来，大同
+    经开区坚持…，1—10月，全区新签约项目58个). The sentence's start where it has none."""
+    text, opening = doc.text, rx(rule["pattern"])
+    if opening.match(text, sentence.start, sentence.end):
+        return sentence.start
+    k = bisect.bisect_left(doc.quantities, sentence.start, key=lambda q: q.start)
+    first = min(doc.quantities[k].start if k < len(doc.quantities) else sentence.end, sentence.end)
+    since = rx(rule["since_opening"]).match(text, sentence.start, first)
+    at, other = since.end() if since else sentence.start, rx(rule["other_time"])
+    while (comma := text.find("，", at, first)) != -1:
+        if other.search(text, at, comma):
+            break  # 经过第一个五年计划期间的努力，一九五七年…: an earlier clause's time is the topic
+        at = comma + 1
+        found = opening.match(text, at, sentence.end)
+        if found:
+            later = other.search(text, found.end(), sentence.end)
+            goal = rx(rule["goal_of_year"]).match(text, found.end(), sentence.end)
+            return sentence.start if later or goal else at
+    return sentence.start
 
 
 def _own_year_in_span(text: str, opening: tuple[int, int], carried: str, section) -> bool:
@@ -789,6 +822,13 @@ def _within_year(period: str | None, year: str | None) -> bool:
     return bool(period and year and year.isdigit() and period != year and period.startswith(year))
 
 
+def _growth_to_year(told, q) -> bool:
+    """一九五七年…零售总额…比一九五二年增长百分之八十左右。其中：国营商业约增长百分之一百三十三点二: a growth
+    that breaks down a growth over the years up to the year it is told under grows over those years too."""
+    return q.aspect == told.aspect == "growth" and bool(told.period and q.period) \
+        and "~" in told.period and told.period.endswith("~" + q.period)
+
+
 def _title_period(article, year: int | None, memo: dict) -> str | None:
     """全省开发区前三季度主要经济指标运行平稳: the time an article's title names is the time of its figures that
     name none and stand under no dated section (从项目建设看，全省开发区新开工项目418个 → 1~9月)."""
@@ -841,7 +881,8 @@ def annotate(doc: Document) -> Document:
         if not own and sentence:
             own, opening = _carried_as_of(doc, bisect.bisect_right(starts, sentence.start) - 1, year,
                                           carried.setdefault((year, looked_back), {}), looked_back)
-            if own and opening and _own_year_in_span(text, opening, own, section):
+            if own and opening and (_own_year_in_span(text, opening, own, section)
+                                    or _yearly_average(text, q, floor, own, opening)):
                 own, opening = None, None
         if own and section and _overlaps(own, section.period) and _says_span_end(text, q, floor, section.period, year):
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
@@ -916,7 +957,8 @@ def annotate(doc: Document) -> Document:
             q.period = part_of.period
         elif not own and q.parent is not None and _within_year(doc.quantities[q.parent].period, q.period):
             q.period = doc.quantities[q.parent].period  # …活动中，共有17个项目…。其中，签约项目6个: the total's time
-        elif not stated and _breaks_down(text, floor, told_before[1]) and _within_year(told_before[1].period, q.period):
+        elif not stated and _breaks_down(text, floor, told_before[1]) and (
+                _within_year(told_before[1].period, q.period) or _growth_to_year(told_before[1], q)):
             q.period = told_before[1].period  # 截至10月底，…签约项目47个。其中，…9个，占签约项目总数的19.1%
         before = q
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
