@@ -623,6 +623,25 @@ def place_count(text: str, q) -> str | None:
     return deed + spec["places"].get(said.group("place"), said.group("place")) + "数"
 
 
+def bounded_set_count(text: str, q, floor: int) -> str | None:
+    """经济总量超千亿元的县域达12个 → 经济总量超千亿元县域数: things a bound picks out, counted (see metrics.toml,
+    bounded_set_count)."""
+    spec = patterns.load("metrics")["bounded_set_count"]
+    said = rx(spec["pattern"]).search(text, _clause_left(text, q.start, floor), q.start)
+    if not said or "超" not in said.group("bound") and not said.group("bound").endswith(("以上", "以下")):
+        return None
+    head = rx(spec["head_strip"]).sub("", said.group("head"))
+    measure = _noun_phrase(head, taxonomy()[2]) if head else None
+    if not measure or not head.endswith(measure):
+        return None
+    if head.endswith("年" + measure):
+        measure = "年" + measure  # 年销售收入: a yearly measure keeps the 年 jieba reads as a time
+    things = said.group("things").translate(QUOTES)
+    if measure in spec["class_measures"] and things.endswith(spec["class_things"]):
+        measure = ""
+    return measure + said.group("bound") + things + taxonomy()[2]["count_suffix"]
+
+
 def subset_count(text: str, q, floor: int) -> str | None:
     """全省88个开发区中，实现正增长的61个: the things a modifier picks out of a set counted before, by what picks
     them and the set's noun (正增长开发区数)."""
@@ -768,6 +787,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         placed = place_count(text, q) if q.unit == "个" else None
         if placed:
             return placed, "fallback"
+        bounded = bounded_set_count(text, q, floor) if "的" in text[max(floor, q.start - 24):q.start] else None
+        if bounded:
+            return bounded, "fallback"
         subset = subset_count(text, q, floor)
         if subset:
             return subset, "fallback"
@@ -794,7 +816,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         counted = _share_of_counted(text, q)
         if counted:
             return counted, "fallback"
-        measured = _share_of_measure(text, q)
+    if q.kind in ("percent", "fraction") and aspect == "share":
+        measured = _share_of_measure(text, q)  # (约三分之一的建设用地 as 3.2%的土地面积)
         if measured:
             return measured
     cut = _denominator_cut(text, q, aspect, floor)
@@ -1996,6 +2019,8 @@ def _share_of_measure(text: str, q) -> tuple[str, str] | None:
     stop = next((i for i in range(at, min(len(text), at + 16)) if text[i] in ends), None)
     words = text[at:stop].translate(QUOTES) if stop is not None else ""
     spec = taxonomy()[2]
+    if words.endswith(tuple(spec["land_words"])):
+        words += spec["land_measure"]  # 三分之一的建设用地: the land's area
     if not _names_a_measure(words) or words in spec["generic_measures"] + spec["share_of_whole_words"] \
             or _noun_phrase(words, spec, from_left=True) != words:
         return None  # 贡献了全国24.1%的增量: the share of a whole the clause before names; 的农户…增加了收入: a set

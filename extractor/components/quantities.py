@@ -176,6 +176,7 @@ def _rules():
         "shared_unit": (rx(quant["shared_unit"]["item"]), rx(quant["shared_unit"]["respectively"]),
                         quant["shared_unit"]["item_reach"], quant["shared_unit"]["measure_of_unit"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
+        "fraction_of_set": rx(quant["fraction_of_set"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
         "lead_before": tuple(quant["duration_as_period"]["not_after"]),
         "rank_top_after": tuple(quant["rank_position_after"] + quant["rank_moves"] + quant["rank_top_after"]),
@@ -890,7 +891,7 @@ def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
     for m in FRACTION.finditer(text):
         clause = rx(r"[，。；：、\n]").split(text[max(0, m.start() - rules["fraction_window"]):m.start()])[-1]
         changed = text.endswith(rules["fraction_verbs"], 0, m.start())
-        if _inside(m.start(), regions) or not ("占" in clause or changed) \
+        if _inside(m.start(), regions) or not ("占" in clause or changed or _of_a_set(text, m.end())) \
                 or any(q.start <= m.start() < q.end for q in found):
             continue
         value = int(m.group("a")) / int(m.group("b")) * (_sign(text, m.start()) if changed else 1)
@@ -898,6 +899,11 @@ def _fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="分数", kind="fraction",
                             approx=approx, base_value=value, base_unit="分数", number_start=m.start()))
     return out + _spoken_fractions(text, regions, found)
+
+
+def _of_a_set(text: str, end: int) -> bool:
+    """四分之一的合作社: a fraction right before 的 and a noun is the share of that set."""
+    return _rules()["fraction_of_set"].match(text, end) is not None
 
 
 def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantity]:
@@ -911,7 +917,7 @@ def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantit
         lead = rules["approx_before"].search(text, max(0, m.start() - rules["approx_reach"]), m.start()) \
             if rules["approx_before"] else None
         changed = text.endswith(rules["fraction_verbs"], 0, lead.start() if lead else m.start())
-        if not changed and "占" not in text[max(0, m.start() - 12):m.start()]:
+        if not changed and "占" not in text[max(0, m.start() - 12):m.start()] and not _of_a_set(text, m.end()):
             continue
         value = 0.5 if m.group("half") else parse_chinese_number(m.group("a")) / parse_chinese_number(m.group("b"))
         approx = rules["approx"]["after"].get(m.group("after") or "") \
