@@ -138,6 +138,9 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
                 continue  # 南昌、赣江新区、九江三地联席会议: one of listed places is not the article's topic
             if candidate[start - 1:start] == "在" and rules["venue_after_re"].match(candidate, end):
                 continue  # 全省开发区…推进会在运城召开: the place of a meeting
+            unlisted = _unlisted_zone_at(candidate, start, end, place)
+            if unlisted:
+                return Subject(unlisted, "zone")  # 长治经开区召开…: a zone the gazetteer lacks, not the city's zones
             zones = report or _zones_follow(candidate, end) or candidate is not body
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
@@ -152,6 +155,12 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
                 and rules["zones_word"] in candidate:
             return _province_subject(True, home)
     return _province_subject(False, home)
+
+
+def _unlisted_zone_at(text: str, start: int, end: int, place: gazetteer.Place) -> str | None:
+    """The name of one zone that a city or county the gazetteer knows opens (长治经开区, 孝义高新区)."""
+    found = _rules()["zone_name_re"].match(text, start) if place.type in ("city", "county") else None
+    return found.group("name") if found and _one_zone_after_place(found.group("name")[end - start:]) else None
 
 
 def _listed(text: str, start: int, end: int) -> bool:
