@@ -29,6 +29,7 @@ _LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 _DIGITS = "0123456789"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _INNER_SPACE = rx("[" + WHITESPACE + "]+")
+_SPACED_POINT = rx("[0-9][" + WHITESPACE + "]+\\.[" + WHITESPACE + "]+[0-9]")
 
 
 @dataclass(frozen=True)
@@ -296,13 +297,21 @@ def _spaced_digits(text: str, left: int, right: int) -> bool:
         return text[i].isdigit() and not (0 <= j < len(text) and text[j] in _LATIN)
     def followed_by(i: int, chars: str) -> bool:
         return i + 1 < len(text) and text[i + 1] in chars
+    if text[left] == "." or text[right] == ".":
+        return _spaced_point(text, right if text[right] == "." else left) \
+            or text[left].isdigit() and lone(left, -1) and followed_by(right, _DIGITS)
     if not text[left].isdigit():
         return False
     if text[right] == "%":
         return not followed_by(right, _DIGITS)
-    if text[right] == ".":
-        return lone(left, -1) and followed_by(right, _DIGITS)
     return lone(left, -1) and lone(right, +1)
+
+
+def _spaced_point(text: str, point: int) -> bool:
+    """1 1 . 4 %: a decimal point set apart from the digits on both its sides still joins them (a point
+    between two spaces can separate no two numbers)."""
+    found = _SPACED_POINT.search(text, max(0, point - 4), point + 5)
+    return found is not None and found.start() < point < found.end()
 
 
 def reflow(text: str) -> tuple[str, list[int]]:
