@@ -2748,7 +2748,6 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     own = _own_clause(text, q, floor)
     if q.aspect == "difference":
         # 增长7.1%，增幅较1—9月回落0.3个百分点; 增长12%，增速比全国高3.7个百分点: the gap of the growth just told;
-        # 亩均投资强度486万元，高出全省平均水平62万元: of the level just told, in its unit
         # 亩均投资强度486万元，高出全省平均水平62万元: of the level just told, in its unit; a clause that only sets
         # the figure against another's names nothing, whatever cue the sentence held before
         against = _set_against_other(own)

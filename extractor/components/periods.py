@@ -662,10 +662,11 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
 def _yearly_average(text: str, q, floor: int, carried: str, opening: tuple[int, int]) -> bool:
     """平均每年递增百分之四: a figure whose clause says it is a yearly average, which the single year an earlier
     sentence opened on does not date (a comparison of two years, 1982年同1978年相比，, names the span itself)."""
-    if not carried.isdigit() or not rx(r"\s*(?:19|20)\d{2}年[，,]?\s*").fullmatch(text, *opening):
+    rule = patterns.load("periods")["carried_opening"]
+    if not carried.isdigit() or not rx(rule["bare_year"]).fullmatch(text, *opening):
         return False
     clause = max(floor, last_of("，,；;、", text, floor, q.start) + 1)
-    return rx(patterns.load("periods")["carried_opening"]["yearly_average"]).search(text, clause, q.start) is not None
+    return rx(rule["yearly_average"]).search(text, clause, q.start) is not None
 
 
 def _opening_clause(doc: Document, sentence, rule: dict) -> int:
