@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import functools
 
+import regex
+
 from .. import patterns
 from ..document import Document
 from . import metrics
@@ -620,7 +622,19 @@ def _plan_by_nature(metric: str | None) -> bool:
 @functools.cache
 def _opening_in_paragraph():
     """An opening time at the start of any sentence: only then can a later sentence carry one."""
-    return rx(r"(?:^|(?<=[。！？!?；;，,\n][”’」』）)]*))" + patterns.load("periods")["carried_opening"]["pattern"])
+    return rx(r"(?:^|(?<=[。！？!?；;，,\n][”’」』）)]*)|(?<=" + _news_marker().pattern + r"))"
+              + patterns.load("periods")["carried_opening"]["pattern"])
+
+
+@functools.cache
+def _news_marker():
+    """本刊讯 1—10月，…: a news item's marker stands before its opening time, which it does not displace."""
+    return rx("(?:" + "|".join(map(regex.escape, patterns.load("structure")["news_markers"])) + r")[ \t]*")
+
+
+def _after_news_marker(text: str, start: int, end: int) -> int:
+    marker = _news_marker().match(text, start, end)
+    return marker.end() if marker else start
 
 
 def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
@@ -674,12 +688,13 @@ def _opening_clause(doc: Document, sentence, rule: dict) -> int:
     figure, where no other clause names a time of its own (钢铁工业，1979年钢产量比上年增加270万吨; 今年以来，大同
     经开区坚持…，1—10月，全区新签约项目58个). The sentence's start where it has none."""
     text, opening = doc.text, rx(rule["pattern"])
-    if opening.match(text, sentence.start, sentence.end):
-        return sentence.start
+    begin = _after_news_marker(text, sentence.start, sentence.end)
+    if opening.match(text, begin, sentence.end):
+        return begin
     k = bisect.bisect_left(doc.quantities, sentence.start, key=lambda q: q.start)
     first = min(doc.quantities[k].start if k < len(doc.quantities) else sentence.end, sentence.end)
-    since = rx(rule["since_opening"]).match(text, sentence.start, first)
-    at, other = since.end() if since else sentence.start, rx(rule["other_time"])
+    since = rx(rule["since_opening"]).match(text, begin, first)
+    at, other = since.end() if since else begin, rx(rule["other_time"])
     while (comma := text.find("，", at, first)) != -1:
         if other.search(text, at, comma):
             break  # 经过第一个五年计划期间的努力，一九五七年…: an earlier clause's time is the topic
@@ -688,8 +703,8 @@ def _opening_clause(doc: Document, sentence, rule: dict) -> int:
         if found:
             later = other.search(text, found.end(), sentence.end)
             goal = rx(rule["goal_of_year"]).match(text, found.end(), sentence.end)
-            return sentence.start if later or goal else at
-    return sentence.start
+            return begin if later or goal else at
+    return begin
 
 
 def _own_year_in_span(text: str, opening: tuple[int, int], carried: str, section) -> bool:
@@ -840,6 +855,29 @@ def _title_period(article, year: int | None, memo: dict) -> str | None:
     return memo[article.start]
 
 
+def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | None:
+    """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
+    item opens on is the time of its later paragraphs' figures that name none; it refines a title's month
+    (全省开发区10月份主要经济指标 → 1~10月) but does not replace a title's other time."""
+    if article is None or article.kind != "news":
+        return None
+    if article.start not in memo:
+        memo[article.start] = None
+        marker = _news_marker().search(doc.text, article.start, min(article.end, article.start + 200))
+        sentence = doc.sentence_at(marker.start()) if marker else None
+        if sentence:
+            rule = patterns.load("periods")["carried_opening"]
+            at = _opening_clause(doc, sentence, rule)
+            opening = rx(rule["pattern"]).match(doc.text, at, sentence.end)
+            if opening:
+                memo[article.start] = period_of(doc.text, opening.end(), sentence.start, year)
+    return memo[article.start]
+
+
+def _refines(lead: str | None, titled: str | None) -> bool:
+    return bool(lead) and (not titled or lead.split("~")[-1] == titled.split("~")[-1])
+
+
 def annotate(doc: Document) -> Document:
     text = doc.text
     carried: dict = {}
@@ -856,6 +894,7 @@ def annotate(doc: Document) -> Document:
     before = part_of = None
     told_before = (None, None)  # (a sentence's start, the last figure before it)
     titles: dict = {}  # article start → the period its title names
+    leads: dict = {}  # news article start → the period its first sentence opens on
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -889,6 +928,8 @@ def annotate(doc: Document) -> Document:
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
             # (a time outside the span still dates the sentence it opens: 到2030年，城镇化率达到68%)
         titled = _title_period(article, doc.year, titles) if not own and not (section and section.period) else None
+        led = _lead_period(doc, article, doc.year, leads) if not own and not (section and section.period) else None
+        titled = led if _refines(led, titled) else titled
         unplaced = not own and not (section and section.period) and not titled
         q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:
