@@ -650,7 +650,8 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     this = doc.sentences[index]
     rule = patterns.load("periods")["carried_opening"]
     before = text[text.rfind("\n", 0, this.start) + 1:this.start]
-    if not any(word in before for word in rule["needs"]) or not _opening_in_paragraph().search(before):
+    if not any(word in before for word in rule["needs"]) or not (
+            _opening_in_paragraph().search(before) or rx(rule["published_year"]).search(before)):
         return None, None  # no opening time earlier in the paragraph: nothing to carry (the common case, cheap)
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
@@ -716,9 +717,12 @@ def _own_year_in_span(text: str, opening: tuple[int, int], carried: str, section
 
 
 def _scene_clause(doc: Document, sentence) -> Match | None:
-    """The year opening the last clause of a sentence that states no figure (…，1978年仍然夺得了丰收。)."""
+    """The year opening the last clause of a sentence that states no figure (…，1978年仍然夺得了丰收。), or the year
+    of an evaluation it says was published (近日，省商务厅公布2023年度开发区亩均效益综合评价结果。)."""
     end = sentence.end - 1 if doc.text[sentence.end - 1:sentence.end] in "。！？!?" else sentence.end
-    found = rx(patterns.load("periods")["carried_opening"]["scene_clause"]).search(doc.text, sentence.start, end)
+    rule = patterns.load("periods")["carried_opening"]
+    found = rx(rule["scene_clause"]).search(doc.text, sentence.start, end) \
+        or rx(rule["published_year"]).search(doc.text, sentence.start, end)
     if not found:
         return None
     k = bisect.bisect_left(doc.quantities, sentence.start, key=lambda q: q.start)
@@ -857,7 +861,8 @@ def _title_period(article, year: int | None, memo: dict) -> str | None:
 
 def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | None:
     """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
-    item opens on is the time of its later paragraphs' figures that name none; it refines a title's month
+    item opens on (or the year of the evaluation its first sentence announces) is the time of its later paragraphs'
+    figures that name none; it refines a title's month
     (全省开发区10月份主要经济指标 → 1~10月) but does not replace a title's other time."""
     if article is None or article.kind != "news":
         return None
@@ -869,8 +874,10 @@ def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | 
             rule = patterns.load("periods")["carried_opening"]
             at = _opening_clause(doc, sentence, rule)
             opening = rx(rule["pattern"]).match(doc.text, at, sentence.end)
-            if opening:
-                memo[article.start] = period_of(doc.text, opening.end(), sentence.start, year)
+            scene = None if opening else _scene_clause(doc, sentence)
+            if opening or scene:
+                memo[article.start] = period_of(doc.text, opening.end() if opening else scene.end(1),
+                                                sentence.start, year)
     return memo[article.start]
 
 
