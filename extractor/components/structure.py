@@ -451,7 +451,7 @@ def _link_parts(doc: Document) -> None:
                     if total.aspect == "change":
                         q.aspect = "change"  # 新增市场主体1.2万户，其中企业3200户: the part of what is new is new
                     _part_of_zones(total, q)
-                    _graded_part(text, total, q)
+                    _graded_part(text, total, q, quantities[k - 1] if k > lo else None)
                     if q.metric is None and total.metric and q.subject != total.subject:
                         _named_by_total(doc, k, total.metric)
                     break
@@ -476,15 +476,18 @@ def _says_whole(text: str, q, opened: int) -> bool:
     return rx(patterns.load("structure")["whole_clause"]).match(text[clause:q.start].lstrip("，,；;")) is not None
 
 
-def _graded_part(text: str, total, q) -> None:
+def _graded_part(text: str, total, q, before=None) -> None:
     """新增省级以上研发平台14个，其中国家级2个 → 国家级研发平台数: a part said by its grade alone counts the total's
-    things of that grade."""
+    things of that grade; after a part of the same total that names its things (其中A类企业320家，B类540家), those
+    things, of its own grade."""
     if not total.metric or total.kind != q.kind:
         return
     rules = patterns.load("structure")
     grade = rx(rules["graded_part"]).search(text, max(0, q.start - 12), q.start)
     if grade:
-        q.metric = grade.group("grade") + rx(rules["graded_total"]).sub("", total.metric, count=1)
+        sibling = before is not None and before.parent == q.parent and before.unit == q.unit and before.metric
+        things = before.metric if sibling else total.metric
+        q.metric = grade.group("grade") + rx(rules["graded_total"]).sub("", things, count=1)
         q.metric_source = "context"
 
 
