@@ -49,6 +49,7 @@ def _rules():
         "group_tail_re": rx(spec["group_tail"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
         "some_zones_re": rx(spec["some_zones"]),
+        "zone_class_re": rx(spec["zone_class"]),
         "list_lead_in_re": rx("(?:" + patterns.load("aspects")["list_lead_in"] + ")$"),
         "venue_after_re": rx(spec["venue_after"]),
         "item_heading_re": rx(spec["item_heading"]),
@@ -212,6 +213,10 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         found.append((start + m.start(), start + m.end(), "remainder", m.group()))
     for m in rules["some_zones_re"].finditer(segment):
         found.append((start + m.start(), start + m.end(), "some_zones", m.group()))
+    if "级" in segment:
+        for m in rules["zone_class_re"].finditer(segment):
+            if not any(a <= start + m.start() < b for a, b in taken):
+                found.append((start + m.start(), start + m.end(), "zone_class", m.group()))
     for m in rules["self_re"].finditer(segment):
         s, e = start + m.start(), start + m.end()
         if not any(a <= s < b for a, b in taken):
@@ -395,6 +400,11 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
         whole = default.name.removesuffix(rules["zones_word"]) if default and default.type in (
             "city_zones", "province_zones") else ""
         return Subject(whole + value, "other", default.city if default else None)
+    if kind == "zone_class":  # 国家级开发区: the report's zones of that class
+        zoned = default is not None and default.type in ("city_zones", "province_zones")
+        whole = default.name.removesuffix(rules["zones_word"]) if zoned else (
+            gazetteer.region_names(home)[0] if home else "")
+        return Subject(whole + value, default.type if zoned else "province_zones", default.city if zoned else None)
     if kind == "some_zones":  # 个别开发区: some of the report's zones, unnamed
         return default if default and default.type in ("city_zones", "province_zones") else None
     if value in rules["zone_self"]:
