@@ -1394,7 +1394,9 @@ def list_item_metric(name: str, q) -> str | None:
             # one industry's name
             return joined.group() + glued if joined and not gazetteer.mentions(joined.group()) else glued
         named = _fitting(taxonomy()[0][cue.group()], q, q.aspect)
-        return plain[:cue.start()] + named if named and field and cue.start() else named  # 新材料签约项目数
+        if named or plain.endswith(cue.group()):
+            return plain[:cue.start()] + named if named and field and cue.start() else named  # 新材料签约项目数
+        # (项目履约率、开工率分别达到…: a count's cue inside a rate's name leaves the name its own)
     phrase = _noun_phrase(plain, spec)
     physical = q.kind in spec["kind_suffix"] and not q.kind.startswith("money")  # (养老金25元 is no 金额)
     if phrase and physical and not _names_a_measure(phrase) and _names_a_thing(phrase):
