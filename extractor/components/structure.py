@@ -18,6 +18,12 @@ from ..rx import last_of, rx
 
 LIST_SPLIT = rx(r"[、和及与]")
 RESPECTIVELY = "分别"
+
+
+def _respectively(text: str, start: int, end: int) -> int:
+    """Where the next word that pairs names with figures in order stands (分别, and 分列 / 分居 of ranks, 依次), or -1."""
+    found = rx(patterns.load("structure")["respectively"]).search(text, start, end)
+    return found.start() if found else -1
 PLACE_TYPES = ("zone", "city_zones", "city", "province_zones", "province", "county")
 OF_WHICH = "其中"
 
@@ -43,7 +49,7 @@ def _pair_lists(doc: Document) -> None:
         if hi == lo:
             continue
         in_sentence = doc.quantities[lo:hi]
-        pos = text.find(RESPECTIVELY, sentence.start, sentence.end)
+        pos = _respectively(text, sentence.start, sentence.end)
         if hi - lo < 2:
             _one_figure_shared(doc, in_sentence[0], pos)
             continue  # a list needs two figures
@@ -66,7 +72,7 @@ def _pair_lists(doc: Document) -> None:
             if not names:
                 if not _pair_with_figures_before(text, in_sentence, figures):
                     unnamed.append(figures)
-                pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
+                pos = _respectively(text, pos + 1, sentence.end)
                 continue
             if len(figures) == 1 and len(names) >= 2 and figures[0].start > pos:
                 _one_figure_shared(doc, figures[0], pos)
@@ -81,7 +87,7 @@ def _pair_lists(doc: Document) -> None:
                 reached = _levels_reached(text, in_sentence, figures, right_end)
                 if reached:  # 分别从771家、481家增加到1076家、636家: the levels at the end are the same names'
                     _apply_names(doc, shared, reached, comparands, traded, names)
-            pos = text.find(RESPECTIVELY, pos + 1, sentence.end)
+            pos = _respectively(text, pos + 1, sentence.end)
         _pair_implicit_lists(doc, sentence, in_sentence, earlier)
         for figures in unnamed:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
@@ -135,7 +141,7 @@ def _one_figure_shared(doc: Document, q, pos: int) -> None:
     sentence_start = doc.sentence_at(q.start).start
     left_start = max(last_of("，；：。", text, sentence_start, pos) + 1, sentence_start)
     gap = text[pos + len(RESPECTIVELY):q.start]
-    if RESPECTIVELY in gap or not rx(patterns.load("structure")["one_figure_shared"]["gap"]).match(gap):
+    if _respectively(gap, 0, len(gap)) != -1 or not rx(patterns.load("structure")["one_figure_shared"]["gap"]).match(gap):
         return
     names = metrics.listed_names(_without_status(metrics.without_adverbs(text[left_start:pos])))
     if len(names) < 2:
