@@ -2719,8 +2719,8 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     if _in_another_currency(prev, q) and rx(patterns.load("metrics")["span_partner"]["restated_in_currency"]) \
             .match(text[prev.end:q.start]):
         return prev.metric, prev.metric_source  # 人均地区生产总值…增至7.8万元，超过1万美元
-    if prev.kind != q.kind:
-        return None
+    if prev.kind != q.kind and not (prev.kind.startswith("duration") and q.kind.startswith("duration")):
+        return None  # (出让周期由6个月缩短至45天: a time is a time in months or days)
     lead = text[max(0, prev.start - 14):prev.start]
     lead = rx(taxonomy()[2]["span_basis"]).sub("", lead)  # 从人均40元, 从月销售额10万元
     if "每" in lead:  # 从每人每月2375元提高到2423元: the rate frame stands after 从

@@ -596,7 +596,7 @@ def _framed_compare(text: str, floor: int, start: int, opening: tuple[int, int] 
 def _former_state(text: str, q) -> bool:
     """时限由238天压缩至58天: the 238天 is where the change started, a state of no stated period."""
     before, after = _before_state()
-    return bool(before.search(text[max(0, q.start - 3):q.start]) and after.match(text[q.end:q.end + 12]))
+    return bool(before.search(text[max(0, q.start - 6):q.start]) and after.match(text[q.end:q.end + 12]))
 
 
 @functools.cache
