@@ -579,9 +579,15 @@ def _rates_of_places(doc: Document) -> None:
     晋中市开发区（12.6%）、…: a rate said of a place with no measure of its own, in the sentence of a growth just
     told of another subject or the one after it, is the rate of that growth's measure (a place is no kind of
     the measure, as 其中，现代工业增长… is: the subject must differ)."""
-    text, told = doc.text, None
-    for q in doc.quantities:
+    text, told, bracketed = doc.text, None, rx(patterns.load("structure")["bracketed_next"])
+    for k, q in enumerate(doc.quantities):
         if q.aspect == "growth" and q.metric:
+            told = q
+        elif q.metric is None and q.aspect == "value" and told is not None and doc.quantities[k - 1] is told \
+                and q.unit == told.unit \
+                and bracketed.fullmatch(text, told.end, q.start) and text.startswith(("）", ")"), q.end):
+            # 晋城（14.2%）、太原（12.8%）和运城（11.5%）: the rates after the first in brackets are rates of its growth
+            q.aspect, q.metric, q.metric_source = told.aspect, told.metric, "context"
             told = q
         elif q.metric is None and q.aspect in ("growth", "difference") and told is not None \
                 and q.subject_type in PLACE_TYPES and q.subject != told.subject \
