@@ -2002,10 +2002,21 @@ def rank_moved(text: str, q, before, floor: int) -> str | None:
         framed = rx(r"在(?P<y>\p{Han}{2,})中$").search(x)
         x = framed.group("y") if framed else x  # 在全省开发区考核中排名下降3位: the appraisal ranked in
         x = x[next((len(w) for w in taxonomy()[2]["scope_words"] if x.startswith(w) and len(x) > len(w) + 1), 0):]
-        return x + suffix
+        return _without_ranked_place(x) + suffix
     if before is not None and before.is_rank and before.start >= floor and before.metric and bare.match(own):
         return before.metric if before.metric.endswith(suffix) else before.metric + suffix
+    if before is not None and before.unit in units and not before.is_rank and before.start >= floor \
+            and (before.metric or "").endswith(suffix) and bare.match(_without_ranked_place(own)):
+        return before.metric  # 阳泉市排名上升4位，大同市下降2位: the next place's move in the same ranking
     return None
+
+
+def _without_ranked_place(x: str) -> str:
+    """阳泉经开区综合排名, 阳泉市开发区规上工业增加值增速排名: the place ranked is the subject, no word of the ranking."""
+    x = _after_zone(x)
+    places = gazetteer.mentions(x)
+    x = x[places[0][1]:] if places and places[0][0] == 0 else x
+    return x[next((len(w) for w in _zone_words() if x.startswith(w)), 0):]
 
 
 def ranked_in(text: str, q, floor: int) -> str | None:
