@@ -451,7 +451,9 @@ def _link_parts(doc: Document) -> None:
                 total = quantities[t]
                 if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, pos)):
                     continue
-                if (total.unit == q.unit and _told_alike(total, q) and abs(total.value) >= abs(q.value)
+                if total.unit != q.unit and -1 < stop < q.start:
+                    continue  # (a part in another magnitude is one only inside the breakdown's own clauses)
+                if (_same_measure_unit(total, q) and _told_alike(total, q)
                         and metrics.family(total.metric) == metrics.family(q.metric)):
                     q.parent = t
                     if total.aspect == "change":
@@ -479,6 +481,16 @@ def _named_by_total(doc: Document, k: int, metric: str) -> None:
     if after is not None and after.metric is None and after.aspect == "growth" \
             and rx(r"[，,]?\p{Han}{0,4}$").fullmatch(doc.text, part.end, after.start):
         after.metric, after.metric_source = metric, "context"
+
+
+def _same_measure_unit(total, part) -> bool:
+    """The part is told in the total's unit and is no larger; or, of the same measure, in another magnitude of it,
+    compared on the base (全省开发区实现营业收入1.2万亿元，其中国家级开发区实现营业收入9860亿元)."""
+    if total.unit == part.unit:
+        return abs(total.value) >= abs(part.value)
+    return part.metric in (None, total.metric) and total.kind == part.kind and total.base_unit == part.base_unit \
+        and None not in (
+        total.base_value, part.base_value) and abs(total.base_value) >= abs(part.base_value)
 
 
 def _says_less(part, total) -> bool:
