@@ -722,7 +722,7 @@ def _after_zone(words: str) -> str:
     rest = rx(subjects_spec["remainder_zones"]).search(words) if "其" in words else None
     if rest:
         return words[rest.end():]  # …、其他开发区11个: the zones left over are whose part it is
-    classes = list(rx(subjects_spec["zone_class"]).finditer(words)) if "级" in words else None
+    classes = list(_zone_class().finditer(words)) if "级" in words else None
     if classes and words[classes[-1].end():]:
         # 其中，国家级开发区完成…: the class of zones is whose part it is (其中国家级开发区9家: they are counted)
         return words[classes[-1].end():]
@@ -734,6 +734,12 @@ def _after_zone(words: str) -> str:
         county_zones = [e for _, e, place in gazetteer.mentions(words) if place.type == "zone"]
         return words[county_zones[-1]:] if county_zones else words
     return _after_counted_places(words, subjects_spec)
+
+
+@functools.cache
+def _zone_class() -> Pattern:
+    """国家级开发区, 省级经开区: a class of the report's zones (subjects.toml `zone_class`), whose figures they are."""
+    return rx(patterns.load("subjects")["zone_class"])
 
 
 def _after_counted_places(words: str, subjects_spec: dict) -> str:
@@ -1062,7 +1068,7 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
         phrase = _owner_before_of(segment[left:cue_start - 1], cue, spec)
     zones = next((w for w in _zone_words() if phrase and phrase.startswith(w)), "")
     if phrase and not zones and "级" in phrase:
-        zones = (found := rx(patterns.load("subjects")["zone_class"]).match(phrase)) and found.group() or ""
+        zones = (found := _zone_class().match(phrase)) and found.group() or ""
     # 全市开发区单位面积工业增加值, 孝义高新区营业收入, 国家级开发区营业收入: the zones are whose measure it is
     phrase = phrase[len(zones):] if phrase else phrase
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
@@ -1883,7 +1889,7 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if _reaches_a_level(text[end:end + 6], spec):  # (read past the noun's stops: 由30家发展为45家)
         return None  # 从39个拓展到91个: what follows the count is its change, not the thing counted
     phrase = _noun_phrase(quoted, spec, from_left=True) if noun else None
-    if noun and "级" in noun[:3] and (zones := rx(patterns.load("subjects")["zone_class"]).match(noun)):
+    if noun and "级" in noun[:3] and (zones := _zone_class().match(noun)):
         phrase = zones.group()  # 9家国家级经开区: jieba reads the zone word as a place, which ends a noun
     work = next((w for w in spec["counted_noun_work"] if phrase and phrase.endswith(w) and len(phrase) > len(w) + 1), "")
     phrase = phrase.removesuffix(work) if work else phrase  # 5个国家骨干冷链物流基地建设: the bases are counted

@@ -11,14 +11,12 @@ from __future__ import annotations
 import bisect
 import functools
 
-import regex
-
 from .. import patterns
 from ..document import Document
 from . import metrics
 from .metrics import family, masked_between
 from .quantities import parse_chinese_number
-from ..rx import Match, Pattern, last_of, rx
+from ..rx import Match, Pattern, last_of, longest_of, rx
 
 
 @functools.cache
@@ -629,7 +627,7 @@ def _opening_in_paragraph():
 @functools.cache
 def _news_marker():
     """本刊讯 1—10月，…: a news item's marker stands before its opening time, which it does not displace."""
-    return rx("(?:" + "|".join(map(regex.escape, patterns.load("structure")["news_markers"])) + r")[ \t]*")
+    return rx("(?:" + longest_of(patterns.load("structure")["news_markers"]) + r")[ \t]*")
 
 
 def _after_news_marker(text: str, start: int, end: int) -> int:
@@ -862,8 +860,8 @@ def _title_period(article, year: int | None, memo: dict) -> str | None:
 def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | None:
     """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
     item opens on (or the year of the evaluation its first sentence announces) is the time of its later paragraphs'
-    figures that name none; it refines a title's month
-    (全省开发区10月份主要经济指标 → 1~10月) but does not replace a title's other time."""
+    figures that name none; it refines a title's month (全省开发区10月份主要经济指标 → 1~10月) but does not replace
+    a title's other time."""
     if article is None or article.kind != "news":
         return None
     if article.start not in memo:

@@ -17,15 +17,15 @@ from .quantities import LIST_GAP
 from ..rx import last_of, rx
 
 LIST_SPLIT = rx(r"[、和及与]")
-RESPECTIVELY = "分别"
+RESPECTIVELY = "分别"  # (and its like, 分列, 分居, 依次: structure.toml `respectively`, all as long)
+PLACE_TYPES = ("zone", "city_zones", "city", "province_zones", "province", "county")
+OF_WHICH = "其中"
 
 
 def _respectively(text: str, start: int, end: int) -> int:
     """Where the next word that pairs names with figures in order stands (分别, and 分列 / 分居 of ranks, 依次), or -1."""
     found = rx(patterns.load("structure")["respectively"]).search(text, start, end)
     return found.start() if found else -1
-PLACE_TYPES = ("zone", "city_zones", "city", "province_zones", "province", "county")
-OF_WHICH = "其中"
 
 
 def _figure_list(text: str, figures: list, pos: int, end: int) -> list:
@@ -460,7 +460,7 @@ def _link_parts(doc: Document) -> None:
                         q.aspect = "change"  # 新增市场主体1.2万户，其中企业3200户: the part of what is new is new
                     _part_of_zones(total, q)
                     _graded_part(text, total, q, quantities[k - 1] if k > lo else None)
-                    if total.metric and q.subject != total.subject and (q.metric is None or _says_less(q, total)):
+                    if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
                         _named_by_total(doc, k, total.metric)
                     break
 
@@ -488,12 +488,12 @@ def _same_measure_unit(total, part) -> bool:
     compared on the base (全省开发区实现营业收入1.2万亿元，其中国家级开发区实现营业收入9860亿元)."""
     if total.unit == part.unit:
         return abs(total.value) >= abs(part.value)
-    return part.metric in (None, total.metric) and total.kind == part.kind and total.base_unit == part.base_unit \
-        and None not in (
-        total.base_value, part.base_value) and abs(total.base_value) >= abs(part.base_value)
+    if part.metric not in (None, total.metric) or total.kind != part.kind or total.base_unit != part.base_unit:
+        return False
+    return None not in (total.base_value, part.base_value) and abs(total.base_value) >= abs(part.base_value)
 
 
-def _says_less(part, total) -> bool:
+def _counted_by_verb_alone(part, total) -> bool:
     """共办理审批事项1268件。其中，晋城经开区办理412件: a place's part counted by the verb alone (办理数) that opens
     the total's name counts the total's things."""
     count = metrics.taxonomy()[2]["count_suffix"]
