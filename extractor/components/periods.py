@@ -654,15 +654,13 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     if index > 0:
         prev, this = doc.sentences[index - 1], doc.sentences[index]
         if "\n" not in text[prev.start:this.start] and not rx(rule["since_opening"]).match(text, this.start):
-            at = _opening_clause(doc, prev, rule)
-            opening = rx(rule["pattern"]).match(text[at:prev.end])
-            scene = None if opening else _scene_clause(doc, prev)
+            opening, scene = _opening_of(doc, prev, rule)
             if opening and _anaphor().search(opening.group()):
                 carried = _antecedent_span(doc, index - 1, year)  # 在这个期间，: the span named before it
-                opened = (at, at + opening.end())
+                opened = opening.span()
             elif opening:
-                carried = period_of(text, at + opening.end(), prev.start, year, looked_back=looked_back)
-                opened = (at, at + opening.end())
+                carried = period_of(text, opening.end(), prev.start, year, looked_back=looked_back)
+                opened = opening.span()
             elif scene:
                 carried = period_of(text, scene.end(1), prev.start, year, looked_back=looked_back)
                 opened = scene.span(1)
@@ -670,6 +668,13 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
                 carried, opened = _carried_as_of(doc, index - 1, year, memo, looked_back)
     memo[index] = carried, opened
     return carried, opened
+
+
+def _opening_of(doc: Document, sentence, rule: dict) -> tuple[Match | None, Match | None]:
+    """The time a sentence opens on (at its start, or at a later clause's: see _opening_clause), else the year of
+    its scene (see _scene_clause): what it carries to the sentences after it."""
+    opening = rx(rule["pattern"]).match(doc.text, _opening_clause(doc, sentence, rule), sentence.end)
+    return opening, None if opening else _scene_clause(doc, sentence)
 
 
 def _yearly_average(text: str, q, floor: int, carried: str, opening: tuple[int, int]) -> bool:
@@ -869,10 +874,7 @@ def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | 
         marker = _news_marker().search(doc.text, article.start, min(article.end, article.start + 200))
         sentence = doc.sentence_at(marker.start()) if marker else None
         if sentence:
-            rule = patterns.load("periods")["carried_opening"]
-            at = _opening_clause(doc, sentence, rule)
-            opening = rx(rule["pattern"]).match(doc.text, at, sentence.end)
-            scene = None if opening else _scene_clause(doc, sentence)
+            opening, scene = _opening_of(doc, sentence, patterns.load("periods")["carried_opening"])
             if opening or scene:
                 memo[article.start] = period_of(doc.text, opening.end() if opening else scene.end(1),
                                                 sentence.start, year)
