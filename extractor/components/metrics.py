@@ -177,7 +177,13 @@ def mask_cues(segment: str) -> str:
     计划总投资's 计划) are not read as aspect or status words. Length is kept."""
     _, pattern, _ = taxonomy()
     keep = _aspect_inside()  # 经济增长5%: a cue that holds its aspect's word leaves that word to be read
-    return pattern.sub(lambda m: m.group() if m.group() in keep else "□" * len(m.group()), segment)
+    return pattern.sub(lambda m: m.group() if m.group() in keep else _blotted(m.group()), segment)
+
+
+def _blotted(cue: str) -> str:
+    """The cue blotted out, all but a mark of tense it opens on (已开工 → 已□□)."""
+    mark = next((m for m in taxonomy()[2]["tense_marks"] if cue.startswith(m) and len(cue) > len(m)), "")
+    return mark + "□" * (len(cue) - len(mark))
 
 
 @functools.cache
@@ -733,7 +739,18 @@ def _after_zone(words: str) -> str:
     if "区" in words and gazetteer.may_name_a_county_zone(words):  # jieba knows no such zone
         county_zones = [e for _, e, place in gazetteer.mentions(words) if place.type == "zone"]
         return words[county_zones[-1]:] if county_zones else words
-    return _after_counted_places(words, subjects_spec)
+    return _after_places_zones(_after_counted_places(words, subjects_spec), subjects_spec)
+
+
+def _after_places_zones(words: str, subjects_spec: dict) -> str:
+    """临汾市开发区处置闲置土地: a place's zones together (a city's, the province's) are the figure's subject,
+    and their 开发区 no word of the name after them (jieba cuts the place off, not the zones' word)."""
+    word = subjects_spec["zones_word"]
+    at = words.rfind(word)
+    if at <= 0 or not words[at + len(word):]:
+        return words
+    placed = any(end == at and place.type in ("city", "province") for _, end, place in gazetteer.mentions(words[:at]))
+    return words[at + len(word):] if placed else words
 
 
 @functools.cache
@@ -2434,6 +2451,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     quoted += [m.span() for m in rx(spec["per_head"]).finditer(clause)]
     quoted += [m.span() for m in rx(spec["graded"] + "|" + spec["graded_bare"]).finditer(clause)]  # 5A级物流企业, 千亿县
     quoted += [m.span() for m in rx(spec["threshold"]).finditer(clause)]  # 二级以上医院: a class, not a figure
+    if "有" in clause:
+        quoted += [m.span() for m in rx(spec["having"]).finditer(clause)]  # 有研发活动的企业
     keep_flags = ("n", "vn", "nz", "v", "a", "b", "j", "l", "eng")
     if from_left:  # the counted noun right after a count: 30多家头部企业 → 头部企业
         out, flags, at = [], [], 0
@@ -2579,7 +2598,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             if not phrase.startswith(word):
                 continue
             own_word = len(word) > 1 or cut + 1 in starts
-            title = phrase[len(word):].startswith(tuple(spec["strip_leading_not_before"].get(word, ())))
+            title = phrase[len(word):].startswith(tuple(spec["strip_leading_not_before"].get(word, ()))) \
+                or rx(spec["having"]).match(phrase) is not None  # 有研发活动的企业: 有 opens the class
             if len(phrase) > len(word) + 1 and own_word and not title:  # 约谈 stays
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"] if phrase.endswith(trailing) else ():

@@ -439,7 +439,7 @@ def _link_parts(doc: Document) -> None:
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
-            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None):
+            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None) or _is_rate(q):
                 continue
             # (…其中国家级2个；全市共有A级景区45家，其中5A级3家: each part breaks down the total before its own 其中)
             pos = max(p for p in opened if p < q.start)
@@ -447,7 +447,9 @@ def _link_parts(doc: Document) -> None:
             # (新增公路通车里程1.2万公里，其中高速公路3358公里；增加铁路新线1423公里: a semicolon ends the breakdown
             # of an addition, though a list of levels may go on past it: 其中，A…；B…)
             stop = text.find("；", pos, sentence.end)
-            for t in reversed(totals):
+            # (a total of the part's own name comes first: 处置批而未供土地3.42万亩…；处置闲置土地0.86万亩。其中，
+            # 运城市开发区处置批而未供土地0.68万亩 is a part of the 3.42, not of the nearer 0.86)
+            for t in sorted(reversed(totals), key=lambda t: q.metric is None or quantities[t].metric != q.metric):
                 total = quantities[t]
                 if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, pos)):
                     continue
@@ -463,6 +465,11 @@ def _link_parts(doc: Document) -> None:
                     if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
                         _named_by_total(doc, k, total.metric)
                     break
+
+
+def _is_rate(q) -> bool:
+    return q.kind.startswith("percent") and bool(q.metric) \
+        and q.metric.endswith(tuple(patterns.load("structure")["rate_ends"]))
 
 
 def _named_by_total(doc: Document, k: int, metric: str) -> None:
