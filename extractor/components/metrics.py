@@ -633,8 +633,8 @@ def bounded_set_count(text: str, q, floor: int) -> str | None:
     """经济总量超千亿元的县域达12个 → 经济总量超千亿元县域数: things a bound picks out, counted (see metrics.toml,
     bounded_set_count)."""
     spec = patterns.load("metrics")["bounded_set_count"]
-    said = rx(spec["pattern"]).search(text, _clause_left(text, q.start, floor), q.start)
-    if not said or "超" not in said.group("bound") and not said.group("bound").endswith(("以上", "以下")):
+    said = bound_said(text, q.start, floor)
+    if not said:
         return None
     head = rx(spec["head_strip"]).sub("", said.group("head"))
     measure = _noun_phrase(head, taxonomy()[2]) if head else None
@@ -646,6 +646,14 @@ def bounded_set_count(text: str, q, floor: int) -> str | None:
     if measure in spec["class_measures"] and things.endswith(spec["class_things"]):
         measure = ""
     return measure + said.group("bound") + things + taxonomy()[2]["count_suffix"]
+
+
+def bound_said(text: str, start: int, floor: int):
+    """The bound (超千亿元, 2000万元以上) and the things it picks out, said in the clause before a count at `start`."""
+    said = rx(patterns.load("metrics")["bounded_set_count"]["pattern"]).search(text, _clause_left(text, start, floor), start)
+    if not said or "超" not in said.group("bound") and not said.group("bound").endswith(("以上", "以下")):
+        return None
+    return said
 
 
 def subset_count(text: str, q, floor: int) -> str | None:
@@ -800,6 +808,11 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     targeted = _growth_target_metric(text, q) if aspect == "growth" else None
     if targeted:
         return targeted, "taxonomy"
+    fraction = rx(patterns.load("metrics")["fraction_of_set"]["after"]).match(text, q.end) \
+        if aspect == "share" else None
+    if fraction:  # 近三成开发区亩均税收超过20万元 → 亩均税收超过20万元开发区数
+        return fraction.group("measure") + fraction.group("bound") + fraction.group("things") \
+            + taxonomy()[2]["count_suffix"], "fallback"
     measured = _measured_after(text, q, aspect, floor) or _stage_rate(text, q, aspect, floor)
     if measured:
         return measured

@@ -862,7 +862,7 @@ def _title_period(article, year: int | None, memo: dict) -> str | None:
     return memo[article.start]
 
 
-def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | None:
+def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str | None:
     """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
     item opens on (or the year of the evaluation its first sentence announces) is the time of its later paragraphs'
     figures that name none; it refines a title's month (全省开发区10月份主要经济指标 → 1~10月) but does not replace
@@ -873,12 +873,31 @@ def _lead_period(doc: Document, article, year: int | None, memo: dict) -> str | 
         memo[article.start] = None
         marker = _news_marker().search(doc.text, article.start, min(article.end, article.start + 200))
         sentence = doc.sentence_at(marker.start()) if marker else None
-        if sentence:
-            opening, scene = _opening_of(doc, sentence, patterns.load("periods")["carried_opening"])
-            if opening or scene:
-                memo[article.start] = period_of(doc.text, opening.end() if opening else scene.end(1),
-                                                sentence.start, year)
+        memo[article.start] = _opened_period(doc, sentence, year) if sentence else None
     return memo[article.start]
+
+
+def _latest_refinement(doc: Document, article, q, told: str | None, year: int | None, memo: dict) -> str | None:
+    """本刊讯 10月份当月，…。1-10月，…累计开工项目882个。 / 分市看，…开工率…: the time the item told last, at the
+    opening of one of its sentences before the figure's paragraph, where it ends where the item's time (its lead's,
+    its title's) does: the nearer reading of the same month."""
+    paragraph = next((p.start for p in doc.paragraphs if p.start <= q.start < p.end), None) \
+        if told and article is not None else None
+    if paragraph is None or paragraph <= article.start:
+        return told
+    if (told, paragraph) not in memo:
+        later = (_opened_period(doc, sentence, year) for sentence in doc.sentences
+                 if article.start <= sentence.start < paragraph)
+        refining = [period for period in later if period and period.split("~")[-1] == told.split("~")[-1]]
+        memo[told, paragraph] = refining[-1] if refining else told
+    return memo[told, paragraph]
+
+
+def _opened_period(doc: Document, sentence, year: int | None) -> str | None:
+    opening, scene = _opening_of(doc, sentence, patterns.load("periods")["carried_opening"])
+    if not (opening or scene):
+        return None
+    return period_of(doc.text, opening.end() if opening else scene.end(1), sentence.start, year)
 
 
 def _refines(lead: str | None, titled: str | None) -> bool:
@@ -902,6 +921,7 @@ def annotate(doc: Document) -> Document:
     told_before = (None, None)  # (a sentence's start, the last figure before it)
     titles: dict = {}  # article start → the period its title names
     leads: dict = {}  # news article start → the period its first sentence opens on
+    refinements: dict = {}  # (an article's time, a paragraph's start) → the time told last that refines it
     for q in doc.quantities:
         article = doc.article_at(q.start)
         section = article.section_at(q.start) if article else None
@@ -935,8 +955,9 @@ def annotate(doc: Document) -> Document:
             own = None  # …增长到2025年的4.93万亿元，一般公共预算收入从3826.5亿元…: the year is the other clause's
             # (a time outside the span still dates the sentence it opens: 到2030年，城镇化率达到68%)
         titled = _title_period(article, doc.year, titles) if not own and not (section and section.period) else None
-        led = _lead_period(doc, article, doc.year, leads) if not own and not (section and section.period) else None
+        led = _lead_period(doc, article, q, doc.year, leads) if not own and not (section and section.period) else None
         titled = led if _refines(led, titled) else titled
+        titled = _latest_refinement(doc, article, q, titled, doc.year, refinements) if titled else titled
         unplaced = not own and not (section and section.period) and not titled
         q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:

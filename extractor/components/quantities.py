@@ -622,19 +622,24 @@ def _focus_re() -> Pattern:
 
 
 @functools.cache
-def _set_bound_re() -> tuple[Pattern, Pattern]:
+def _set_bound_re() -> tuple[Pattern, ...]:
     spec = patterns.load("quantities")
-    return rx(spec["set_bound_after"]), rx(spec["set_bound_first"])
+    return rx(spec["set_bound_after"]), rx(spec["set_bound_first"]), rx(spec["set_bound_compared"]), \
+        rx(spec["set_bound_sibling"]), rx(spec["set_share_before"])
 
 
 def _bounds_a_set(text: str, q: Quantity) -> bool:
     """经济总量超千亿元的县域达12个: see quantities.toml, set_bound_after."""
-    if q.approx not in ("over", "under") and q.value_max is None:
+    if q.approx not in ("over", "under") and q.value_max is None \
+            and not _set_bound_re()[2].search(text, max(0, q.start - 2), q.start):
         return False
     # (the measure bounded is named right before it, or before the list: 经济总量超…; 占比超过10%的有44种、超过
     # 20%的有23种; ，95%以上的村集体… is a share of villages)
-    return bool(_set_bound_re()[0].match(text, q.end)) and rx(r"[\p{Han}、]").match(text, q.start - 1) is not None \
-        and not _first_to_pass(text, q)
+    clause_start = max(text.rfind(c, 0, q.start) for c in "，。；：,;:\n") + 1
+    if _set_bound_re()[4].search(text, clause_start, q.start):
+        return True
+    named_before = rx(r"[\p{Han}、]").match(text, q.start - 1) is not None or _set_bound_re()[3].match(text, q.end)
+    return bool(_set_bound_re()[0].match(text, q.end)) and bool(named_before) and not _first_to_pass(text, q)
 
 
 def _drop_listed_bounds(text: str, found: list[Quantity], bound: Quantity) -> None:

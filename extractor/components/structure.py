@@ -315,6 +315,10 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 if not q.metric:
                     _apply_shared_measure(names[-1][len(_place_part(names[-1])):], q)
                 continue
+        told = _told_before_list(doc, name.strip(), figures[0])
+        if told:  # 宗数和面积分别占…: the measures of the figures told before
+            q.metric, q.metric_source = told, "list"
+            continue
         metric = metrics.list_item_metric(name, q)
         rate = metrics.completion_rate(doc.text[max(0, figures[0].start - 24):figures[0].start],
                                        metric or metrics.without_adverbs(name).strip()) \
@@ -332,6 +336,19 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 sentence = doc.sentence_at(q.start)  # 项目个数和年度投资额: the set named earlier in the sentence
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
+
+
+def _told_before_list(doc: Document, name: str, first) -> str | None:
+    """The metric of the last figure before the list in its sentence that a bare measure (宗数, 面积) stands for."""
+    rules = patterns.load("structure")["bare_measures"]
+    unit, kind = rules["units"].get(name), rules["kinds"].get(name)
+    sentence = doc.sentence_at(first.start)
+    if not (unit or kind) or sentence is None:
+        return None
+    k = doc.quantities.index(first)
+    told = (p for p in reversed(doc.quantities[:k]) if p.start >= sentence.start and p.metric
+            and (p.unit == unit if unit else p.kind.startswith(kind)))
+    return next((p.metric for p in told), None)
 
 
 def _kind_of_projects(name: str) -> str | None:
@@ -369,7 +386,7 @@ def _listed_subjects(doc: Document, names: list[str], figures: list, written: li
         resolved = subjects._resolve(kind, value, head + tail, e, default, doc.region)
         if default and default.type == "city_zones" and resolved == Subject(default.city, "city", default.city):
             resolved = default  # in a report on a city's zones, the city's name speaks of those zones
-        out.append(resolved)
+        out.append(subjects.zones_by_city(doc, figures[0], resolved, default))
     return out
 
 
@@ -629,10 +646,27 @@ def _rates_of_places(doc: Document) -> None:
             q.metric, q.metric_source = told.metric, "context"
 
 
+def _sibling_bounds(doc: Document) -> None:
+    """…超百亿元的开发区有26家，超50亿元的有12家: see structure.toml, sibling_bound."""
+    pattern = rx(patterns.load("structure")["sibling_bound"])
+    for k, q in enumerate(doc.quantities):
+        sentence = doc.sentence_at(q.start)
+        if q.metric is not None or q.kind != "count" or sentence is None:
+            continue
+        said = pattern.search(doc.text, max(sentence.start, q.start - 24), q.start)
+        before = next((p for p in reversed(doc.quantities[:k]) if p.start >= sentence.start and p.unit == q.unit
+                       and p.metric), None) if said else None
+        bounded = metrics.bound_said(doc.text, before.start, sentence.start) if before else None
+        if bounded and bounded.group("bound") in before.metric:
+            q.metric = before.metric.replace(bounded.group("bound"), said.group("bound"), 1)
+            q.metric_source = "context"
+
+
 def annotate(doc: Document) -> Document:
     _pair_lists(doc)
     _shared_figures(doc)
     _completion_rates(doc)
+    _sibling_bounds(doc)
     _link_parts(doc)
     _rates_of_places(doc)
     return doc

@@ -41,6 +41,7 @@ def _rules():
         "county_count_re": rx(spec["county_count"]),
         "counties_counted_re": rx(r"\d\s*个?" + spec["county_count"]),
         "city_actor_re": rx(spec["city_actor"]),
+        "by_city_re": rx(spec["by_city"]),
         "example_of_set_re": rx(spec["example_of_set"]),
         "rank_field_gap_re": rx(spec["rank_field_gap"]),
         "rank_arena_before": tuple(spec["rank_arena_before"]),
@@ -85,7 +86,8 @@ def _plausible_zone_name(name: str) -> bool:
     rules = _rules()
     prefix = rx("(" + "|".join(rules["zone_suffixes"]) + ")$").sub("", name)
     return (len(prefix) >= 2 and not name.startswith(rules["not_a_name"])
-            and not any(ch in rules["zone_prefix_stop_chars"] for ch in prefix))
+            and not any(ch in rules["zone_prefix_stop_chars"] for ch in prefix)
+            and not rules["some_zones_re"].fullmatch(name))  # 近三成开发区: some of the report's zones
 
 
 def _zone_name(m: Match) -> tuple[int, int, str] | None:
@@ -463,7 +465,20 @@ def subject_of(doc: Document, q, article: Article | None, default: Subject | Non
             or _city_actor_before(doc, q)  # 市招商部门拜访对接80余家企业: what the city's offices did
             or _city_field_item(doc, q, article)):  # 三是优化外贸环境…: an item on the city's commerce
         return _city_subject(subject.city, zones=False)
-    return subject
+    return zones_by_city(doc, q, subject, default)
+
+
+def zones_by_city(doc: Document, q, subject: Subject | None, default: Subject | None) -> Subject | None:
+    """分市看，太原…: in a report on the province's zones, a city named in a paragraph that opens on a breakdown by
+    city (see subjects.toml, by_city) is the city's zones (太原、长治 → 太原、长治开发区)."""
+    if not (subject and subject.type == "city" and default and default.type == "province_zones"):
+        return subject
+    paragraph = next((p for p in doc.paragraphs if p.start <= q.start < p.end), None)
+    if paragraph is None or not _rules()["by_city_re"].match(doc.text, paragraph.start):
+        return subject
+    if subject.name == subject.city:
+        return _city_subject(subject.city, zones=True)
+    return Subject(subject.name + _rules()["zones_word"], "city_zones", subject.city)
 
 
 def _counties_with(doc: Document, q) -> bool:
