@@ -741,7 +741,8 @@ def _after_zone(words: str) -> str:
         # 其中，国家级开发区完成…: the class of zones is whose part it is (其中国家级开发区9家: they are counted)
         return words[classes[-1].end():]
     zone = list(rx(subjects_spec["zone_name"]).finditer(words)) \
-        if any(word in words for word in subjects_spec["zone_words_outside_gazetteer"]) else None
+        if any(word in words for word in subjects_spec["zone_words_outside_gazetteer"] + subjects_spec["one_zone_words"]) \
+        else None  # (空港经济开发区: a zone the gazetteer lacks, by its word)
     if zone:
         return words[zone[-1].end():]
     if "区" in words and gazetteer.may_name_a_county_zone(words):  # jieba knows no such zone
@@ -1101,6 +1102,8 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
         zones = (found := _zone_class().match(phrase)) and found.group() or ""
     # 全市开发区单位面积工业增加值, 孝义高新区营业收入, 国家级开发区营业收入: the zones are whose measure it is
     phrase = phrase[len(zones):] if phrase else phrase
+    if phrase and not zones and len(phrase) > len(cue):
+        phrase = _after_zone(phrase) or phrase  # 空港经济开发区进出口额: a zone the gazetteer lacks, by its name
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
         return None
     if any(phrase.endswith(word) and len(word) > len(cue) for word in spec["head_not_after"]) \
@@ -1411,6 +1414,8 @@ def list_item_metric(name: str, q) -> str | None:
     generic head takes a noun glued before it), else the name's own noun phrase."""
     spec = taxonomy()[2]
     plain = name.translate(QUOTES)
+    zoned = _after_zone(plain)  # 空港经济开发区进出口额 (the list's last item): the zone is the item's subject
+    plain = zoned if len(zoned) >= 2 else plain
     bounded = _bounded_class(plain, spec)
     if bounded and bounded.group("rest") and (of_class := list_item_metric(bounded.group("rest"), q)):
         return _bounded_measure(bounded, spec) + bounded.group("bound") + of_class  # 10亿元以上项目数: the bound names the class

@@ -866,15 +866,26 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
     """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
     item opens on (or the year of the evaluation its first sentence announces) is the time of its later paragraphs'
     figures that name none; it refines a title's month (全省开发区10月份主要经济指标 → 1~10月) but does not replace
-    a title's other time."""
-    if article is None or article.kind != "news":
+    a title's other time. A report's first sentence does the same where it opens on a part of the year (今年1—9月，
+    运城市开发区完成进出口总额…。 / 分开发区看，…): a year it opens on is the report's year anyway."""
+    if article is None or article.kind not in ("news", "report"):
         return None
     if article.start not in memo:
         memo[article.start] = None
-        marker = _news_marker().search(doc.text, article.start, min(article.end, article.start + 200))
-        sentence = doc.sentence_at(marker.start()) if marker else None
-        memo[article.start] = _opened_period(doc, sentence, year) if sentence else None
+        if article.kind == "news":
+            marker = _news_marker().search(doc.text, article.start, min(article.end, article.start + 200))
+            sentence = doc.sentence_at(marker.start()) if marker else None
+        else:
+            sentence = doc.sentence_at(article.start)
+        lead = _opened_period(doc, sentence, year) if sentence else None
+        memo[article.start] = lead if article.kind == "news" or _part_of_year(lead, year) else None
     return memo[article.start]
+
+
+def _part_of_year(period: str | None, year: int | None) -> bool:
+    """2025-01~2025-09, 2025H1, 2025Q3: a time within the year that is not the whole of it."""
+    return bool(period and year) and period != str(year) and all(p.startswith(f"{year}-") or p.startswith(f"{year}H")
+                                                                  or p.startswith(f"{year}Q") for p in period.split("~"))
 
 
 def _latest_refinement(doc: Document, article, q, told: str | None, year: int | None, memo: dict) -> str | None:

@@ -147,6 +147,10 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
             zones = report or _zones_follow(candidate, end) or candidate is not body
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
+            if candidate is article.title and place.type == "zone" and _bare_city_zones(candidate[start:end], place):
+                opened = _city_zones_opening(body, place.city)
+                if opened:
+                    return opened  # 运城开发区外贸逆势增长 / 今年1—9月，运城市开发区完成…: the city's zones
             return _place_subject(place, zones and place.type != "zone")
         found = rules["zone_name_re"].search(candidate)
         named = _zone_name(found) if found else None
@@ -158,6 +162,21 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
                 and rules["zones_word"] in candidate:
             return _province_subject(True, home)
     return _province_subject(False, home)
+
+
+def _bare_city_zones(said: str, zone: gazetteer.Place) -> bool:
+    """运城开发区: a zone's alias that is its city's name and the bare zones' word, which may as well be the city's
+    zones."""
+    city = zone.city or ""
+    return said in (city + _rules()["zones_word"], city.removesuffix("市") + _rules()["zones_word"])
+
+
+def _city_zones_opening(body: str, city: str | None) -> Subject | None:
+    """The city's zones, where the article's first sentence names them first (运城市开发区完成进出口总额…)."""
+    first = next(iter(_places_in(body)), None)
+    if not first or first[2].type != "city" or first[2].name != city or not _zones_follow(body, first[1]):
+        return None
+    return _city_subject(city, zones=True)
 
 
 def _unlisted_zone_at(text: str, start: int, end: int, place: gazetteer.Place) -> str | None:
