@@ -908,7 +908,11 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         if chosen[0] - p_end <= 1:
             for entry_type, entry in entries:
                 name = _fits(entry_type, entry, q, aspect)
-                if name and not entry.get("generic"):
+                # (a rank or share has no unit to choose by: a count's cue before a money word, 开工项目总投资居
+                # 全省第3位, only says whose money it is)
+                kinds_apart = aspect not in ("value", "change") and entry_type == "metric" \
+                    and "count" in entry["kinds"] and not set(entry["kinds"]) & set(chosen[3]["kinds"])
+                if name and not entry.get("generic") and not kinds_apart:
                     return name, "taxonomy"
     # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资);
     # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
@@ -1727,7 +1731,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     if verb:
         return verb
     stage = next((w for w in sets["stage_words"] if run.endswith(w)), None)
-    if stage and any(run.startswith(w) for w in sets["part_not"] + ["活动"]):
+    events = rx(r"^(?:[一二三四五六七八九十两0-9]+次|本次|此次)").sub("", run)  # 全年四次活动累计签约项目
+    if stage and any(events.startswith(w) for w in sets["part_not"] + ["活动"]):
         return stage  # “三个一批”活动共签约项目: the stage, after the event's words
     if (not run or len(run) > sets["part_max_chars"] or any(w in run for w in sets["part_not"])
             or run in _project_topics()[0] or gazetteer.mentions(run) or _one_project(text, pos, run)):
@@ -2724,6 +2729,11 @@ def _measure_ellipsis():
 def elliptic_measure(text: str, q, floor: int, before) -> str | None:
     """建成标准化厂房37.9万平方米，已使用29.9万平方米: a measure whose clause is only 已 and a verb is the
     part of the figure before it that the verb did (标准化厂房使用面积)."""
+    if before is not None and before.start >= floor and before.metric and q.aspect == "growth" \
+            and q.kind.startswith("percent") and not before.kind.startswith("percent") \
+            and rx(patterns.load("metrics")["ellipsis"]["rate_of_change_only"]).match(
+                text[_clause_left(text, q.start, floor):q.start].strip()):
+        return before.metric  # …压减至12个工作日，压减幅度达73.3%: the change's rate
     if before is None or before.start < floor or before.kind != q.kind or not before.metric or q.aspect != "value":
         return None
     suffix = taxonomy()[2]["kind_suffix"].get(q.kind)

@@ -151,6 +151,7 @@ def _rules():
         "sign_window": quant["sign_window"],
         "level_reached_re": rx("(?:" + "|".join(quant["negative_words"]) + ")(?:" + "|".join(quant["level_reached"]) + ")$"),
         "narrowed_fall_re": rx(quant["narrowed_fall"]),
+        "extent_of_fall_re": rx(quant["extent_of_fall"]),
         "sign_modifier_re": rx("(?:" + "|".join(quant["negative_words"]) + ")" + quant["sign_modifier"] + "$"),
         "negative_object_re": rx(quant["negative_object"]),
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
@@ -396,7 +397,7 @@ def _sign(text: str, start: int) -> int:
         return 1  # 负增长的27个: how many fell
     if rules["narrowed_fall_re"].search(text, max(0, start - 12), start):
         return 1  # 降幅收窄2.1个百分点: the fall shrank, the rate rose
-    if any(w in window for w in rules["negative"]):
+    if any(w in window for w in rules["negative"]) or rules["extent_of_fall_re"].search(text, max(0, start - 8), start):
         return -1
     return -1 if cut_of_a_burden(text, start) else 1
 

@@ -66,6 +66,12 @@ def _pair_lists(doc: Document) -> None:
             names = _ordinals_shared(_list_names(listed, len(figures)))
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
+            counted = _counted_before(names, in_sentence, figures)
+            if counted:
+                for name, q in zip(counted, figures):
+                    q.metric, q.metric_source = name, "list"
+                pos = _respectively(text, pos + 1, sentence.end)
+                continue
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names and not text[left_start:pos].strip():
                 names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures)
@@ -243,6 +249,20 @@ def _paired(names: list[str], count: int) -> list[str] | None:
         if word in names[0] and len(parts) == count:
             return [names[0].replace(word, part, 1) for part in parts]
     return None
+
+
+def _counted_before(names: list[str], in_sentence: list, figures: list) -> list[str] | None:
+    """签约项目312个、开工项目268个、投产项目175个，总投资分别为1865.4亿元、…: one measure over a list of figures,
+    right after as many counts of things, is each counted set's measure (签约项目总投资, 开工项目总投资, …)."""
+    if len(names) != 1 or len(figures) < 2 or names[0] not in metrics.taxonomy()[2]["generic_measures"]:
+        return None  # (a measure of its own, 城乡低保平均标准, is no measure of the sets before it)
+    k = in_sentence.index(figures[0])
+    counts = in_sentence[max(0, k - len(figures)):k]
+    suffix = metrics.taxonomy()[2]["count_suffix"]
+    if len(counts) != len(figures) or not all(q.kind == "count" and q.metric and q.metric.endswith(suffix)
+                                              for q in counts) or len({q.metric for q in counts}) < len(counts):
+        return None
+    return [q.metric.removesuffix(suffix) + names[0] for q in counts]
 
 
 def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: list[tuple[int, list[str]]]) -> None:
