@@ -89,6 +89,9 @@ class Document:
                 return article
         return None
 
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.start <= pos < p.end), None)
+
     def sentence_at(self, pos: int) -> Sentence | None:
         import bisect
 

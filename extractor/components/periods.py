@@ -892,8 +892,8 @@ def _latest_refinement(doc: Document, article, q, told: str | None, year: int | 
     """本刊讯 10月份当月，…。1-10月，…累计开工项目882个。 / 分市看，…开工率…: the time the item told last, at the
     opening of one of its sentences before the figure's paragraph, where it ends where the item's time (its lead's,
     its title's) does: the nearer reading of the same month."""
-    paragraph = next((p.start for p in doc.paragraphs if p.start <= q.start < p.end), None) \
-        if told and article is not None else None
+    found = doc.paragraph_at(q.start) if told and article is not None else None
+    paragraph = found.start if found else None
     if paragraph is None or paragraph <= article.start:
         return told
     if (told, paragraph) not in memo:

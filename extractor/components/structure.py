@@ -498,7 +498,7 @@ def _link_parts(doc: Document) -> None:
                     if total.aspect == "change":
                         q.aspect = "change"  # 新增市场主体1.2万户，其中企业3200户: the part of what is new is new
                     _part_of_zones(total, q)
-                    _part_of_subject(doc, total, q)
+                    _part_of_subject(doc, total, k)
                     _graded_part(text, total, q, quantities[k - 1] if k > lo else None)
                     if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
                         _named_by_total(doc, k, total.metric)
@@ -577,16 +577,16 @@ def _told_alike(total, q) -> bool:
     return total.aspect == "change" and q.aspect in ("value", "change")
 
 
-def _part_of_subject(doc: Document, total, q) -> None:
-    """今年1—9月，运城市开发区完成进出口总额103.5亿元…。其中，出口76.4亿元: a part whose sentence names no owner
-    before it is the total's owner's, whatever the article's own subject."""
+def _part_of_subject(doc: Document, total, k: int) -> None:
+    """今年1—9月，运城市开发区完成进出口总额103.5亿元…。其中，出口76.4亿元: a part (the k-th figure) whose sentence
+    names no owner before it is the total's owner's, whatever the article's own subject."""
+    q = doc.quantities[k]
     sentence = doc.sentence_at(q.start)
     if q.subject == total.subject or sentence is None or total.start >= sentence.start \
             or subjects._mentions_before(doc.text, sentence.start, q.start):
         return
     said = q.subject
     q.subject, q.subject_type, q.city = total.subject, total.subject_type, total.city
-    k = doc.quantities.index(q)
     for after in doc.quantities[k + 1:]:  # (…，增长24.6%: what the part's clause says of it after it is its too)
         if after.start >= sentence.end or after.subject != said or after.parent is not None \
                 or rx("[；;]").search(doc.text, q.end, after.start) or after.aspect == "value":

@@ -492,7 +492,7 @@ def zones_by_city(doc: Document, q, subject: Subject | None, default: Subject | 
     city (see subjects.toml, by_city) is the city's zones (太原、长治 → 太原、长治开发区)."""
     if not (subject and subject.type == "city" and default and default.type == "province_zones"):
         return subject
-    paragraph = next((p for p in doc.paragraphs if p.start <= q.start < p.end), None)
+    paragraph = doc.paragraph_at(q.start)
     if paragraph is None or not _rules()["by_city_re"].match(doc.text, paragraph.start):
         return subject
     if subject.name == subject.city:
