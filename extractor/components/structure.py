@@ -688,9 +688,9 @@ def _sibling_bounds(doc: Document) -> None:
     """…超百亿元的开发区有26家，超50亿元的有12家: see structure.toml, sibling_bound."""
     pattern = rx(patterns.load("structure")["sibling_bound"])
     for k, q in enumerate(doc.quantities):
-        sentence = doc.sentence_at(q.start)
-        if q.metric is not None or q.kind != "count" or sentence is None:
-            continue
+        sentence = doc.sentence_at(q.start) if q.metric is None and q.kind == "count" else None
+        if sentence is None:
+            continue  # (only an unnamed count can be a sibling: the sentence is looked up for those alone)
         said = pattern.search(doc.text, max(sentence.start, q.start - 24), q.start)
         before = next((p for p in reversed(doc.quantities[:k]) if p.start >= sentence.start and p.unit == q.unit
                        and p.metric), None) if said else None
