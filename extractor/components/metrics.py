@@ -756,8 +756,10 @@ def _after_places_zones(words: str, subjects_spec: dict) -> str:
     and their 开发区 no word of the name after them (jieba cuts the place off, not the zones' word)."""
     word = subjects_spec["zones_word"]
     at = words.rfind(word)
-    if at <= 0 or not words[at + len(word):]:
+    if at < 0 or not words[at + len(word):]:
         return words
+    if at == 0:  # 开发区累计创建…: the report's own zone, said by its word alone (开发区和工业园区: a name)
+        return words if words[len(word)] in subjects_spec["name_joiners"] else words[len(word):]
     placed = any(end == at and place.type in ("city", "province") for _, end, place in gazetteer.mentions(words[:at]))
     return words[at + len(word):] if placed else words
 

@@ -593,6 +593,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
                 return resolved
     mentions = _sentence_mentions(text, floor, sentence.end, doc.region) if sentence else \
         _mentions_before(text, floor, q.start, doc.region)
+    if any(kind == "remainder" and s < q.start and q.end <= e for s, e, kind, _ in mentions):
+        return default  # 其余3家开发区: the count of the zones a list leaves over counts the report's zones
     for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start]):
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]) \
                 and not rules["list_lead_in_re"].search(text, max(0, s - 4), s):
