@@ -408,6 +408,8 @@ def _new_flow(text: str, q, clause: str, pos: int) -> bool:
 def _fits(entry_type: str, entry: dict, q, aspect: str) -> str | None:
     """The metric name this taxonomy entry gives the figure, or None where its units do not fit."""
     if entry_type == "topic":
+        if q.kind == "count" and q.unit and entry.get("units") and q.unit.lstrip("万亿千百") not in entry["units"]:
+            return None  # “标准地”改革项目1263个: projects, not the parcels (宗) the topic counts
         return entry["names"].get(q.kind.split("/")[0]) if aspect in ("value", "change") \
             else entry["names"].get(aspect)
     if aspect in ("value", "change"):
@@ -446,10 +448,11 @@ def _cue_matches_in(segment: str) -> tuple[tuple, str]:
     # “股权投资做引导、债权融资做增信”: a quoted slogan with a list inside names no figure outside it
     if "”" in segment:
         segment = SLOGAN.sub(lambda m: m.group(1) + "□" * len(m.group(2)) + m.group(3), segment)
-    segment = segment.translate(QUOTES)
+    segment, quoted = _unquoted(segment) if "“" in segment else (segment.translate(QUOTES), ())
     titles, tails, leads, standalone = _book_titles(segment), _ratio_tails(), _per_head_leads(), _standalone_cues()
     return tuple((m.start(), m.end(), m.group(), cues[m.group()]) for m in pattern.finditer(segment)
                  if not (titles and any(a <= m.start() < b for a, b in titles))
+                 and not any(a < m.start() < b for a, b in quoted)  # “拿地即开工”项目: one quoted name, not its part
                  and not segment.startswith(tails, m.end())
                  and not segment.endswith(leads, 0, m.start())
                  and (m.group() not in standalone or _standalone(segment, m.start(), m.group()))), segment
@@ -1500,6 +1503,19 @@ def _names_a_thing(name: str) -> bool:
         and not tokens[-1][1].startswith("ns") and tokens[-1][0] not in spec["strip_trailing"]
 
 
+def _names_a_cue(noun: str, raw: str) -> bool:
+    """Whether a noun read from `raw` holds a taxonomy cue of its own, not one inside a quoted name of `raw`
+    (“拿地即开工”项目: no 开工项目)."""
+    if "“" not in raw:
+        return taxonomy()[1].search(noun) is not None
+    words, quoted = _unquoted(raw)
+    at = words.rfind(noun)
+    if at < 0:
+        return taxonomy()[1].search(noun) is not None
+    inside = [(a - at, b - at) for a, b in quoted]
+    return any(not any(a < m.start() < b for a, b in inside) for m in taxonomy()[1].finditer(noun))
+
+
 def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     """The part whose share is given by 占比, named by its own noun after the last cue (企业占比)."""
     own = _clause_left(text, q.start, floor)
@@ -1528,7 +1544,7 @@ def _share_part(text: str, q, floor: int, cue_end: int, chosen) -> str | None:
     else:
         part_words = full[left:at]
     noun = _noun_phrase(part_words, spec)
-    if not noun or taxonomy()[1].search(noun):
+    if not noun or _names_a_cue(noun, text[floor:end]):
         return None
     whole_counts = chosen is not None and chosen[1].endswith(spec["count_suffix"])
     entity = noun.endswith(tuple(spec["entity_nouns"]))
@@ -1682,7 +1698,21 @@ def duration_project(text: str, q, floor: int) -> str | None:
     places = gazetteer.mentions(name)
     if places and places[0][0] == 0 and places[0][2].type == "zone" and len(name) - places[0][1] > 4:
         name = name[places[0][1]:]
-    return name
+    name = _after_own_zones(name)
+    from . import subjects
+
+    return name if subjects.names_one_project(name) else None  # 企业投资项目从备案到开工…: a kind, timed on average
+
+
+def _after_own_zones(words: str) -> str:
+    """全省开发区企业投资项目 → 企业投资项目: the report's own zones (全省开发区, 我区, 开发区) before a name are
+    whose it is, no part of it."""
+    spec = patterns.load("subjects")
+    for scope in spec["province_self"] + spec["city_self"] + spec["zone_self"] + [""]:
+        if words.startswith(scope + spec["zones_word"]) or scope and words.startswith(scope):
+            rest = words[len(scope):].removeprefix(spec["zones_word"])
+            return rest if len(rest) >= 2 else words
+    return words
 
 
 @functools.cache
@@ -1708,7 +1738,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     """The part a set's name takes from the words glued before 项目 at `pos` (已开工项目 → 开工,
     其中亿元以上项目 → 亿元以上), or from the verb of its clause; empty when they name nothing."""
     sets = patterns.load("metrics")["project_sets"]
-    run = rx(r"[\p{Han}0-9]*$").search(text[floor:pos].translate(QUOTES)).group()
+    # (“承诺制+标准地+全代办”改革项目: the reform's name joins its parts with +, and its last part is measured)
+    run = rx(r"[\p{Han}0-9]*(?:\+[\p{Han}0-9]+)*$").search(text[floor:pos].translate(QUOTES)).group()
     # 2023年实施项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
     run = rx(r"^[0-9]+[年月日]?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
     places = gazetteer.mentions(run)
@@ -1736,7 +1767,7 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     events = rx(r"^(?:[一二三四五六七八九十两0-9]+次|本次|此次)").sub("", run)  # 全年四次活动累计签约项目
     if stage and any(events.startswith(w) for w in sets["part_not"] + ["活动"]):
         return stage  # “三个一批”活动共签约项目: the stage, after the event's words
-    if (not run or len(run) > sets["part_max_chars"] or any(w in run for w in sets["part_not"])
+    if (not run or len(run.rsplit("+", 1)[-1]) > sets["part_max_chars"] or any(w in run for w in sets["part_not"])
             or run in _project_topics()[0] or gazetteer.mentions(run) or _one_project(text, pos, run)):
         return _set_verb(_clause_of(text, pos, floor)) or ""
     return run
@@ -2736,13 +2767,42 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
             and rx(patterns.load("metrics")["ellipsis"]["rate_of_change_only"]).match(
                 text[_clause_left(text, q.start, floor):q.start].strip()):
         return before.metric  # …压减至12个工作日，压减幅度达73.3%: the change's rate
-    if before is None or before.start < floor or before.kind != q.kind or not before.metric or q.aspect != "value":
+    if before is None or before.kind != q.kind or not before.metric or q.aspect != "value":
         return None
+    if before.start < floor:  # (…3215项。其中，国家级开发区平均承接52项: the parts of the sentence before)
+        if not text.startswith("其中", floor) or q.unit != before.unit:
+            return None
+        return _averaged(text[_clause_left(text, q.start, floor):q.start].strip(), before,
+                         text[_clause_left(text, before.start, 0):before.start].strip())
+    averaged = _averaged(text[_clause_left(text, q.start, floor):q.start].strip(), before,
+                         text[_clause_left(text, before.start, floor):before.start].strip()) \
+        if q.unit == before.unit else None
+    if averaged:
+        return averaged
     suffix = taxonomy()[2]["kind_suffix"].get(q.kind)
     said = _measure_ellipsis().match(text[_clause_left(text, q.start, floor):q.start].strip())
     if not suffix or not said or not before.metric.endswith(suffix):
         return None
     return before.metric.removesuffix(suffix) + said.group("v") + suffix
+
+
+def _averaged(clause: str, before, clause_before: str) -> str | None:
+    """平均每个开发区36.5项 after 承接下放事项3215项: the measure before, per one of the set the clause names, or
+    averaged over the clause's subject (国家级开发区平均承接52项); the clause's last words, if any, open that measure.
+    (After another average, 平均每个开发区36.5项，…国家级开发区平均承接52项, the measure is the one it averaged.)"""
+    spec = patterns.load("metrics")["ellipsis"]
+    measure = before.metric.removeprefix("平均")
+    per_before = rx(spec["average_per"]).search(clause_before)
+    if per_before:
+        words = per_before.group("per")
+        measure = next((measure[k:] for k in range(len(words), 0, -1) if measure.startswith(words[:k])), measure)
+    per = rx(spec["average_per"]).search(clause)
+    if per:
+        words = per.group("per")
+        cut = next((i for i in range(2, len(words) + 1) if measure.startswith(words[i:])), None)
+        return "平均" + words[:cut] + measure if cut else None
+    of = rx(spec["average_of"]).search(clause)
+    return "平均" + measure if of and measure.startswith(of.group("v")) else None
 
 
 @functools.cache

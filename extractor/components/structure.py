@@ -476,7 +476,7 @@ def _link_parts(doc: Document) -> None:
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
-            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None) or _is_rate(q):
+            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None) or _never_a_part(q):
                 continue
             # (…其中国家级2个；全市共有A级景区45家，其中5A级3家: each part breaks down the total before its own 其中)
             pos = max(p for p in opened if p < q.start)
@@ -505,9 +505,11 @@ def _link_parts(doc: Document) -> None:
                     break
 
 
-def _is_rate(q) -> bool:
-    return q.kind.startswith("percent") and bool(q.metric) \
-        and q.metric.endswith(tuple(patterns.load("structure")["rate_ends"]))
+def _never_a_part(q) -> bool:
+    """A rate (开工率) or an average (平均承接52项) of a part: such figures of the parts do not add up."""
+    spec = patterns.load("structure")
+    return bool(q.metric) and (q.kind.startswith("percent") and q.metric.endswith(tuple(spec["rate_ends"]))
+                               or any(mark in q.metric for mark in spec["average_marks"]))
 
 
 def _named_by_total(doc: Document, k: int, metric: str) -> None:
