@@ -2117,8 +2117,10 @@ def _share_of_measure(text: str, q) -> tuple[str, str] | None:
     at = q.end + 1
     ends = CLAUSE_END + "。和及与"  # (the clause's end, or its item's in a list of measures)
     stop = next((i for i in range(at, min(len(text), at + 16)) if text[i] in ends), None)
-    words = text[at:stop].translate(QUOTES) if stop is not None else ""
+    words = text[at:stop if stop is not None else at + 16].translate(QUOTES)
     spec = taxonomy()[2]
+    yielded = [words.find(v) for v in spec["share_yield_verbs"] if words.find(v) > 0]
+    words = words[:min(yielded)] if yielded else words if stop is not None else ""
     if words.endswith(tuple(spec["land_words"])):
         words += spec["land_measure"]  # 三分之一的建设用地: the land's area
     if not _names_a_measure(words) or words in spec["generic_measures"] + spec["share_of_whole_words"] \
@@ -3195,6 +3197,7 @@ def annotate(doc: Document) -> Document:
     mask_cues.cache_clear()
     _masked_sentence.cache_clear()
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
+    named, named_in = [], None  # the named figures of the sentence so far, and its sentence
     prev = None
     for q in doc.quantities:
         partner = _partner_metric(text, prev, q)
@@ -3298,7 +3301,36 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = done, "context"
         if _target_held_against(text, q, before):
             q.aspect, q.metric = "growth", q.metric or before.metric
+        if named_in != floor:
+            named, named_in = [], floor
+        if q.metric is None:
+            q.metric, q.metric_source = _of_another_subject(doc, q, named)
+        if q.metric:
+            named.append(q)
     return doc
+
+
+def _of_another_subject(doc: Document, q, named: list) -> tuple[str | None, str | None]:
+    """孝义经济开发区到位资金42.6亿元，…；交城经济开发区、文水经济开发区分别完成28.1亿元、19.4亿元: a figure whose
+    words since the sentence's last named figure of its kind are only the subjects it is said of, other figures
+    and words of frame measures the same, of them (see metrics.toml, other_subject); a growth, the growth of
+    the measure named last."""
+    like = next((n for n in reversed(named) if q.aspect == "growth" and n.aspect in ("value", "growth")
+                 or n.aspect == q.aspect and n.kind.split("/")[0] == q.kind.split("/")[0]), None)
+    if like is None:
+        return None, None
+    from . import subjects
+
+    text = doc.text
+    mentions = subjects._mentions_before(text, like.end, q.start, doc.region)
+    if not mentions:
+        return None, None
+    between = list(text[like.end:q.start])
+    spans = [(s, e) for s, e, _, _ in mentions] + [(o.start, o.end) for o in doc.quantities if like.end <= o.start < q.start]
+    for s, e in spans:
+        between[s - like.end:e - like.end] = " " * (e - s)
+    frame = rx(patterns.load("metrics")["other_subject"]["frame"])
+    return (like.metric, "context") if frame.fullmatch("".join(between)) else (None, None)
 
 
 def _summed_list(text: str, q, floor: int) -> str | None:
