@@ -282,6 +282,9 @@ def aspect_of(text: str, q, floor: int) -> str:
         return "value"
     if best:
         return best
+    if "多" in raw and base_kind not in ("percent", "pp", "ppt") \
+            and rx(patterns.load("aspects")["more_than_before"]).search(raw):
+        return "change"
     listed = _list_opening_aspect(text, q, floor) or _lead_in_aspect(text, q, floor)
     if listed:
         return listed
@@ -3303,34 +3306,56 @@ def annotate(doc: Document) -> Document:
             q.aspect, q.metric = "growth", q.metric or before.metric
         if named_in != floor:
             named, named_in = [], floor
-        if q.metric is None:
-            q.metric, q.metric_source = _of_another_subject(doc, q, named)
+        if q.metric is None or q.metric_source == "fallback":
+            q.metric, q.metric_source = _of_another_subject(doc, q, named, floor) or (q.metric, q.metric_source)
         if q.metric:
             named.append(q)
     return doc
 
 
-def _of_another_subject(doc: Document, q, named: list) -> tuple[str | None, str | None]:
+def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str, str] | None:
     """孝义经济开发区到位资金42.6亿元，…；交城经济开发区、文水经济开发区分别完成28.1亿元、19.4亿元: a figure whose
     words since the sentence's last named figure of its kind are only the subjects it is said of, other figures
     and words of frame measures the same, of them (see metrics.toml, other_subject); a growth, the growth of
-    the measure named last."""
+    the measure named last. In a paragraph that opens on a breakdown, the figure named before may be in the
+    paragraph before, in the same unit (从出让主体看，上党经济技术开发区出让12宗、1150亩)."""
     like = next((n for n in reversed(named) if q.aspect == "growth" and n.aspect in ("value", "growth")
                  or n.aspect == q.aspect and n.kind.split("/")[0] == q.kind.split("/")[0]), None)
+    start = said_of = like.end if like else None  # (the subjects it is said of: after the figure before)
     if like is None:
-        return None, None
+        like = _told_before_breakdown(doc, q)
+        if like is None:
+            return None
+        start = max([floor] + [o.end for o in doc.quantities if floor <= o.end <= q.start])
+        said_of = floor  # (…or in its sentence: 上党经济技术开发区出让12宗、1150亩)
     from . import subjects
 
     text = doc.text
-    mentions = subjects._mentions_before(text, like.end, q.start, doc.region)
-    if not mentions:
-        return None, None
-    between = list(text[like.end:q.start])
-    spans = [(s, e) for s, e, _, _ in mentions] + [(o.start, o.end) for o in doc.quantities if like.end <= o.start < q.start]
+    if not subjects._mentions_before(text, said_of, q.start, doc.region):
+        return None
+    opening = rx(patterns.load("metrics")["other_subject"]["breakdown"]).match(text, start)
+    start = opening.end() if opening else start  # (从出让主体看: the breakdown's own words name nothing)
+    between = list(text[start:q.start])
+    spans = [(s, e) for s, e, _, _ in subjects._mentions_before(text, start, q.start, doc.region)] \
+        + [(o.start, o.end) for o in doc.quantities if start <= o.start < q.start]
     for s, e in spans:
-        between[s - like.end:e - like.end] = " " * (e - s)
-    frame = rx(patterns.load("metrics")["other_subject"]["frame"])
-    return (like.metric, "context") if frame.fullmatch("".join(between)) else (None, None)
+        between[s - start:e - start] = " " * (e - s)
+    residue = rx(patterns.load("metrics")["other_subject"]["frame"]).sub("", "".join(between))
+    if q.metric is not None:  # 出让12宗 named 出让数 by its verb alone: the measure before says what was sold
+        return (like.metric, "context") if residue and q.metric.startswith(residue) and residue in like.metric else None
+    return (like.metric, "context") if not residue or residue in like.metric else None
+
+
+def _told_before_breakdown(doc: Document, q):
+    """The last named figure in q's unit of the paragraph before q's, where q's paragraph opens on a breakdown."""
+    paragraph = doc.paragraph_at(q.start)
+    if paragraph is None or not rx(patterns.load("metrics")["other_subject"]["breakdown"]).match(doc.text, paragraph.start):
+        return None
+    earlier = [p for p in doc.paragraphs if p.end <= paragraph.start]
+    if not earlier:
+        return None
+    return next((o for o in reversed(doc.quantities) if earlier[-1].start <= o.start < earlier[-1].end
+                 and o.metric and o.unit == q.unit and o.aspect == q.aspect), None)
 
 
 def _summed_list(text: str, q, floor: int) -> str | None:
