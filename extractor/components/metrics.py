@@ -2896,6 +2896,8 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         if against and against.start() == 0 and text[before.end:q.start].lstrip("，,、 ") == own \
                 and (before.aspect == "growth" or before.aspect == "value" and _same_measure_unit(before, q)):
             return True
+        if _growth_rate_at(own) == 0 and before.aspect == "growth" and text[before.end:q.start].lstrip("，,、 ") == own:
+            return True  # 同比下降4.1%，降幅较1—9月收窄1.3个百分点: the clause opens on the rate just told
         return q.metric is None and before.aspect == "growth" and (_compared(own) or against is not None)
     if q.aspect == "share":
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
