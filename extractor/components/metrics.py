@@ -3330,6 +3330,8 @@ def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str,
             return None
         start = max([floor] + [o.end for o in doc.quantities if floor <= o.end <= q.start])
         said_of = floor  # (…or in its sentence: 上党经济技术开发区出让12宗、1150亩)
+    if q.metric is not None and q.metric.removesuffix(taxonomy()[2]["count_suffix"]) not in like.metric:
+        return None  # (a name of its own that says more than the measure before: the rule below cannot take it)
     from . import subjects
 
     text = doc.text
