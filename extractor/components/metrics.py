@@ -2774,15 +2774,13 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
         return before.metric  # …压减至12个工作日，压减幅度达73.3%: the change's rate
     if before is None or before.kind != q.kind or not before.metric or q.aspect != "value":
         return None
-    if before.start < floor:  # (…3215项。其中，国家级开发区平均承接52项: the parts of the sentence before)
-        if not text.startswith("其中", floor) or q.unit != before.unit:
-            return None
-        return _averaged(text[_clause_left(text, q.start, floor):q.start].strip(), before,
-                         text[_clause_left(text, before.start, 0):before.start].strip())
+    across = before.start < floor  # (…3215项。其中，国家级开发区平均承接52项: the parts of the sentence before)
+    if across and not text.startswith("其中", floor):
+        return None
     averaged = _averaged(text[_clause_left(text, q.start, floor):q.start].strip(), before,
-                         text[_clause_left(text, before.start, floor):before.start].strip()) \
+                         text[_clause_left(text, before.start, 0 if across else floor):before.start].strip()) \
         if q.unit == before.unit else None
-    if averaged:
+    if averaged or across:
         return averaged
     suffix = taxonomy()[2]["kind_suffix"].get(q.kind)
     said = _measure_ellipsis().match(text[_clause_left(text, q.start, floor):q.start].strip())
@@ -3335,12 +3333,13 @@ def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str,
     from . import subjects
 
     text = doc.text
-    if not subjects._mentions_before(text, said_of, q.start, doc.region):
+    mentions = subjects.mentions_between(text, said_of, q.start, doc.region)
+    if not mentions:
         return None
     opening = rx(patterns.load("metrics")["other_subject"]["breakdown"]).match(text, start)
     start = opening.end() if opening else start  # (从出让主体看: the breakdown's own words name nothing)
     between = list(text[start:q.start])
-    spans = [(s, e) for s, e, _, _ in subjects._mentions_before(text, start, q.start, doc.region)] \
+    spans = [(s, e) for s, e, _, _ in mentions if s >= start] \
         + [(o.start, o.end) for o in doc.quantities if start <= o.start < q.start]
     for s, e in spans:
         between[s - start:e - start] = " " * (e - s)

@@ -266,6 +266,12 @@ def _one_zone_after_place(rest: str) -> bool:
     return word is not None and (not own or len(own) <= 4 and not any(c in stops for c in own))
 
 
+def mentions_between(text: str, start: int, end: int, home: str | None) -> list[tuple[int, int, str, object]]:
+    """The places, zones and self-references named in text[start:end] (for the metrics stage: a figure said only
+    of other subjects)."""
+    return _mentions_before(text, start, end, home)
+
+
 @functools.lru_cache(maxsize=64)
 def _sentence_mentions(text: str, start: int, end: int, home: str | None) -> list[tuple[int, int, str, object]]:
     """A sentence's mentions, found once for all its figures: those ending before a figure are the ones it
