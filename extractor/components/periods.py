@@ -866,8 +866,10 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
     """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
     item opens on (or the year of the evaluation its first sentence announces) is the time of its later paragraphs'
     figures that name none; it refines a title's month (全省开发区10月份主要经济指标 → 1~10月) but does not replace
-    a title's other time. A report's first sentence does the same where it opens on a part of the year (今年1—9月，
-    运城市开发区完成进出口总额…。 / 分开发区看，…): a year it opens on is the report's year anyway."""
+    a title's other time. A report's first sentence that states a figure does the same where it opens on a part of
+    the year (今年以来，…成效明显。1—9月，运城市开发区完成进出口总额…。 / 分开发区看，…) or on a year before the
+    issue's (2023年，全区研发经费投入…, in an issue of 2024: 创新主体不断壮大。全区高新技术企业达到186家 is 2023's
+    too); the issue's own year it opens on is the report's year anyway."""
     if article is None or article.kind not in ("news", "report"):
         return None
     if article.start not in memo:
@@ -876,10 +878,33 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
             marker = _news_marker().search(doc.text, article.start, min(article.end, article.start + 200))
             sentence = doc.sentence_at(marker.start()) if marker else None
         else:
-            sentence = doc.sentence_at(article.start)
+            sentence = _first_told(doc, article)
         lead = _opened_period(doc, sentence, year) if sentence else None
-        memo[article.start] = lead if article.kind == "news" or _part_of_year(lead, year) else None
+        memo[article.start] = lead if article.kind == "news" or _part_of_year(lead, year) \
+            or _year_before(lead, year) and not _of_a_reviewing_genre(doc) else None
     return memo[article.start]
+
+
+def _first_told(doc: Document, article):
+    """A report's lead: the first sentence of its opening paragraph that states a figure (a sentence before it
+    frames the report, 今年以来，…坚持…), else its first sentence."""
+    first = doc.sentence_at(article.start)
+    paragraph = doc.paragraph_at(article.start)
+    if first is None or paragraph is None:
+        return first
+    k = bisect.bisect_left(doc.quantities, article.start, key=lambda q: q.start)
+    told = doc.quantities[k].start if k < len(doc.quantities) else None
+    return doc.sentence_at(told) if told is not None and told < paragraph.end else first
+
+
+def _of_a_reviewing_genre(doc: Document) -> bool:
+    """A work report looks back on years of its own by its sections, not by its opening (1980年，…, in 1981's)."""
+    return any(genre in doc.title for genre in patterns.load("periods")["reviewing_genres"])
+
+
+def _year_before(period: str | None, year: int | None) -> bool:
+    """2023, in an issue of 2024: a whole year the issue looks back on."""
+    return bool(period and year) and period.isdigit() and int(period) < year
 
 
 def _part_of_year(period: str | None, year: int | None) -> bool:
@@ -990,6 +1015,10 @@ def annotate(doc: Document) -> Document:
         if reviews_last_year and q.status in ("actual", "expected") and q.period == str(doc.year) \
                 and (unplaced or _told_whole_year(text, floor, q, own, section, doc.year)):
             q.period = str(doc.year - 1)  # a result in a work report of January, under no heading: last year's
+        elif q.status != "target" and doc.year and own == str(doc.year) \
+                and _told_whole_year(text, floor, q, own, section, doc.year) \
+                and _year_before(led := _lead_period(doc, article, q, doc.year, leads), doc.year):
+            q.period = led  # 全年专利授权1320件, in a report that opened on 2023年 in an issue of 2024: that year's
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
         if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" \
