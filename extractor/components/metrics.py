@@ -2772,6 +2772,9 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
             and rx(patterns.load("metrics")["ellipsis"]["rate_of_change_only"]).match(
                 text[_clause_left(text, q.start, floor):q.start].strip()):
         return before.metric  # …压减至12个工作日，压减幅度达73.3%: the change's rate
+    if before is not None and before.start >= floor and before.metric and q.aspect == before.aspect == "growth" \
+            and _goal_of_change(text, q, floor):
+        return before.metric  # …下降6.8%，超额完成市定下降4%的目标任务: the goal for that change
     if before is None or before.kind != q.kind or not before.metric or q.aspect != "value":
         return None
     across = before.start < floor  # (…3215项。其中，国家级开发区平均承接52项: the parts of the sentence before)
@@ -2787,6 +2790,13 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
     if not suffix or not said or not before.metric.endswith(suffix):
         return None
     return before.metric.removesuffix(suffix) + said.group("v") + suffix
+
+
+def _goal_of_change(text: str, q, floor: int) -> bool:
+    """超额完成市定下降4%的目标任务: a rate of change whose clause says only that it was a goal met."""
+    spec = patterns.load("metrics")["ellipsis"]
+    return rx(spec["goal_after"]).match(text, q.end) is not None and rx(spec["goal_of_change_only"]).match(
+        text[_clause_left(text, q.start, floor):q.start].strip()) is not None
 
 
 def _averaged(clause: str, before, clause_before: str) -> str | None:
