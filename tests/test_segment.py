@@ -55,3 +55,18 @@ def test_sentences_cover_the_body(processed):
     doc = processed["000_56f2bf5d4fae28d3"]
     sentence = next(s for s in doc.sentences if "2417.52亩" in doc.text[s.start:s.end])
     assert doc.text[sentence.start:sentence.end] == "“标准地”改革方面，截至目前，全市开发区共出让“标准地”33宗，出让总面积2417.52亩。"
+
+
+def test_a_title_set_on_two_lines_keeps_its_place_and_colon_in_the_title():
+    """寿阳经济技术开发区： / 抓项目促投资: a title broken after its colon is still a title, not the body's first words."""
+    import extractor
+
+    body = ("今年1—9月，寿阳经济技术开发区完成固定资产投资46.2亿元，同比增长18.5%。"
+            "分产业看，工业投资38.7亿元，占固定资产投资的83.8%。新签约项目26个，总投资152亿元，"
+            "其中10亿元以上项目5个；新开工项目19个，开工率73.1%；新投产项目8个，投产率42.1%。")
+    lines = [body[i:i + 16] for i in range(0, len(body), 16)]
+    doc = extractor.process("开发区建设\n\n寿阳经济技术开发区：\n抓项目促投资\n\n" + "\n".join(lines)
+                            + "\n供稿：寿阳经济技术开发区\n", doc_id="t", year=2025)
+    article = doc.articles[0]
+    assert article.title == "寿阳经济技术开发区：抓项目促投资"
+    assert doc.text[article.start:].startswith("今年1—9月")
