@@ -2577,6 +2577,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 continue  # 钢材产量增速为 / 3%, 钢产量增长了 / 10%: the copula or the 了 right before the figure ends no name
             if not out and at > 0 and _subject_between(word, flag):
                 continue  # 生活方式评估 / 我省 / (连续两年全国第一): whose figure it is ends no name
+            if word in spec["kind_determiners"] and out and not verbs[-1]:
+                continue  # 引进 / 各类 / 人才: every kind is no kind
             if word in spec["adverbs_before_verb"] and out and all(verbs) and len(out[-1]) > 1:
                 continue  # 覆盖率 / 都 / 达到, 公路 / 共 / 修建: an adverb before the closing verb names nothing
                 # (but 约 / 谈 is one verb, 约谈, that jieba cut in two)
