@@ -760,12 +760,16 @@ def _after_zone(words: str) -> str:
 def _after_places_zones(words: str, subjects_spec: dict) -> str:
     """临汾市开发区处置闲置土地: a place's zones together (a city's, the province's) are the figure's subject,
     and their 开发区 no word of the name after them (jieba cuts the place off, not the zones' word)."""
+    own = next((w for w in subjects_spec["own_zone_words"] if words.startswith(w) and len(words) > len(w)), None)
+    if own:  # 开发区累计创建…, 园区建成…: the report's own zone, said by its word alone (开发区和工业园区,
+        # 园区开发区: a name of zones joined)
+        rest = words[len(own):]
+        joined = rest[0] in subjects_spec["name_joiners"] or rest.startswith(tuple(subjects_spec["own_zone_words"]))
+        return words if joined else rest
     word = subjects_spec["zones_word"]
     at = words.rfind(word)
-    if at < 0 or not words[at + len(word):]:
+    if at <= 0 or not words[at + len(word):]:
         return words
-    if at == 0:  # 开发区累计创建…: the report's own zone, said by its word alone (开发区和工业园区: a name)
-        return words if words[len(word)] in subjects_spec["name_joiners"] else words[len(word):]
     placed = any(end == at and place.type in ("city", "province") for _, end, place in gazetteer.mentions(words[:at]))
     return words[at + len(word):] if placed else words
 
