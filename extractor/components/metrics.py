@@ -1666,8 +1666,8 @@ def duration_name(text: str, q, floor: int) -> str | None:
         return handle.group("x") + "办理用时"
     limit = rules["limit"].search(clause)
     if limit:
-        own = _bare(limit.group("x"), rules)
-        if len(own) >= 2 and rx(r"\p{Han}+").fullmatch(own):
+        own = _after_own_zones(_after_places_zones(_bare(limit.group("x"), rules), patterns.load("subjects")))
+        if len(own) >= 2 and rx(r"\p{Han}+").fullmatch(own):  # (吕梁市开发区, 全市开发区: whose limit it is)
             return own + limit.group("w")  # 开工周期由3个月压缩至1个月 → 开工周期, 审批时限 → 审批时限
     if limit or clause.startswith(("时限", "用时")):  # 缩短开工周期，时限由3个月… : the thing shortened
         shortened = rules["shortened"].search(_clause_of(text, max(floor, clause_start - 1), floor).translate(QUOTES))
