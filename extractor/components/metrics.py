@@ -1635,7 +1635,7 @@ def _headed_count(text: str, q, floor: int, between: str) -> str | None:
 @functools.cache
 def _duration_rules():
     spec = patterns.load("metrics")["duration"]
-    compiled = ("span", "handle", "limit", "shortened", "same_as", "project", "ahead_before", "ahead_after",
+    compiled = ("span", "span_bare", "handle", "limit", "shortened", "same_as", "project", "ahead_before", "ahead_after",
                 "ahead_laid_down")
     return {**spec, **{k: rx(spec[k]) for k in compiled}}
 
@@ -1655,9 +1655,9 @@ def duration_name(text: str, q, floor: int) -> str | None:
     clause = text[clause_start:q.start].translate(QUOTES)
     if rules["ahead_before"].search(clause):
         return _ahead_name(text, q, rules)
-    span = rules["span"].search(clause)
+    span = rules["span"].search(clause) or rules["span_bare"].search(clause)
     if span:
-        a = span.group("a").split("、")[0]
+        a = _after_own_zones(_after_places_zones(span.group("a").split("、")[0], patterns.load("subjects")))
         b = span.group("b")
         b = next((b[len(w):] for w in rules["endpoint_strip"] if b.startswith(w) and len(b) > len(w) + 1), b)
         return f"{a}至{b}用时"

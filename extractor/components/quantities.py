@@ -86,6 +86,7 @@ def _gap_after_yi(text: str) -> bool:
 def _rules():
     units = patterns.load("units")
     quant = patterns.load("quantities")
+    aspects_spec = patterns.load("aspects")
     magnitudes = dict(sorted(units["magnitudes"].items(), key=lambda kv: -len(kv[0])))
     base = units["base"]
     measure = units["measure_words"]
@@ -150,6 +151,9 @@ def _rules():
         "negative": tuple(quant["negative_words"]),
         "sign_window": quant["sign_window"],
         "level_reached_re": rx("(?:" + "|".join(quant["negative_words"]) + ")(?:" + "|".join(quant["level_reached"]) + ")$"),
+        # (…and a verb that moves a level, before 为, sets it: 由6个月缩短为1个月, as aspects.toml reads it)
+        "level_set_re": rx("(?:" + "|".join(set(quant["negative_words"]) & set(aspects_spec["level_set_verbs"]))
+                           + ")(?:" + "|".join(aspects_spec["level_set_after"]) + ")$"),
         "narrowed_fall_re": rx(quant["narrowed_fall"]),
         "extent_of_fall_re": rx(quant["extent_of_fall"]),
         "sign_modifier_re": rx("(?:" + "|".join(quant["negative_words"]) + ")" + quant["sign_modifier"] + "$"),
@@ -390,8 +394,8 @@ def _in_name(text: str, start: int, end: int, kind: str) -> bool:
 def _sign(text: str, start: int) -> int:
     rules = _rules()
     window = text[max(0, start - rules["sign_window"]):start]
-    if rules["level_reached_re"].search(window):
-        return 1  # 回落到6.1%: the level it fell to, not how far
+    if rules["level_reached_re"].search(window) or rules["level_set_re"].search(window):
+        return 1  # 回落到6.1%, 缩短为1个月: the level it fell to, not how far
     # (the window reaches two characters further back for the 的有 that may follow the word)
     if rules["sign_modifier_re"].search(text, max(0, start - rules["sign_window"] - 2), start):
         return 1  # 负增长的27个: how many fell
