@@ -34,6 +34,7 @@ def _rules():
         "zone_name_re": rx(spec["zone_name"]),
         "not_a_name": tuple(spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["not_a_name_prefixes"]),
         "project_after_re": rx(spec["project_after"]),
+        "joint_anaphor_re": rx(spec["joint_anaphor"]),
         "project_before_re": rx(spec["project_before"]),
         "project_named_re": rx(spec["project_named"]),
         "project_category_re": rx(spec["project_category_only"]),
@@ -601,6 +602,9 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         _mentions_before(text, floor, q.start, doc.region)
     if any(kind == "remainder" and s < q.start and q.end <= e for s, e, kind, _ in mentions):
         return default  # 其余3家开发区: the count of the zones a list leaves over counts the report's zones
+    joint = _joint_owners(text, q, floor, mentions, default, doc.region)
+    if joint:
+        return joint
     for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start]):
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]) \
                 and not rules["list_lead_in_re"].search(text, max(0, s - 4), s):
@@ -632,6 +636,26 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
+COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | None, home: str) -> Subject | None:
+    """…大同高新区出让12宗860亩，两区合计占全市开发区出让面积的60.3%: the places told last, taken up by their count,
+    own the figure together (listed as 、-joined names); none when another place stands between."""
+    rules = _rules()
+    found = None
+    for found in rules["joint_anaphor_re"].finditer(text, floor, q.start):
+        pass
+    if found is None or any(found.end() <= s < q.start and not any(text.endswith(w, 0, s) for w in rules["not_subject_after"])
+                            for s, _, _, _ in mentions):
+        return None  # (占全市开发区…的: the whole they are a share of, no other owner)
+    n = COUNTS.get(found.group("n")) or int(found.group("n"))
+    told = [m for m in mentions if m[1] <= found.start() and m[2] in GROUPED]
+    owners = [_resolve(kind, value, text, e, default, home) for _, e, kind, value in told[-n:]]
+    if len(told) < n or not all(owners) or len({o.name for o in owners}) < n:
+        return None
+    kinds = {o.type for o in owners}
+    return Subject("、".join(o.name for o in owners), kinds.pop() if len(kinds) == 1 else "other")
 
 
 def _group_of(text: str, mentions: list, last: tuple, resolved: Subject, default: Subject | None,
