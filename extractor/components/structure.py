@@ -627,9 +627,23 @@ def _completion_rates(doc: Document) -> None:
                 and not done.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
             # 其他收入收到903,065,000元，完成预算数的121.68%; but …，确保固定资产投资完成年度目标的80%: its own measure
             base = metrics.measure_named(text[before.end:first.start]) or done.metric
-        name = metrics.completion_rate(frame, base or q.metric)
+        # (…营业收入完成年度目标的71.2%: a rate whose measure takes no percentage is named by the measure's cue)
+        name = metrics.completion_rate(frame, base or q.metric or metrics.measure_named(frame))
         if name:
             q.metric, q.metric_source, q.aspect = name, "context", "value"
+
+
+def _gaps_to_schedule(doc: Document) -> None:
+    """…完成年度目标的71.2%，低于时序进度3.8个百分点: a gap in points to where the year's schedule stands is the gap
+    of the rate of completion before it, as done (no plan of its own)."""
+    gap = rx(patterns.load("structure")["schedule_gap"])
+    for k, q in enumerate(doc.quantities):
+        if q.unit != "个百分点" or k == 0:
+            continue
+        rate = doc.quantities[k - 1]
+        if rate.kind.startswith("percent") and rate.metric and rate.metric.endswith("完成率") \
+                and gap.fullmatch(doc.text, rate.end, q.start):
+            q.metric, q.metric_source, q.aspect, q.status = rate.metric, "context", "difference", rate.status
 
 
 def _amount_done(doc: Document, k: int):
@@ -706,6 +720,7 @@ def annotate(doc: Document) -> Document:
     _pair_lists(doc)
     _shared_figures(doc)
     _completion_rates(doc)
+    _gaps_to_schedule(doc)
     _sibling_bounds(doc)
     _link_parts(doc)
     _rates_of_places(doc)
