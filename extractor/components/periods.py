@@ -937,7 +937,19 @@ def _opened_period(doc: Document, sentence, year: int | None) -> str | None:
 
 
 def _refines(lead: str | None, titled: str | None) -> bool:
-    return bool(lead) and (not titled or lead.split("~")[-1] == titled.split("~")[-1])
+    """1—9月 under a title of 三季度: a lead that ends where the title's time ends (its month, or its quarter's or
+    half year's last month) reads that time more nearly."""
+    return bool(lead) and (not titled or _last_month(lead) == _last_month(titled))
+
+
+def _last_month(period: str) -> str:
+    """2024Q3 → 2024-09, 2024H1 → 2024-06, 2024-01~2024-09 → 2024-09: where a time ends, as a month."""
+    end = period.split("~")[-1]
+    part = rx(r"(\d{4})([QH])(\d)").fullmatch(end)
+    if not part:
+        return end
+    months = int(part.group(3)) * (3 if part.group(2) == "Q" else 6)
+    return f"{part.group(1)}-{months:02d}"
 
 
 def annotate(doc: Document) -> Document:
