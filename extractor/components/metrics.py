@@ -3323,20 +3323,25 @@ def annotate(doc: Document) -> Document:
         if named_in != floor:
             named, named_in = [], floor
         if q.metric is None or q.metric_source == "fallback":
-            q.metric, q.metric_source = _of_another_subject(doc, q, named, floor) or (q.metric, q.metric_source)
+            q.metric, q.metric_source, q.aspect = _of_another_subject(doc, q, named, floor) \
+                or (q.metric, q.metric_source, q.aspect)
         if q.metric:
             named.append(q)
     return doc
 
 
-def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str, str] | None:
+def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str, str, str] | None:
     """孝义经济开发区到位资金42.6亿元，…；交城经济开发区、文水经济开发区分别完成28.1亿元、19.4亿元: a figure whose
     words since the sentence's last named figure of its kind are only the subjects it is said of, other figures
     and words of frame measures the same, of them (see metrics.toml, other_subject); a growth, the growth of
-    the measure named last. In a paragraph that opens on a breakdown, the figure named before may be in the
-    paragraph before, in the same unit (从出让主体看，上党经济技术开发区出让12宗、1150亩)."""
-    like = next((n for n in reversed(named) if q.aspect == "growth" and n.aspect in ("value", "growth")
-                 or n.aspect == q.aspect and n.kind.split("/")[0] == q.kind.split("/")[0]), None)
+    the measure named last (also a bare percentage after the growth's word: 晋城市开发区增速最快，达到11.6%). In a
+    paragraph that opens on a breakdown, the figure named before may be in the paragraph before, in the same unit
+    (从出让主体看，上党经济技术开发区出让12宗、1150亩). Returns the name, its source and the figure's aspect."""
+    aspect = "growth" if q.aspect == "value" and q.kind.startswith("percent") and named \
+        and rx(patterns.load("metrics")["other_subject"]["growth_said"]).search(
+            doc.text, max(named[-1].end, floor), q.start) else q.aspect
+    like = next((n for n in reversed(named) if aspect == "growth" and n.aspect in ("value", "growth")
+                 or n.aspect == aspect and n.kind.split("/")[0] == q.kind.split("/")[0]), None)
     start = said_of = like.end if like else None  # (the subjects it is said of: after the figure before)
     if like is None:
         like = _told_before_breakdown(doc, q)
@@ -3355,14 +3360,16 @@ def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str,
     opening = rx(patterns.load("metrics")["other_subject"]["breakdown"]).match(text, start)
     start = opening.end() if opening else start  # (从出让主体看: the breakdown's own words name nothing)
     between = list(text[start:q.start])
-    spans = [(s, e) for s, e, _, _ in mentions if s >= start] \
+    zones = patterns.load("subjects")["zones_word"]  # (晋城市 / 开发区: a place's zones, said of together)
+    spans = [(s, e + len(zones) if text.startswith(zones, e) else e) for s, e, _, _ in mentions if s >= start] \
         + [(o.start, o.end) for o in doc.quantities if start <= o.start < q.start]
     for s, e in spans:
         between[s - start:e - start] = " " * (e - s)
     residue = rx(patterns.load("metrics")["other_subject"]["frame"]).sub("", "".join(between))
     if q.metric is not None:  # 出让12宗 named 出让数 by its verb alone: the measure before says what was sold
-        return (like.metric, "context") if residue and q.metric.startswith(residue) and residue in like.metric else None
-    return (like.metric, "context") if not residue or residue in like.metric else None
+        return (like.metric, "context", aspect) if residue and q.metric.startswith(residue) and residue in like.metric \
+            else None
+    return (like.metric, "context", aspect) if not residue or residue in like.metric else None
 
 
 def _told_before_breakdown(doc: Document, q):
