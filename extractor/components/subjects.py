@@ -35,6 +35,7 @@ def _rules():
         "not_a_name": tuple(spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["not_a_name_prefixes"]),
         "project_after_re": rx(spec["project_after"]),
         "joint_anaphor_re": rx(spec["joint_anaphor"]),
+        "benchmark_after_re": rx(spec["benchmark_after"]),
         "project_before_re": rx(spec["project_before"]),
         "project_named_re": rx(spec["project_named"]),
         "project_category_re": rx(spec["project_category_only"]),
@@ -611,6 +612,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
+        if rules["benchmark_after_re"].match(text, e):
+            continue  # …是全省开发区平均水平的1.8倍: the level held against, not whose figure
         if q.is_rank and kind not in ("body", "home_zone", "zone_name") and not (kind == "place" and value.type == "zone") \
                 and rules["rank_field_gap_re"].match(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in (a zone is never one)
@@ -644,13 +647,16 @@ def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | N
     own the figure together (listed as 、-joined names); none when another place stands between."""
     rules = _rules()
     found = None
-    for found in rules["joint_anaphor_re"].finditer(text, floor, q.start):
+    for found in rules["joint_anaphor_re"].finditer(text[floor:q.start]):  # (sliced: ^ is the sentence's start)
         pass
-    if found is None or any(found.end() <= s < q.start and not any(text.endswith(w, 0, s) for w in rules["not_subject_after"])
-                            for s, _, _, _ in mentions):
+    if found is None:
+        return None
+    start, end = floor + found.start(), floor + found.end()
+    if any(end <= s < q.start and not any(text.endswith(w, 0, s) for w in rules["not_subject_after"])
+           for s, _, _, _ in mentions):
         return None  # (占全市开发区…的: the whole they are a share of, no other owner)
     n = COUNTS.get(found.group("n")) or int(found.group("n"))
-    told = [m for m in mentions if m[1] <= found.start() and m[2] in GROUPED]
+    told = [m for m in mentions if m[1] <= start and m[2] in GROUPED]
     owners = [_resolve(kind, value, text, e, default, home) for _, e, kind, value in told[-n:]]
     if len(told) < n or not all(owners) or len({o.name for o in owners}) < n:
         return None
