@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 from .. import gazetteer, patterns
 from ..document import Document
@@ -469,9 +470,11 @@ def _link_parts(doc: Document) -> None:
     quantities = doc.quantities
     starts = [q.start for q in quantities]  # in text order
     for i, sentence in enumerate(doc.sentences):
-        opened = [m.start() for m in rx(OF_WHICH).finditer(text, sentence.start, sentence.end)]
-        if not opened:
+        found = list(_part_openers().finditer(text, sentence.start, sentence.end))
+        if not found:
             continue
+        opened = [m.start() for m in found]
+        among = {m.start(): m.group("among") for m in found}  # 在签约项目中，: the total's own things
         floor = doc.sentences[i - 1].start if i > 0 else sentence.start
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
         for k in range(lo, hi):
@@ -488,6 +491,8 @@ def _link_parts(doc: Document) -> None:
             # 运城市开发区处置批而未供土地0.68万亩 is a part of the 3.42, not of the nearer 0.86)
             for t in sorted(reversed(totals), key=lambda t: q.metric is None or quantities[t].metric != q.metric):
                 total = quantities[t]
+                if among.get(pos) and among[pos].translate(metrics.QUOTES) not in (total.metric or ""):
+                    continue  # 在签约项目中: a part of the signed projects only
                 if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, pos)):
                     continue
                 if total.unit != q.unit and -1 < stop < q.start:
@@ -503,6 +508,12 @@ def _link_parts(doc: Document) -> None:
                     if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
                         _named_by_total(doc, k, total.metric)
                     break
+
+
+@functools.cache
+def _part_openers():
+    """其中, and 在签约项目中， (the things of a total named, then their parts)."""
+    return rx(OF_WHICH + "|" + patterns.load("structure")["among_total"])
 
 
 def _never_a_part(q) -> bool:
