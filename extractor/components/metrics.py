@@ -1802,6 +1802,13 @@ def _set_mention(text: str, start: int, end: int) -> int:
     return -1
 
 
+def _set_said_without_figure(text: str, floor: int, at: int, clause: int) -> bool:
+    """Whether the set named at `at` stands in an earlier clause than the figure's (which opens at `clause`), one
+    that says something of the set with no number in it (新建项目全部开工; 对接了…35个项目 counts it)."""
+    own = max(floor, last_of("，,；;", text, floor, at) + 1)
+    return at < clause and not rx(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个项家批]").search(text, own, clause)
+
+
 def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[str, str]:
     """A generic project metric named after its set: the sentence's project-set topic and the part
     its clause names (“签约一批”项目…其中，已开工项目30个 → 签约一批开工项目数)."""
@@ -1824,6 +1831,8 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
         # 推进总投资130亿元的基础设施项目: the size of a set is named by the set it describes
         sized = rx(r"的([\p{Han}“”]{1,10}?)项目").match(text[q.end:q.end + 14]) if q.kind == "money" else None
         at = _set_mention(text, window, q.start)
+        if at != -1 and _set_said_without_figure(text, floor, at, max(floor, last_of("，,；;", text, floor, q.start) + 1)):
+            at = -1  # 力争新建项目全部开工，全年完成投资100亿元: the set's clause is done, and told of no figure
         if after:
             part = _part_before(text, q.end + after.end() - 2, q.end)
         elif sized:
