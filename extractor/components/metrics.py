@@ -1831,8 +1831,10 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
         # 推进总投资130亿元的基础设施项目: the size of a set is named by the set it describes
         sized = rx(r"的([\p{Han}“”]{1,10}?)项目").match(text[q.end:q.end + 14]) if q.kind == "money" else None
         at = _set_mention(text, window, q.start)
-        if at != -1 and _set_said_without_figure(text, floor, at, max(floor, last_of("，,；;", text, floor, q.start) + 1)):
-            at = -1  # 力争新建项目全部开工，全年完成投资100亿元: the set's clause is done, and told of no figure
+        if at != -1 and (_set_said_without_figure(text, floor, at, max(floor, last_of("，,；;", text, floor, q.start) + 1))
+                         or rx("[；;]").search(text, at, q.start)):
+            at = -1  # 力争新建项目全部开工，全年完成投资100亿元: the set's clause is done, and told of no figure (or
+            # its part of the sentence is: 永济…新开工项目12个；运城空港经济开发区完成投资18.3亿元)
         if after:
             part = _part_before(text, q.end + after.end() - 2, q.end)
         elif sized:
