@@ -2974,6 +2974,20 @@ def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:
     return rx(taxonomy()[2]["total_clause"]).fullmatch(own) is not None
 
 
+def _size_of_things_before(text: str, q, before, floor: int) -> str | None:
+    """建成各类孵化载体12个，总面积达到23.6万平方米: a size that names no owner (总面积, 总规模), in the clause right
+    after a count, is the size of the things counted (孵化载体总面积)."""
+    suffix = taxonomy()[2]["count_suffix"]
+    if q.metric_source != "fallback" or q.metric not in patterns.load("metrics")["ellipsis"]["owned_sizes"] \
+            or before is None or before.start < floor or before.kind != "count" or not before.metric \
+            or not before.metric.endswith(suffix) or before.metric.endswith("项目" + suffix):
+        return None  # (a project set's size is the set's total investment, named by its own rules)
+    if rx(r"\s*[，,]\s*").fullmatch(text, before.end, _clause_left(text, q.start, floor)) is None:
+        return None
+    things = _without_new(before.metric).removesuffix(suffix)
+    return things + q.metric if len(things) >= 2 else None
+
+
 def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
     """钢产量增长42%，达到8000万吨: a clause that says only that a level was reached, right after the growth
     of a named measure, gives that measure's level; so does one right after its change, in the same unit
@@ -3293,6 +3307,9 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = _steps_owner(before.metric), "context"
         if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
             q.metric, q.metric_source = _without_new(before.metric), "context"
+        sized = _size_of_things_before(text, q, before, floor)
+        if sized:  # 建成各类孵化载体12个，总面积达到23.6万平方米
+            q.metric, q.metric_source = sized, "context"
         if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
             q.metric, q.metric_source = _without_new(before.metric), "context"
         reached = _reached_topic(text, q, before, floor)
