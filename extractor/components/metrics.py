@@ -2141,6 +2141,8 @@ def _share_of_measure(text: str, q) -> tuple[str, str] | None:
     words = words[:min(yielded)] if yielded else words if stop is not None else ""
     if words.endswith(tuple(spec["land_words"])):
         words += spec["land_measure"]  # 三分之一的建设用地: the land's area
+    elif words == spec["land_measure"]:
+        words = spec["land_area"]  # 3.8%的面积: the land's too
     if not _names_a_measure(words) or words in spec["generic_measures"] + spec["share_of_whole_words"] \
             or _noun_phrase(words, spec, from_left=True) != words:
         return None  # 贡献了全国24.1%的增量: the share of a whole the clause before names; 的农户…增加了收入: a set
