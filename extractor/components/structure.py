@@ -81,7 +81,9 @@ def _pair_lists(doc: Document) -> None:
                     unnamed.append(figures)
                 pos = _respectively(text, pos + 1, sentence.end)
                 continue
-            if len(figures) == 1 and len(names) >= 2 and figures[0].start > pos:
+            if len(names) == 1 and len(figures) >= 2 and _rates_of_items_before(text, in_sentence, figures, names[0]):
+                pass  # 处置批而未供土地1260亩、闲置土地385亩，处置率分别达到86.3%和100%: each item's rate
+            elif len(figures) == 1 and len(names) >= 2 and figures[0].start > pos:
                 _one_figure_shared(doc, figures[0], pos)
             elif len(names) >= 2 and len(names) == len(figures):
                 names = names[:-1] + [_without_share_frame(names[-1])]
@@ -216,6 +218,32 @@ def _pair_with_figures_before(text: str, in_sentence: list, figures: list) -> bo
         q.aspect = "value" if rate else q.aspect
         q.subject, q.subject_type, q.city = earlier.subject, earlier.subject_type, earlier.city
     return True
+
+
+def _rates_of_items_before(text: str, in_sentence: list, figures: list, rate: str) -> bool:
+    """处置批而未供土地1260亩、闲置土地385亩，处置率分别达到86.3%和100%: one rate's name before 分别, and as many
+    amounts of named items right before as rates: each rate is its item's (批而未供土地处置率, 闲置土地处置率)."""
+    rate = rate.strip()
+    if not rate.endswith("率") or len(rate) < 3 or not all(q.kind.startswith("percent") for q in figures):
+        return False
+    at = next(i for i, q in enumerate(in_sentence) if q is figures[0])
+    before = in_sentence[max(0, at - len(figures)):at]
+    if len(before) != len(figures) or any(not q.metric or q.aspect not in ("value", "change")
+                                          or q.kind.startswith("percent") for q in before):
+        return False
+    for item, q in zip(before, figures):
+        q.metric, q.metric_source = _item_of(item) + rate, "list"
+        q.aspect = "value"
+    return True
+
+
+def _item_of(q) -> str:
+    """处置批而未供土地面积 (with its rate 处置率) → 批而未供土地: the thing an amount measures, without its measure
+    word and the verb done to it."""
+    spec = metrics.taxonomy()[2]
+    thing = q.metric.removesuffix(spec["kind_suffix"].get(q.kind, "")).removesuffix(spec["count_suffix"])
+    verb = next((v for v in patterns.load("structure")["item_verbs"] if thing.startswith(v) and len(thing) > len(v) + 1), "")
+    return thing[len(verb):]
 
 
 def _ordinals_shared(names: list[str]) -> list[str]:
