@@ -2796,6 +2796,9 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
     if before is not None and before.start >= floor and before.metric and q.aspect == before.aspect == "growth" \
             and _goal_of_change(text, q, floor):
         return before.metric  # …下降6.8%，超额完成市定下降4%的目标任务: the goal for that change
+    other = _other_measure_of_things(text, q, floor, before)
+    if other:
+        return other  # 收回低效用地12宗、436亩: the same land's area
     if before is None or before.kind != q.kind or not before.metric or q.aspect != "value":
         return None
     across = before.start < floor  # (…3215项。其中，国家级开发区平均承接52项: the parts of the sentence before)
@@ -2811,6 +2814,23 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
     if not suffix or not said or not before.metric.endswith(suffix):
         return None
     return before.metric.removesuffix(suffix) + said.group("v") + suffix
+
+
+def _other_measure_of_things(text: str, q, floor: int, before) -> str | None:
+    """收回低效用地12宗、436亩: a figure that names nothing, right after a count of things joined by 、 (or
+    nothing), in another kind with a measure word of its own, measures the same things (收回低效用地面积)."""
+    spec = taxonomy()[2]
+    suffix = spec["kind_suffix"].get(q.kind)
+    if q.metric is not None or q.aspect != "value" or before is None or before.start < floor or not suffix \
+            or before.kind != "count" or not before.metric or before.aspect != "value" \
+            or not rx(r"[、\s]*").fullmatch(text, before.end, q.start):
+        return None
+    counted = next((s for s in sorted(set(spec["count_suffix_by_unit"].values()) | {spec["count_suffix"]},
+                                      key=len, reverse=True) if before.metric.endswith(s)), None)
+    things = before.metric.removesuffix(counted) if counted else ""
+    if len(things) < 2 or not rx(r"\s*(?:[，,。；;）)]|$)").match(text, q.end):
+        return None  # (德令哈3座35万千瓦光热电站: the figures go on to name the things after them)
+    return things + suffix
 
 
 def _goal_of_change(text: str, q, floor: int) -> bool:
