@@ -3313,6 +3313,9 @@ def annotate(doc: Document) -> Document:
             framed = ranked_in(text, q, floor)
             if framed:  # 在…考核评价中，太原经开区排名第45位
                 q.metric, q.metric_source = framed, "context"
+            spec = patterns.load("metrics")["rank_move"]
+            if q.metric in spec["bare_fields"]:  # 位列综合排名前三
+                q.metric += spec["suffix"]
         moved = rank_moved(text, q, before, floor)
         if moved:  # 排名提升6位: the ranking moved
             q.metric, q.metric_source, q.aspect = moved, "context", "change"
