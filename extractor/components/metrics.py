@@ -644,6 +644,8 @@ def bounded_set_count(text: str, q, floor: int) -> str | None:
         return None
     head = rx(spec["head_strip"]).sub("", said.group("head"))
     measure = _noun_phrase(head, taxonomy()[2]) if head else None
+    rate = next((w for w in spec["rate_words"] if measure and head.endswith(measure + w)), "")
+    measure = measure + rate if measure else measure  # 工业投资增速超过30%的开发区: its rate is the measure
     if not measure or not head.endswith(measure):
         return None
     if head.endswith("年" + measure):
