@@ -664,6 +664,21 @@ def bound_said(text: str, start: int, floor: int):
     return said
 
 
+def picked_set_count(text: str, q, floor: int) -> str | None:
+    """被评为较差等次的开发区有6家, 实现正增长的开发区有61家: the things a modifier picks out, counted right after
+    them (较差等次开发区数, 正增长开发区数); the verbs that open the modifier name nothing."""
+    spec = patterns.load("metrics")["subset_count"]
+    left = _clause_left(text, q.start, floor)
+    said = rx(spec["picked_things"]).search(text, left, q.start)
+    if not said or rx(spec["picked_frame"]).search(text, left, said.start("things")):
+        return None  # (参加年度考核的开发区共86家: the event they joined frames the count, it picks out none)
+    modifier = rx(spec["picked_opening"]).sub("", said.group("modifier").rpartition("的")[2])  # (…建设的限额以上的项目)
+    if len(modifier) < 2 or gazetteer.mentions(modifier) or modifier in patterns.load("subjects")["province_self"] \
+            + patterns.load("subjects")["city_self"]:
+        return None  # (全省的开发区有88家: whose things, not which)
+    return modifier + said.group("things") + taxonomy()[2]["count_suffix"]
+
+
 def subset_count(text: str, q, floor: int) -> str | None:
     """全省88个开发区中，实现正增长的61个: the things a modifier picks out of a set counted before, by what picks
     them and the set's noun (正增长开发区数)."""
@@ -845,7 +860,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         bounded = bounded_set_count(text, q, floor) if "的" in text[max(floor, q.start - 24):q.start] else None
         if bounded:
             return bounded, "fallback"
-        subset = subset_count(text, q, floor)
+        subset = subset_count(text, q, floor) or picked_set_count(text, q, floor)
         if subset:
             return subset, "fallback"
         people = _people_named_after(text, q) if q.unit.endswith("人") else None
