@@ -2794,6 +2794,11 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
         generic = patterns.load("metrics")["project_sets"]["generic_counted"]
         head = next((g for g in generic if base.endswith(g)), base)
         return before.group("a") + before.group("v") + head + spec["count_suffix"]
+    done = rx(patterns.load("metrics")["ellipsis"]["verb_done_of"]).match(clause)
+    if done and not rx(r"\p{Han}").match(text[q.end:q.end + 1]) and not cue_re.search(done.group("v")):
+        generic = patterns.load("metrics")["project_sets"]["generic_counted"]
+        head = next((g for g in generic if base.endswith(g)), base)
+        return done.group("v") + head + spec["count_suffix"]  # 已完成前期手续的有11个: 完成前期手续项目数
     return None
 
 
