@@ -1134,7 +1134,7 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     if phrase and not zones and "级" in phrase:
         zones = (found := _zone_class().match(phrase)) and found.group() or ""
     # 全市开发区单位面积工业增加值, 孝义高新区营业收入, 国家级开发区营业收入: the zones are whose measure it is
-    phrase = phrase[len(zones):] if phrase else phrase
+    phrase = _without_intent(phrase[len(zones):], cue) if phrase else phrase  # (开发区将力争光机电产业产值)
     if phrase and not zones and len(phrase) > len(cue):
         phrase = _after_zone(phrase) or phrase  # 空港经济开发区进出口额: a zone the gazetteer lacks, by its name
     if not phrase or len(phrase) < len(cue) + 2 or not phrase.endswith(cue) or gazetteer.mentions(phrase):
@@ -1143,6 +1143,14 @@ def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
             or any(not _counts_only(m.group()) for m in taxonomy()[1].finditer(phrase[:-len(cue)])):
         return None  # 项目投资, 总投资: a project's size; 规上工业增加值: a full cue of its own
     return _in_column_style(phrase, spec)
+
+
+def _without_intent(phrase: str, cue: str) -> str:
+    """将力争光机电产业产值 → 光机电产业产值: the words of a plan's intent that open a name glued to a head cue."""
+    intent = taxonomy()[2]["intent_words"]
+    while (word := next((w for w in intent if phrase.startswith(w) and len(phrase) > len(w) + len(cue)), None)):
+        phrase = phrase[len(word):]
+    return phrase
 
 
 @functools.cache

@@ -742,15 +742,20 @@ def _rates_of_places(doc: Document) -> None:
 def _sibling_bounds(doc: Document) -> None:
     """…超百亿元的开发区有26家，超50亿元的有12家: see structure.toml, sibling_bound."""
     pattern = rx(patterns.load("structure")["sibling_bound"])
+    suffix = metrics.taxonomy()[2]["count_suffix"]
     for k, q in enumerate(doc.quantities):
-        sentence = doc.sentence_at(q.start) if q.metric is None and q.kind == "count" else None
+        sentence = doc.sentence_at(q.start) if q.kind == "count" and (
+            q.metric is None or q.metric_source == "fallback") else None
         if sentence is None:
-            continue  # (only an unnamed count can be a sibling: the sentence is looked up for those alone)
+            continue  # (only a count unnamed, or named by its noun alone, can be a sibling: looked up for those alone)
         said = pattern.search(doc.text, max(sentence.start, q.start - 24), q.start)
+        if said and q.metric is not None and (not said.group("things") or q.metric != said.group("things") + suffix):
+            continue  # (a count with a name of its own, other than its things' bare noun)
         before = next((p for p in reversed(doc.quantities[:k]) if p.start >= sentence.start and p.unit == q.unit
                        and p.metric), None) if said else None
         bounded = metrics.bound_said(doc.text, before.start, sentence.start) if before else None
-        if bounded and bounded.group("bound") in before.metric:
+        if bounded and bounded.group("bound") in before.metric \
+                and (not said.group("things") or before.metric.endswith(said.group("things") + suffix)):
             q.metric = before.metric.replace(bounded.group("bound"), said.group("bound"), 1)
             q.metric_source = "context"
 
