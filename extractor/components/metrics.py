@@ -1682,7 +1682,7 @@ def duration_name(text: str, q, floor: int) -> str | None:
         return _ahead_name(text, q, rules)
     span = rules["span"].search(clause) or rules["span_bare"].search(clause)
     if span:
-        a = _after_own_zones(_after_places_zones(span.group("a").split("、")[0], patterns.load("subjects")))
+        a = _without_zones_before(span.group("a").split("、")[0])
         b = span.group("b")
         b = next((b[len(w):] for w in rules["endpoint_strip"] if b.startswith(w) and len(b) > len(w) + 1), b)
         return f"{a}至{b}用时"
@@ -1691,7 +1691,7 @@ def duration_name(text: str, q, floor: int) -> str | None:
         return handle.group("x") + "办理用时"
     limit = rules["limit"].search(clause)
     if limit:
-        own = _after_own_zones(_after_places_zones(_bare(limit.group("x"), rules), patterns.load("subjects")))
+        own = _without_zones_before(_bare(limit.group("x"), rules))
         if len(own) >= 2 and rx(r"\p{Han}+").fullmatch(own):  # (吕梁市开发区, 全市开发区: whose limit it is)
             return own + limit.group("w")  # 开工周期由3个月压缩至1个月 → 开工周期, 审批时限 → 审批时限
     if limit or clause.startswith(("时限", "用时")):  # 缩短开工周期，时限由3个月… : the thing shortened
@@ -1734,6 +1734,12 @@ def duration_project(text: str, q, floor: int) -> str | None:
     from . import subjects
 
     return name if subjects.names_one_project(name) else None  # 企业投资项目从备案到开工…: a kind, timed on average
+
+
+def _without_zones_before(words: str) -> str:
+    """吕梁市开发区企业投资项目审批, 全市开发区拿地: the zones (a place's, or the report's own) whose figure it is,
+    dropped from the front of a name."""
+    return _after_own_zones(_after_places_zones(words, patterns.load("subjects")))
 
 
 def _after_own_zones(words: str) -> str:

@@ -677,7 +677,7 @@ def _gaps_to_schedule(doc: Document) -> None:
     of the rate of completion before it, as done (no plan of its own)."""
     gap = rx(patterns.load("structure")["schedule_gap"])
     for k, q in enumerate(doc.quantities):
-        if q.unit != "个百分点" or k == 0:
+        if q.kind != "pp" or k == 0:
             continue
         rate = doc.quantities[k - 1]
         if rate.kind.startswith("percent") and rate.metric and rate.metric.endswith("完成率") \

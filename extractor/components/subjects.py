@@ -17,6 +17,7 @@ from .. import gazetteer, patterns
 from ..document import Article, Document
 from ..rx import Match, Pattern, last_of, longest_of, rx
 from .metrics import tagged
+from .quantities import parse_chinese_number
 
 
 @dataclass(frozen=True)
@@ -639,7 +640,6 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
-COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | None, home: str) -> Subject | None:
@@ -655,7 +655,7 @@ def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | N
     if any(end <= s < q.start and not any(text.endswith(w, 0, s) for w in rules["not_subject_after"])
            for s, _, _, _ in mentions):
         return None  # (占全市开发区…的: the whole they are a share of, no other owner)
-    n = COUNTS.get(found.group("n")) or int(found.group("n"))
+    n = int(found.group("n")) if found.group("n").isdigit() else int(parse_chinese_number(found.group("n")) or 0)
     told = [m for m in mentions if m[1] <= start and m[2] in GROUPED]
     owners = [_resolve(kind, value, text, e, default, home) for _, e, kind, value in told[-n:]]
     if len(told) < n or not all(owners) or len({o.name for o in owners}) < n:
