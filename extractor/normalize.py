@@ -171,6 +171,7 @@ def _layout():
         "block_end": rx(spec["block_end"]),
         "indented_start": rx(spec["indented_start"]),
         "runs_on": rx(spec["runs_on"]),
+        "quote_open": rx(spec["quote_open"]),
         "part_head": rx(spec["part_head"]),
         "part_head_short": rx(spec["part_head_short"]),
         "heading_forbidden": rx(spec["heading_forbidden"]),
@@ -266,7 +267,7 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
         return True
     if _is_short_part_head(prev, width) or _is_short_part_head(cur, width):
         return True
-    return prev_opens_paragraph and _is_heading(prev, width)
+    return prev_opens_paragraph and _is_heading(prev, width) and not layout["quote_open"].search(prev.text)
 
 
 def _emit_line(line: _Line, out: list[str], offsets: list[int]) -> None:

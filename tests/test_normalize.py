@@ -59,6 +59,14 @@ def test_paragraph_breaks_are_kept(raw_texts):
     assert text.startswith("大同市开发区\n近年来")  # a heading line is its own paragraph
 
 
+def test_a_title_broken_inside_a_quotation_runs_on():
+    """全省开发区“三个一 / 批”活动…: a heading line that leaves a quotation open is not a paragraph of its own,
+    so the quoted name is whole (and 三个 is read as no count), and the title runs on to its end."""
+    body = "本刊讯 12月18日，全省开发区第四季度“三个一批”活动集中举行。本季度全省开发区共签约项目156个，总投资10\n" * 4
+    text = clean("开发区建设\n\n全省开发区“三个一\n批”活动第四季度签\n约开工投产项目情况\n\n" + body)
+    assert text.startswith("开发区建设\n全省开发区“三个一批”活动第四季度签约开工投产项目情况\n本刊讯")
+
+
 def test_traditional_characters_convert_one_to_one():
     raw = "全國經濟開發區實現進出口總額１２３億元，增長８．５％。"
     result = normalize(raw)

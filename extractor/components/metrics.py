@@ -1780,16 +1780,16 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     run = rx(r"[\p{Han}0-9]*(?:\+[\p{Han}0-9]+)*$").search(text[floor:pos].translate(QUOTES)).group()
     # 2023年实施项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
     run = rx(r"^[0-9]+[年月日]?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
-    places = gazetteer.mentions(run)
-    if places and places[0][0] == 0:
-        run = run[places[0][1]:]  # 忻州经开区签约项目: the place is the subject, the part is 签约
-        counted = rx(patterns.load("subjects")["group_tail"]).match(run)
-        run = run[counted.end():] if counted else run  # 晋城、长治两市新入库项目: and so are the places' count
-    within = rx(sets["part_within"]).match(run)
-    run = run[within.end():] if within else run
+    within = None
     changed = True
     while run and changed:
         changed = False
+        placed = _without_place(run)  # (本月临汾市开发区签约项目: the time, then the place)
+        if placed != run:
+            run, changed = placed, True
+        if within is None:
+            within = rx(sets["part_within"]).match(run)
+            run = run[within.end():] if within else run
         for word in sets["part_strip"] + list(_zone_words()):  # (全市 / 开发区 / 在建项目: the zones are whose)
             if run.startswith(word):
                 run, changed = run[len(word):], True
@@ -1809,6 +1809,17 @@ def _part_before(text: str, pos: int, floor: int) -> str:
             or run in _project_topics()[0] or gazetteer.mentions(run) or _one_project(text, pos, run)):
         return _set_verb(_clause_of(text, pos, floor)) or ""
     return run
+
+
+def _without_place(run: str) -> str:
+    """忻州经开区签约项目 → 签约项目: the place is the subject, not a part of the set's name; so is the places'
+    count (晋城、长治两市新入库项目)."""
+    places = gazetteer.mentions(run)
+    if not places or places[0][0] != 0:
+        return run
+    run = run[places[0][1]:]
+    counted = rx(patterns.load("subjects")["group_tail"]).match(run)
+    return run[counted.end():] if counted else run
 
 
 def _one_project(text: str, pos: int, run: str) -> bool:

@@ -121,9 +121,11 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
             told = named[values["n"]]  # 两年 after 一九五三年和一九五四年两年, in a plan section: those two years
         values["told_first"], values["told_last"] = told  # 五年内: ahead in a section of plans, else looked back
     try:
-        return template.format(**values)
+        told = template.format(**values)
     except (KeyError, ValueError):
         return None
+    first, tilde, last = told.partition("~")
+    return first if tilde and first == last else told  # 2025年以来, told in 2025: that year, no span of one
 
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,

@@ -529,10 +529,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if (found and found[-1].end == quantity.number_start and found[-1].kind == "count"
                 and quantity.approx == "over"):
             continue  # 1个50亿元以上(的项目): a threshold that only qualifies the counted category
-        if quantity.approx == "over" and _names_category(text, quantity):
+        if (quantity.approx in ("over", "under") or quantity.value_max is not None) \
+                and _names_category(text, quantity):
             taken_until = quantity.end  # (过10万亿元省份: 万亿元 is no figure of its own either)
             _drop_listed_bounds(text, found, quantity)
-            continue  # 10亿元以上项目7个: the threshold names the category of projects
+            continue  # 10亿元以上项目7个, 10亿元至50亿元项目31个: the bound names the category of projects
         if _bounds_a_set(text, quantity):
             taken_until = quantity.end  # (a range's second number is the bound's too)
             _drop_listed_bounds(text, found, quantity)
@@ -542,6 +543,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 前10个月出口增长3%: the months since January, a period, not a length (but 提前两个月 is)
         if quantity.kind == "count" and _set_size_re().match(text, quantity.end):
             continue  # 17个重点传统制造业增加值增长5.3%: the count only sizes the set measured
+        if quantity.kind == "count" and _counts_its_list(text, quantity):
+            continue  # 安阳、商丘、信阳、三门峡四个端点城市: the count only repeats the list's length
         if quantity.kind == "count" and _focus_re().search(text, max(0, quantity.start - 48), quantity.start):
             continue  # 紧盯…3条产业链: the count names the set focused on
         found.append(quantity)
@@ -679,13 +682,44 @@ def _in_numeral_word(text: str, pos: int) -> bool:
     return any(m.start() <= pos < m.end() for m in words.finditer(text, lo, pos + longest, overlapped=True))
 
 
+def _counts_its_list(text: str, q: Quantity) -> bool:
+    """忻州经开区、原平经开区两家营业收入…, 酒泉、天水两个区域中心城市: a count in words glued between the names
+    it lists, as many as they are, and the noun they are is an apposition, no figure."""
+    if q.value is None or q.approx != "exact" or text[q.start].isdigit() or q.unit in _rules_times() \
+            or not rx(r"[\p{Han}“]").match(text, q.end):
+        return False  # (a count in digits is told as a figure: 创建金凤、嘉陵江、明月湖3个重庆实验室; and the times
+        # the names did something are no apposition: 党中央、国务院两次召开…)
+    listed = _listed_before().search(text, max(0, q.start - 80), q.number_start)
+    return listed is not None and listed.group().count("、") + 1 == q.value
+
+
+@functools.cache
+def _rules_times() -> frozenset[str]:
+    return frozenset(patterns.load("quantities")["times_units"])
+
+
+@functools.cache
+def _listed_before() -> Pattern:
+    return rx(patterns.load("quantities")["listed_before_count"])
+
+
 def _in_place_name(text: str, pos: int) -> bool:
     """Whether the numeral at `pos` opens a place's name that the text names as a place (五台县, 五台经济技术开发区,
-    忻州、五台、原平: a county, not five machines; 新购置五台设备 is a count)."""
+    忻州、五台、原平: a county, not five machines; 五台山文旅示范区, a zone named after it; 新购置五台设备 is a
+    count)."""
     for name in _numbered_places():
         if text.startswith(name, pos):
-            return any(s == 0 for s, _, _ in gazetteer.mentions(text[pos:pos + len(name) + 12]))
+            return any(s == 0 for s, _, _ in gazetteer.mentions(text[pos:pos + len(name) + 12])) \
+                or _longer_place_word(text, pos, name)
     return False
+
+
+def _longer_place_word(text: str, pos: int, name: str) -> bool:
+    """五台山文旅示范区: the county's name opens a longer place's name (a mountain's, as jieba knows it)."""
+    from .metrics import tagged  # (jieba is asked only here, where a numbered place's name stands)
+
+    word, flag = tagged(text[pos:pos + len(name) + 6])[0]
+    return flag == "ns" and len(word) > len(name) and word.startswith(name)
 
 
 @functools.cache

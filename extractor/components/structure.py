@@ -112,10 +112,13 @@ def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start
     if end <= sentence.start or len(figures) < 2:
         return []
     start = max(last_of("，；：。", text, sentence.start, end) + 1, sentence.start)
-    if any(start <= q.start < end and q.aspect != "rank" for q in in_sentence):
+    tail = rx(patterns.load("structure")["clause_before_tail"]).search(text, start, end)
+    told_end = tail.start() if tail else end  # (a bound the names all pass is said of them, no figure of its own)
+    if any(start <= q.start < end and q.aspect != "rank" and (q.start < told_end or q.approx not in ("over", "under"))
+           for q in in_sentence):
         return []
     lead = rx(patterns.load("structure")["clause_before_lead"]).match(text, start, end)
-    words = rx(patterns.load("structure")["clause_before_tail"]).sub("", text[lead.end() if lead else start:end])
+    words = text[lead.end() if lead else start:told_end]
     names = _list_names(_without_status(metrics.without_adverbs(words)), len(figures))
     if len(names) != len(figures):
         return []
