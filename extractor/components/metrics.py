@@ -2161,10 +2161,13 @@ def _without_ranked_place(x: str) -> str:
 def ranked_in(text: str, q, floor: int) -> str | None:
     """在2023年度全国国家级经开区综合发展水平考核评价中，太原经开区排名第45位: a rank that names no field is
     ranked in the appraisal its sentence's 在…中 frame names; so is one whose only name is a cue of a clause
-    before the frame (…较2020年翻了一番；在全省开发区综合考核评价中位列第4名)."""
+    before the frame (…较2020年翻了一番；在全省开发区综合考核评价中位列第4名). A frame that names only a field of
+    ranking (在全国综保区中) names no appraisal."""
     framed = _rank_move_rules()[4].search(text, floor, q.start)
     if not framed or rx(r"[。；;]").search(text, framed.end(), q.start):
         return None
+    if _rank_frame().sub("", framed.group("x")) == "":
+        return None  # 在全国综保区中排名第22位: a field of zones, no appraisal; the sentence's measure is ranked
     own = _after_zone(text[framed.end():q.start])
     return framed.group("x") if q.metric is None or not taxonomy()[1].search(own) else None
 

@@ -73,6 +73,9 @@ def _pair_lists(doc: Document) -> None:
                     q.metric, q.metric_source = name, "list"
                 pos = _respectively(text, pos + 1, sentence.end)
                 continue
+            if len(names) <= 1 and _amounts_done_to_items_before(text, in_sentence, figures, pos, names):
+                pos = _respectively(text, pos + 1, sentence.end)
+                continue  # 批而未供土地3260亩，闲置土地512亩，一季度分别处置420亩和96亩: each item's amount done
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names and not text[left_start:pos].strip():
                 names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures)
@@ -237,6 +240,27 @@ def _rates_of_items_before(text: str, in_sentence: list, figures: list, rate: st
     for item, q in zip(before, figures):
         q.metric, q.metric_source = _item_of(item) + rate, "list"
         q.aspect = "value"
+    return True
+
+
+def _amounts_done_to_items_before(text: str, in_sentence: list, figures: list, pos: int, names: list[str]) -> bool:
+    """批而未供土地3260亩，闲置土地512亩，一季度分别处置420亩和96亩: a verb done to items (structure.toml
+    item_verbs) right after 分别, with no names before it but a time, and as many amounts of named items in
+    the same unit right before: each amount is its item's, named by the verb (处置批而未供土地面积)."""
+    told = names[0].strip() if names else ""
+    if len(figures) < 2 or told and not rx(patterns.load("metrics")["project_sets"]["part_time"]).fullmatch(told):
+        return False
+    verb = rx("(?:" + "|".join(patterns.load("structure")["item_verbs"]) + ")了?").match(text, pos + len(RESPECTIVELY))
+    if not verb or verb.end() != figures[0].start:
+        return False
+    at = next(i for i, q in enumerate(in_sentence) if q is figures[0])
+    before = in_sentence[max(0, at - len(figures)):at]
+    if len(before) != len(figures) or any(not q.metric or q.aspect != "value" or q.unit != p.unit
+                                          for q, p in zip(before, figures)):
+        return False
+    done = verb.group().removesuffix("了")
+    for item, q in zip(before, figures):
+        q.metric, q.metric_source = (item.metric if item.metric.startswith(done) else done + item.metric), "list"
     return True
 
 
