@@ -531,6 +531,8 @@ def _link_parts(doc: Document) -> None:
         opened = [m.start() for m in found]
         among = {m.start(): m.group("among") for m in found}  # 在签约项目中，: the total's own things
         floor = doc.sentences[i - 1].start if i > 0 else sentence.start
+        if "\n" in text[floor:sentence.start]:
+            floor = sentence.start  # (a paragraph's 其中 breaks down its own totals, never the paragraph's before)
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]

@@ -227,7 +227,8 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
             taken.remove(unlisted[:2])
         if any(a <= start + m.start("name") < b or start + m.start("name") <= a < start + m.end("name") for a, b in taken):
             continue  # a place the gazetteer knows
-        named = _zone_name(m)
+        # (a known place opens the name, whatever its characters: 晋中高新区)
+        named = (m.start("name"), m.end("name"), m.group("name")) if unlisted else _zone_name(m)
         if not named:
             continue  # 全市开发区, 今年向各开发区: a reference, not a zone's name
         s, e = start + named[0], start + named[1]
@@ -399,9 +400,10 @@ def _places_in(text: str) -> list[tuple[int, int, gazetteer.Place]]:
 
 def _splits_a_word(text: str, start: int, end: int) -> bool:
     """新晋中国工程院院士: a short place name (晋中) whose edge is half of a word commoner than any place
-    name (中国) is not named there. A name ending in its own 市/区/县/省 stands whole (晋城市委)."""
-    if text[end - 1] in _rules()["whole_name_ends"]:
-        return False
+    name (中国) is not named there. A name ending in its own 市/区/县/省 stands whole (晋城市委), and so does one
+    a zone word follows (晋中高新区)."""
+    if text[end - 1] in _rules()["whole_name_ends"] or text.startswith(tuple(_rules()["one_zone_words"]), end):
+        return False  # (晋中高新区: a zone word after the place, not the word 中高)
     from .metrics import PLACE_WEIGHT, _dictionary
 
     words = _dictionary()
