@@ -2188,10 +2188,10 @@ def _share_of_measure(text: str, q) -> tuple[str, str] | None:
         words += spec["land_measure"]  # 三分之一的建设用地: the land's area
     elif words == spec["land_measure"]:
         words = spec["land_area"]  # 3.8%的面积: the land's too
-    if not _names_a_measure(words) or words in spec["generic_measures"] + spec["share_of_whole_words"] \
-            or _noun_phrase(words, spec, from_left=True) != words:
+    cue = taxonomy()[1].fullmatch(words)  # (a cue is a measure's name whatever its words: 实际使用外资)
+    if words in spec["generic_measures"] + spec["share_of_whole_words"] \
+            or not cue and (not _names_a_measure(words) or _noun_phrase(words, spec, from_left=True) != words):
         return None  # 贡献了全国24.1%的增量: the share of a whole the clause before names; 的农户…增加了收入: a set
-    cue = taxonomy()[1].fullmatch(words)
     if cue:
         name = _fitting(taxonomy()[0][cue.group()], q, "share")
         return (name, "taxonomy") if name else None

@@ -178,6 +178,7 @@ def _rules():
         "rank_moves_after": tuple(quant["rank_moves"] + quant["rank_moves_bare"]),
         "rank_top": rx(quant["rank_top"]),
         "rank_top_opens_list": rx(quant["rank_top_opens_list"]),
+        "rank_bottom": rx(quant["rank_bottom"]),
         "shared_unit": (rx(quant["shared_unit"]["item"]), rx(quant["shared_unit"]["respectively"]),
                         quant["shared_unit"]["item_reach"], quant["shared_unit"]["measure_of_unit"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
@@ -910,7 +911,8 @@ def _rank_listed_after(text: str, rank: Quantity, start: int) -> bool:
 
 def _top_ranks(text: str, regions) -> tuple[list[Quantity], list[tuple[int, int]]]:
     """居全国前六, 稳居全国前十强: within the top N, a rank of value N and approx under; and the spans of the
-    top-N bounds that head a list of those in it (增速排名前三位的依次为…), which are no figures at all."""
+    top-N bounds that head a list of those in it (增速排名前三位的依次为…), and of bottom-N bounds (排名后五位),
+    which are no figures at all."""
     rules = _rules()
     out, headings = [], []
     for m in rules["rank_top"].finditer(text):
@@ -923,6 +925,8 @@ def _top_ranks(text: str, regions) -> tuple[list[Quantity], list[tuple[int, int]
         if value:
             out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank", approx="under",
                                 base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
+    headings += [m.span() for m in rules["rank_bottom"].finditer(text)
+                 if text.endswith(rules["rank_top_after"], 0, m.start())]
     return out, headings
 
 
