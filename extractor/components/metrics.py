@@ -2547,7 +2547,7 @@ def _with_set_verb(noun: str, clause: str) -> str:
 def _strip_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words stripped from a noun phrase's two ends, as tuples that ask of all of them at once."""
     spec = taxonomy()[2]
-    return tuple(spec["strip_leading"]), tuple(spec["strip_trailing"])
+    return tuple(spec["strip_leading"] + spec["strip_leading_zones"]), tuple(spec["strip_trailing"])
 
 
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside: bool = False) -> str | None:
@@ -2721,7 +2721,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     leading, trailing = _strip_words()
     while phrase and changed:
         changed = False
-        for word in spec["strip_leading"] if phrase.startswith(leading) else ():
+        for word in spec["strip_leading"] + spec["strip_leading_zones"] if phrase.startswith(leading) else ():
             if not phrase.startswith(word):
                 continue
             own_word = len(word) > 1 or cut + 1 in starts

@@ -864,6 +864,18 @@ def _title_period(article, year: int | None, memo: dict) -> str | None:
     return memo[article.start]
 
 
+def _plan_titled(article, year: int | None, memo: dict) -> bool:
+    """2026年全省开发区工作要点, told in 2026: an article whose title names a plan of work (patterns/structure.toml
+    plan_titles) on no time that is over states targets, wherever no section head says otherwise."""
+    if article is None or not article.title:
+        return False
+    if article.start not in memo:
+        period = period_of(article.title, len(article.title), 0, year)
+        memo[article.start] = any(w in article.title for w in patterns.load("structure")["plan_titles"]) \
+            and not (year and period and (_last_year_of(period) or year) < year)
+    return memo[article.start]
+
+
 def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str | None:
     """本刊讯 1—10月，全省开发区实现规上工业增加值…。（next paragraph）全省开发区完成固定资产投资…: the time a news
     item opens on (or the year of the evaluation its first sentence announces) is the time of its later paragraphs'
@@ -970,6 +982,7 @@ def annotate(doc: Document) -> Document:
     before = part_of = None
     told_before = (None, None)  # (a sentence's start, the last figure before it)
     titles: dict = {}  # article start → the period its title names
+    titles_planned: dict = {}  # article start → whether its title names a plan of work ahead
     leads: dict = {}  # news article start → the period its first sentence opens on
     refinements: dict = {}  # (an article's time, a paragraph's start) → the time told last that refines it
     for q in doc.quantities:
@@ -1012,7 +1025,8 @@ def annotate(doc: Document) -> Document:
         q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:
             q.period = _rank_at_span_end(text, q, floor) or q.period
-        default = (section.status if section and section.status else "actual")
+        default = (section.status if section and section.status
+                   else "target" if _plan_titled(article, doc.year, titles_planned) else "actual")
         if default == "target" and doc.year and own and (_last_year_of(own) or doc.year) < doc.year:
             default = "actual"  # a plan section's look back (一九五三年比一九五二年增长百分之十四点四, told in 1955) is done
         estimated = default == "actual" and _estimated_from(doc, region, estimates) <= q.start
