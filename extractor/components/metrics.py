@@ -943,6 +943,12 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
                     and "count" in entry["kinds"] and not set(entry["kinds"]) & set(chosen[3]["kinds"])
                 if name and not entry.get("generic") and not kinds_apart:
                     return name, "taxonomy"
+    # …and the money done (完成投资) under a frame that names the investment it is of (固定资产投资方面，全市开发区完成
+    # 投资186.5亿元) is that investment's
+    if chosen and chosen[3].get("generic") == "glue":
+        framed = _framing_investment(text, floor, q, aspect)
+        if framed:
+            return framed, "taxonomy"
     # a generic word (总投资, 项目) takes its name from the topic of its sentence (“签约一批”项目…总投资);
     # a clause with a noun of its own (达成贷款意向171.53亿元) is not the topic's
     # …as is a clause with a noun of its own after a generic word of an earlier clause (…12个项目的竣工验收，
@@ -1118,6 +1124,15 @@ def _rate_noun(words: str) -> str:
         if noun.startswith(word) and len(noun) > len(word) + 1:
             noun = noun[len(word):]
     return noun
+
+
+def _framing_investment(text: str, floor: int, q, aspect: str) -> str | None:
+    """固定资产投资方面，…完成投资186.5亿元 / 从工业投资看，…: the investment the sentence's opening frame names,
+    where the frame is a cue of one and nothing more."""
+    frame = rx(taxonomy()[2]["topic_frame"]).match(text, floor, q.start)
+    cue = taxonomy()[1].fullmatch(frame.group("x").translate(QUOTES)) if frame else None
+    name = _fitting(taxonomy()[0][cue.group()], q, aspect) if cue else None
+    return name if name and name.endswith(taxonomy()[2]["framed_investment_end"]) else None
 
 
 def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
