@@ -1793,8 +1793,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     sets = patterns.load("metrics")["project_sets"]
     # (“承诺制+标准地+全代办”改革项目: the reform's name joins its parts with +, and its last part is measured)
     run = rx(r"[\p{Han}0-9]*(?:\+[\p{Han}0-9]+)*$").search(text[floor:pos].translate(QUOTES)).group()
-    # 2023年实施项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
-    run = rx(r"^[0-9]+[年月日]?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
+    # 2023年实施项目, 6月底前建成项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
+    run = rx(r"^[0-9]+(?:[年月日](?:底|末)?前?)?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
     within = None
     changed = True
     while run and changed:
