@@ -1795,16 +1795,15 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     run = rx(r"[\p{Han}0-9]*(?:\+[\p{Han}0-9]+)*$").search(text[floor:pos].translate(QUOTES)).group()
     # 2023年实施项目, 6月底前建成项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
     run = rx(r"^[0-9]+(?:[年月日](?:底|末)?前?)?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
-    within = None
+    run = _without_place(run)
+    within = rx(sets["part_within"]).match(run)
+    run = run[within.end():] if within else run
     changed = True
     while run and changed:
         changed = False
         placed = _without_place(run)  # (本月临汾市开发区签约项目: the time, then the place)
         if placed != run:
             run, changed = placed, True
-        if within is None:
-            within = rx(sets["part_within"]).match(run)
-            run = run[within.end():] if within else run
         for word in sets["part_strip"] + list(_zone_words()):  # (全市 / 开发区 / 在建项目: the zones are whose)
             if run.startswith(word):
                 run, changed = run[len(word):], True
@@ -2736,7 +2735,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     leading, trailing = _strip_words()
     while phrase and changed:
         changed = False
-        for word in spec["strip_leading"] + spec["strip_leading_zones"] if phrase.startswith(leading) else ():
+        for word in leading if phrase.startswith(leading) else ():
             if not phrase.startswith(word):
                 continue
             own_word = len(word) > 1 or cut + 1 in starts

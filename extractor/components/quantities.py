@@ -686,7 +686,7 @@ def _in_numeral_word(text: str, pos: int) -> bool:
 def _counts_its_list(text: str, q: Quantity) -> bool:
     """忻州经开区、原平经开区两家营业收入…, 酒泉、天水两个区域中心城市: a count in words glued between the names
     it lists, as many as they are, and the noun they are is an apposition, no figure."""
-    if q.value is None or q.approx != "exact" or text[q.start].isdigit() or q.unit in _rules_times() \
+    if q.value is None or q.approx != "exact" or text[q.start].isdigit() or q.unit in _times_units() \
             or not rx(r"[\p{Han}“]").match(text, q.end):
         return False  # (a count in digits is told as a figure: 创建金凤、嘉陵江、明月湖3个重庆实验室; and the times
         # the names did something are no apposition: 党中央、国务院两次召开…)
@@ -695,7 +695,7 @@ def _counts_its_list(text: str, q: Quantity) -> bool:
 
 
 @functools.cache
-def _rules_times() -> frozenset[str]:
+def _times_units() -> frozenset[str]:
     return frozenset(patterns.load("quantities")["times_units"])
 
 
