@@ -177,6 +177,7 @@ def _layout():
         "heading_forbidden": rx(spec["heading_forbidden"]),
         "titled_heading": rx(spec["titled_heading"]),
         "heading_max_chars": spec["heading_max_chars"],
+        "title_max_chars": spec["title_max_chars"],
         "heading_max_width_share": spec["heading_max_width_share"],
         # one alternation, not a pattern at a time: every line of every document is asked
         "furniture": rx("|".join(f"(?:{p})" for p in furniture["line_patterns"])),
@@ -270,6 +271,19 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
     return prev_opens_paragraph and _is_heading(prev, width) and not layout["quote_open"].search(prev.text)
 
 
+def _title_runs_on(text: str, first: _Line, second: _Line, after: _Line | None, width: float) -> bool:
+    """Whether a heading line opening a paragraph and the heading line right under it are one title set on two
+    lines: nothing between them, a blank line (or a block's start) after the second, and together still a
+    title's length. A heading over its body has a body line under it; two headings apart are two blocks."""
+    layout = _layout()
+    if text.count("\n", first.end, second.start) != 1 or first.furniture or second.furniture \
+            or first.part_head[1] or second.part_head[1] or not (_is_heading(first, width) and _is_heading(second, width)):
+        return False
+    if after is not None and text.count("\n", second.end, after.start) < 2 and not layout["block_start"].search(after.text):
+        return False
+    return len(first.compact) + len(second.compact) <= layout["title_max_chars"]
+
+
 def _emit_line(line: _Line, out: list[str], offsets: list[int]) -> None:
     """Copy a line, dropping the spaces of justified print unless they separate two Latin/number runs."""
     text, pos = line.text, 0
@@ -325,10 +339,12 @@ def reflow(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     opens_paragraph = True
     before = prev = None
-    for line in lines:
+    for k, line in enumerate(lines):
         if prev is not None:
             if _subscript(prev, line) or _subscript(before, prev):
                 pass  # 广义货币M / 2 / 增长11.3%: a web page's subscript, set on a line of its own, is part of its word
+            elif opens_paragraph and _title_runs_on(text, prev, line, lines[k + 1] if k + 1 < len(lines) else None, width):
+                opens_paragraph = False  # 晋城经开区前三季度规上 / 工业增加值增速全省第三: one title, even cut in a word
             elif _breaks_between(prev, line, opens_paragraph, width):
                 out.append("\n")
                 offsets.append(prev.end)

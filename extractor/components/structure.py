@@ -12,7 +12,7 @@ import functools
 
 from .. import gazetteer, patterns
 from ..document import Document
-from . import metrics, subjects
+from . import metrics, quantities, subjects
 from .subjects import Subject
 from .quantities import LIST_GAP
 from ..rx import last_of, rx
@@ -64,7 +64,7 @@ def _pair_lists(doc: Document) -> None:
             figures = _figure_list(text, in_sentence, pos, right_end)
             # 有色冶金、石化化工、装备制造产业增加值年均分别增长…: the adverb before 分别 is no part of the last name
             listed = _without_status(metrics.without_adverbs(text[left_start:pos]))
-            names = _ordinals_shared(_list_names(listed, len(figures)))
+            names = _without_list_count(_ordinals_shared(_list_names(listed, len(figures))))
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             counted = _counted_before(names, in_sentence, figures)
@@ -212,7 +212,7 @@ def _pair_with_figures_before(text: str, in_sentence: list, figures: list) -> bo
         return False
     at = next(i for i, q in enumerate(in_sentence) if q is figures[0])
     before = in_sentence[max(0, at - len(figures)):at]
-    if len(before) != len(figures) or any(not q.metric or q.aspect not in ("value", "change") for q in before):
+    if len(before) != len(figures) or any(not q.metric or not _framed_level(q, p) for q, p in zip(before, figures)):
         return False
     frame = text[max(0, figures[0].start - 24):figures[0].start]
     for earlier, q in zip(before, figures):
@@ -224,6 +224,15 @@ def _pair_with_figures_before(text: str, in_sentence: list, figures: list) -> bo
         q.aspect = "value" if rate else q.aspect
         q.subject, q.subject_type, q.city = earlier.subject, earlier.subject_type, earlier.city
     return True
+
+
+def _framed_level(before, q) -> bool:
+    """Whether a figure before a 分别 with no names can name the figure it pairs with: a level or a change, or,
+    for points (个百分点), any rate they move (分别占…的86.3%和88.9%，较上年同期分别提高6.2个和7.5个百分点:
+    each share's change)."""
+    if before.aspect in ("value", "change"):
+        return True
+    return q.unit == "个百分点" and before.kind.startswith("percent") and before.aspect in ("share", "growth")
 
 
 def _rates_of_items_before(text: str, in_sentence: list, figures: list, rate: str) -> bool:
@@ -294,6 +303,17 @@ def _list_names(words: str, count: int) -> list[str]:
         if len(listed) == count > 1:
             return listed
     return names
+
+
+def _without_list_count(names: list[str]) -> list[str]:
+    """新材料、装备制造、现代农业三个领域签约项目 → …、现代农业领域签约项目: the count of the list, or its 等,
+    after the last name is the list's, not the name's."""
+    if len(names) < 2:
+        return names
+    said = rx(patterns.load("structure")["list_count"]).search(names[-1], 2)
+    if not said or said.group("count") and quantities.parse_chinese_number(said.group("count")) != len(names):
+        return names
+    return names[:-1] + [names[-1][:said.start()] + names[-1][said.end():]]
 
 
 def _paired(names: list[str], count: int) -> list[str] | None:
