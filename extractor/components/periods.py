@@ -1049,8 +1049,9 @@ def annotate(doc: Document) -> Document:
             q.period = led  # 全年专利授权1320件, in a report that opened on 2023年 in an issue of 2024: that year's
         if any(p.match(text[q.end:q.end + 12]) for p, _ in _after_period()) and year:
             q.period = str(year)  # 增长15%的年度目标任务: the year's target
-        if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" \
+        if q.subject_type == "project" and q.aspect == "value" and q.kind == "money" and q.status != "expected" \
                 and family(q.metric) != "progress":  # 保底能完成20个亿投资 is progress, planned or done
+            # (…but 预计年产值可达30亿元 is the project's output as estimated, no attribute of it)
             q.status = "actual"  # a project's size is an attribute of the project, stated as fact
             if year and (not own or own.startswith(str(year))):
                 q.period = str(year)  # …and holds for the section's year, not its quarter (下半年，将推进总投资56亿元的…)
