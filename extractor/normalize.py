@@ -344,7 +344,8 @@ def reflow(text: str) -> tuple[str, list[int]]:
             if _subscript(prev, line) or _subscript(before, prev):
                 pass  # 广义货币M / 2 / 增长11.3%: a web page's subscript, set on a line of its own, is part of its word
             elif opens_paragraph and _title_runs_on(text, prev, line, lines[k + 1] if k + 1 < len(lines) else None, width):
-                opens_paragraph = False  # 晋城经开区前三季度规上 / 工业增加值增速全省第三: one title, even cut in a word
+                pass  # 晋城经开区前三季度规上 / 工业增加值增速全省第三: one title, even cut in a word (which still
+                # opens its paragraph, so the body under it breaks off)
             elif _breaks_between(prev, line, opens_paragraph, width):
                 out.append("\n")
                 offsets.append(prev.end)

@@ -2984,6 +2984,20 @@ def _own_clause(text: str, q, floor: int) -> str:
     return text[_clause_left(text, q.start, floor):q.start].strip()
 
 
+def _ranks_growth(own: str) -> bool:
+    """Whether a rank's own clause says it ranks a growth rate (晋中、运城市开发区增速位居前三)."""
+    return rx(taxonomy()[2]["growth_ranked"]).search(own) is not None
+
+
+def _growth_ranked(doc: Document, q, own: str, grown: tuple[int, str] | None) -> str | None:
+    """分市看，…开发区增速位居前三: a rank of a growth rate that names no measure, after the figure before it
+    (no growth) would not do, ranks the growth the article told last under a name of its own."""
+    if not q.is_rank or q.metric is not None or not grown or not _ranks_growth(own):
+        return None
+    article = doc.article_at(q.start)
+    return grown[1] if grown[0] == (article.start if article else -1) else None
+
+
 def _right_after(text: str, before, q, own: str) -> bool:
     """The figure stands right after `before`: a few characters between, or only a separator and its own clause
     that says its verb alone (…983亿元，平均每年增加42亿元)."""
@@ -3016,7 +3030,9 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
         return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
-        return True  # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before
+        # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before (but one that ranks a
+        # growth rate, 有9个市实现正增长，其中…增速位居前三, ranks no count of places)
+        return before.aspect == "growth" or not _ranks_growth(own)
     if q.aspect == "rank" and before.aspect == "growth" and rx(taxonomy()[2]["rank_of_growth"]).match(own):
         return True  # …同比增长21.4%，增速位居全市开发区第一
     if q.aspect == "growth" and own and _reckoned_growth(own):
@@ -3331,9 +3347,13 @@ def annotate(doc: Document) -> Document:
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     named, named_in = [], None  # the named figures of the sentence so far, and its sentence
     prev = None
+    grown = None  # the article's last growth named by a measure of its own: (the article's start, the measure)
     for q in doc.quantities:
         partner = _partner_metric(text, prev, q)
         before, prev = prev, q
+        if before is not None and before.aspect == "growth" and before.metric_source == "taxonomy":
+            article = doc.article_at(before.start)
+            grown = (article.start if article else -1, before.metric)
         if partner:
             sentence = doc.sentence_at(q.start)
             q.aspect = aspect_of(text, q, sentence.start if sentence else max(0, q.start - 80))
@@ -3394,6 +3414,9 @@ def annotate(doc: Document) -> Document:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = _steps_owner(before.metric), "context"
+        ranked = _growth_ranked(doc, q, _own_clause(text, q, floor), grown)
+        if ranked:
+            q.metric, q.metric_source = ranked, "context"
         if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
             q.metric, q.metric_source = _without_new(before.metric), "context"
         sized = _size_of_things_before(text, q, before, floor)

@@ -76,9 +76,11 @@ def _pair_lists(doc: Document) -> None:
             if len(names) <= 1 and _amounts_done_to_items_before(text, in_sentence, figures, pos, names):
                 pos = _respectively(text, pos + 1, sentence.end)
                 continue  # 批而未供土地3260亩，闲置土地512亩，一季度分别处置420亩和96亩: each item's amount done
-            names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names and not text[left_start:pos].strip():
+                # (the clause before is asked first: …位居前三，分别增长…；大同、晋城市开发区增速同比下降，分别下降…
+                # lists names of its own, not the sentence's last list again)
                 names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures)
+            names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names:
                 if not _pair_with_figures_before(text, in_sentence, figures):
                     unnamed.append(figures)
