@@ -2180,8 +2180,9 @@ def ranked_in(text: str, q, floor: int) -> str | None:
     framed = _rank_move_rules()[4].search(text, floor, q.start)
     if not framed or rx(r"[。；;]").search(text, framed.end(), q.start):
         return None
-    if _rank_frame().sub("", framed.group("x")) == "":
+    if _rank_frame().sub("", framed.group("x")) == "" or rx(_rank_move_spec()["peers"]).search(framed.group("x")):
         return None  # 在全国综保区中排名第22位: a field of zones, no appraisal; the sentence's measure is ranked
+        # (so is a set of peers: 在全国同类保税物流中心中排名第15位)
     own = _after_zone(text[framed.end():q.start])
     return framed.group("x") if q.metric is None or not taxonomy()[1].search(own) else None
 
@@ -2443,6 +2444,10 @@ def _reached(left: str, q, spec: dict) -> str | None:
         return None
     owner = _noun_phrase(left[: -len(verb)], spec)
     return owner + verb if owner else None
+
+
+def _rank_move_spec() -> dict:
+    return patterns.load("metrics")["rank_move"]
 
 
 @functools.cache
