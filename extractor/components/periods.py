@@ -894,9 +894,19 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
         else:
             sentence = _first_told(doc, article)
         lead = _opened_period(doc, sentence, year) if sentence else None
+        if lead is None and article.kind == "news" and sentence is not None and not _states_a_figure(doc, sentence):
+            # 本刊讯 11月18日，…推进会在太原召开。会议通报，1—10月，全省开发区…: a first sentence that opens on no
+            # time and states nothing leaves the news to the time of its first figures
+            told = _first_told(doc, article)
+            lead = _opened_period(doc, told, year) if told else None
         memo[article.start] = lead if article.kind == "news" or _part_of_year(lead, year) \
             or _year_before(lead, year) and not _of_a_reviewing_genre(doc) else None
     return memo[article.start]
+
+
+def _states_a_figure(doc: Document, sentence) -> bool:
+    k = bisect.bisect_left(doc.quantities, sentence.start, key=lambda q: q.start)
+    return k < len(doc.quantities) and doc.quantities[k].start < sentence.end
 
 
 def _first_told(doc: Document, article):
