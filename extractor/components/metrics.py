@@ -2580,6 +2580,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
     if "以上的" in clause:
         clause = rx(spec["threshold_of"]).sub("", clause)  # 2000万元以上的技改项目 → 2000万元以上技改项目
+    if "“" in clause or '"' in clause:
+        clause = rx(spec["means_quoted"]).sub("", clause)  # 通过“腾笼换鸟”盘活低效用地 → 盘活低效用地
     if "安排" in clause and "财政" in clause:
         clause = rx(spec["payer_verb"]).sub("", clause)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
@@ -3107,6 +3109,16 @@ def _level_after_its_growth(text: str, q, before, floor: int) -> bool:
     return (len(gap) <= 8 or gap.lstrip("，,、；; ") == _own_clause(text, q, floor)) and _says_only_reached(text, q, floor)
 
 
+def _bound_made_exact(text: str, q, before, floor: int) -> bool:
+    """比重首次超过四成，达到41.6%: a clause that says only that a level was reached, right after a bound of the
+    same kind (超过, 突破, 近), states that bound's figure exactly: the same measure and aspect."""
+    if q.metric is not None or before is None or before.start < floor or not before.metric \
+            or before.approx not in ("over", "under") or before.kind != q.kind:
+        return False
+    gap = text[before.end:q.start]
+    return gap.lstrip("，,、 ") == _own_clause(text, q, floor) and _says_only_reached(text, q, floor)
+
+
 def _reached_topic(text: str, q, before, floor: int) -> tuple[str, str] | None:
     """原油产量继续增长，达到1.42亿吨: a level that says only it was reached, after a clause that opens with a
     statistic's name and gives no figure (继续增长, 逐步扩大, 再创新高), is that statistic's level; a rate's
@@ -3429,6 +3441,8 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = sized, "context"
         if _level_after_its_growth(text, q, before, floor):  # 钢产量增长42%，达到8000万吨
             q.metric, q.metric_source = _without_new(before.metric), "context"
+        if _bound_made_exact(text, q, before, floor):  # 比重首次超过四成，达到41.6%
+            q.metric, q.metric_source, q.aspect = before.metric, "context", before.aspect
         reached = _reached_topic(text, q, before, floor)
         if reached:  # 原油产量继续增长，达到1.42亿吨
             (q.metric, q.aspect), q.metric_source = reached, "context"

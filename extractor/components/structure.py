@@ -574,6 +574,8 @@ def _link_parts(doc: Document) -> None:
                     continue  # 在签约项目中: a part of the signed projects only
                 if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, pos)):
                     continue
+                if total.aspect == "change" and _change_of_level_before(text, quantities, t, lo):
+                    continue  # 企业112家，比去年同期增加17家；其中…企业11家: a part of the 112, not of the increase
                 if total.unit != q.unit and -1 < stop < q.start:
                     continue  # (a part in another magnitude is one only inside the breakdown's own clauses)
                 if (_same_measure_unit(total, q) and _told_alike(total, q)
@@ -587,6 +589,14 @@ def _link_parts(doc: Document) -> None:
                     if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
                         _named_by_total(doc, k, total.metric)
                     break
+
+
+def _change_of_level_before(text: str, quantities: list, t: int, lo: int) -> bool:
+    """Whether the change at `t` only says how far the level of its own measure right before it moved, against a
+    base (企业112家，比去年同期增加17家), where 新增1.2万户 after a level states the new ones, whose parts follow."""
+    level, change = (quantities[t - 1], quantities[t]) if t > lo else (None, None)
+    return level is not None and level.aspect == "value" and level.metric == change.metric \
+        and level.unit == change.unit and rx(patterns.load("structure")["level_moved"]).search(text, level.end, change.start) is not None
 
 
 @functools.cache
