@@ -100,12 +100,13 @@ def section_heading(text: str) -> str | None:
 _ANY_YEAR = 2000
 
 
-def section_meta(heading: str, year: int | None) -> tuple[str | None, str | None]:
-    """(period, status) that a section head such as 【2024年工作计划】 gives its figures."""
+def section_meta(heading: str, year: int | None, title: bool = False) -> tuple[str | None, str | None]:
+    """(period, status) that a section head such as 【2024年工作计划】 gives its figures; `title`: the head is an
+    article's title, which the words of parts only (parts_only in structure.toml) do not make a section."""
     from .components.periods import period_of
 
     rules = _rules()
-    status = _head_status(heading, rules["status"])
+    status = _head_status(heading, [r for r in rules["status"] if not (title and r.get("parts_only"))])
     found = rx(r"(?<!\d)(19|20)\d{2}(?=\s*年)").search(heading)
     period = found.group() if found else None
     plan = period_of(heading, found.start(), 0, year) if found else None
@@ -371,7 +372,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         elif _reads_as_plan(opening):
             heads.insert(0, (article.start, "", str(year), "target"))  # the year's plan, cut in
     if article.title and not (heads and heads[0][0] == article.start):
-        period, status = section_meta(article.title, year)
+        period, status = section_meta(article.title, year, title=True)
         status = status or _ahead(period, year, early)
         if period and status:  # a title that says both (“十四五”时期发展成就和2025年工作回顾) opens a section
             heads.insert(0, (article.start, article.title, period, status))

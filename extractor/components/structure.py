@@ -481,11 +481,24 @@ def _listed_subjects(doc: Document, names: list[str], figures: list, written: li
             continue
         s, e, kind, value = places[-1]
         tail = "" if e < len(head) else shared  # (a zone word of its own, or none, keeps its reading)
+        if kind == "place" and value.type == "county" and e == len(head) and _zone_word_of(heads[-1], found[-1]):
+            # 榆社、左权开发区: the last one's zone word makes the county's name its zone's (榆社开发区)
+            named = head + _zone_word_of(heads[-1], found[-1])
+            zoned = subjects._mentions_before(named, 0, len(named))
+            s, e, kind, value = zoned[-1] if zoned else (s, e, kind, value)
         resolved = subjects._resolve(kind, value, head + tail, e, default, doc.region)
         if default and default.type == "city_zones" and resolved == Subject(default.city, "city", default.city):
             resolved = default  # in a report on a city's zones, the city's name speaks of those zones
         out.append(subjects.zones_by_city(doc, figures[0], resolved, default))
     return out
+
+
+def _zone_word_of(head: str, places: list) -> str:
+    """The zone word a list's last place ends on, where that place is a zone (左权开发区 → 开发区), else ''."""
+    if not places or places[-1][2] != "place" or places[-1][3].type != "zone":
+        return ""
+    named = head[places[-1][0]:places[-1][1]]
+    return next((w for w in patterns.load("subjects")["zone_suffixes"] if named.endswith(w) and len(named) > len(w)), "")
 
 
 def _heads_and_places(names: list[str]) -> tuple[list[str], list]:
