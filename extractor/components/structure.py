@@ -601,6 +601,9 @@ def _link_parts(doc: Document) -> None:
                     _graded_part(text, total, q, quantities[k - 1] if k > lo else None)
                     if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
                         _named_by_total(doc, k, total.metric)
+                    elif total.metric and _new_by_verb_alone(q):
+                        # 累计建成标准化厂房286万平方米，其中今年新建52.3万平方米: the part new this year of the total's
+                        q.metric, q.metric_source, q.aspect = total.metric, "context", "change"
                     break
 
 
@@ -660,6 +663,13 @@ def _counted_by_verb_alone(part, total) -> bool:
     verb = part.metric.removesuffix(count)
     return part.metric_source == "fallback" and part.metric.endswith(count) and total.metric.endswith(count) \
         and len(verb) >= 2 and total.metric.startswith(verb) and total.metric != part.metric
+
+
+def _new_by_verb_alone(part) -> bool:
+    """其中今年新建52.3万平方米: a part named by a verb of adding alone (新建面积) and its kind's measure word."""
+    suffix = metrics.taxonomy()[2]["kind_suffix"].get(part.kind)
+    return part.metric_source == "fallback" and bool(suffix) and part.metric.endswith(suffix) \
+        and part.metric.removesuffix(suffix) in patterns.load("structure")["new_part_verbs"]
 
 
 def _says_whole(text: str, q, opened: int) -> bool:
