@@ -1135,6 +1135,21 @@ def _framing_investment(text: str, floor: int, q, aspect: str) -> str | None:
     return name if name and name.endswith(taxonomy()[2]["framed_investment_end"]) else None
 
 
+def _bracketed_in_frame(text: str, q, floor: int) -> tuple[str, str] | None:
+    """规上工业增加值增速方面，排名前五位的开发区依次是：芮城经开区（28.6%）、…: a figure in brackets that names
+    nothing, in a sentence whose opening frame names a measure and its aspect, is that measure's (the name, the aspect)."""
+    if q.metric is not None or text[q.start - 1:q.start] not in ("（", "(") or text[q.end:q.end + 1] not in ("）", ")"):
+        return None
+    frame = rx(taxonomy()[2]["topic_frame"]).match(text, floor, q.start)
+    if not frame:
+        return None
+    words = frame.group("x").translate(QUOTES)
+    aspect, name = closing_aspect(words, q) or (q.aspect, words)
+    cue = taxonomy()[1].fullmatch(name)
+    named = _fitting(taxonomy()[0][cue.group()], q, aspect) if cue else None
+    return (named, aspect) if named else None
+
+
 def _glued_name(segment: str, cue_start: int, cue_end: int) -> str | None:
     """汽车产业增加值: the noun phrase that ends with a bare head cue, when it says more than the head."""
     spec = taxonomy()[2]
@@ -3434,6 +3449,9 @@ def annotate(doc: Document) -> Document:
         ranked = _growth_ranked(doc, q, _own_clause(text, q, floor), grown)
         if ranked:
             q.metric, q.metric_source = ranked, "context"
+        bracketed = _bracketed_in_frame(text, q, floor)
+        if bracketed:  # 规上工业增加值增速方面，…依次是：芮城经开区（28.6%）
+            (q.metric, q.aspect), q.metric_source = bracketed, "context"
         if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
             q.metric, q.metric_source = _without_new(before.metric), "context"
         sized = _size_of_things_before(text, q, before, floor)

@@ -80,6 +80,10 @@ def _pair_lists(doc: Document) -> None:
                 # (the clause before is asked first: …位居前三，分别增长…；大同、晋城市开发区增速同比下降，分别下降…
                 # lists names of its own, not the sentence's last list again)
                 names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures)
+            elif _only_an_aspect(names, figures):
+                # …长治高新区分列前三位，增速分别为32.5%、…: a clause that opens on the rate alone pairs the names of
+                # the clause before
+                names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures) or names
             names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
             if not names:
                 if not _pair_with_figures_before(text, in_sentence, figures):
@@ -107,6 +111,12 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(text, in_sentence, figures)
+
+
+def _only_an_aspect(names: list[str], figures: list) -> bool:
+    """增速 (分别为…): the one name before a 分别 is only the word of the figures' aspect."""
+    closing = metrics.closing_aspect(names[0].strip(), figures[0]) if len(names) == 1 and figures else None
+    return bool(closing) and not closing[1]
 
 
 def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start: int, figures: list) -> list[str]:
