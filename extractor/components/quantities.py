@@ -182,6 +182,7 @@ def _rules():
         "shared_unit": (rx(quant["shared_unit"]["item"]), rx(quant["shared_unit"]["respectively"]),
                         quant["shared_unit"]["item_reach"], quant["shared_unit"]["measure_of_unit"]),
         "fraction_verbs": tuple(quant["fraction_verbs"]),
+        "fraction_share_words": tuple(quant["fraction_share_words"]),
         "fraction_of_set": rx(quant["fraction_of_set"]),
         "period_before": tuple(quant["duration_as_period"]["before"]),
         "lead_before": tuple(quant["duration_as_period"]["not_after"]),
@@ -965,7 +966,8 @@ def _spoken_fractions(text: str, regions, found: list[Quantity]) -> list[Quantit
         lead = rules["approx_before"].search(text, max(0, m.start() - rules["approx_reach"]), m.start()) \
             if rules["approx_before"] else None
         changed = text.endswith(rules["fraction_verbs"], 0, lead.start() if lead else m.start())
-        if not changed and "占" not in text[max(0, m.start() - 12):m.start()] and not _of_a_set(text, m.end()):
+        shared = text.endswith(rules["fraction_share_words"], 0, lead.start() if lead else m.start())
+        if not (changed or shared) and "占" not in text[max(0, m.start() - 12):m.start()] and not _of_a_set(text, m.end()):
             continue
         value = 0.5 if m.group("half") else parse_chinese_number(m.group("a")) / parse_chinese_number(m.group("b"))
         approx = rules["approx"]["after"].get(m.group("after") or "") \
