@@ -68,9 +68,11 @@ def _base_value_period(text: str, q, floor: int, year: int | None) -> str | None
 def _base_of_another(text: str, m, start: int) -> bool:
     """常住人口由上年729万人增加到732万人，城镇化率达69.1%: 上年 after 由 dates the state the change
     started from, the one figure right after it, not the figures after that (由上年居世界第五位上升到第四位:
-    a rank is a figure too), unless the figures between are a list it opens (从2020年的645元/月、4318元/年
+    a rank is a figure too); so does 去年同期 that says a base's value (去年同期为49.3亿元；工业投资占…), unless the figures between are a list it opens (从2020年的645元/月、4318元/年
     提高到…: both of 2020)."""
-    return bool(_base_rule().search(text, max(0, m.start() - 2), m.start())) \
+    based = _base_rule().search(text, max(0, m.start() - 2), m.start()) \
+        or rx(patterns.load("periods")["base_state"]["value_after"]).match(text, m.end())
+    return bool(based) \
         and bool(rx(r"[\d，,；;。]|第[一二三四五六七八九十]|[百千]分之").search(text, m.end(), start)) \
         and not rx(patterns.load("periods")["base_state"]["listed"]).fullmatch(text, m.end(), start)
 
