@@ -2593,6 +2593,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["bracketed_alternatives"]).sub("", clause)
     if "方面" in clause:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
+    if "完成" in clause:
+        clause = rx(spec["done_filler"]).sub("", clause)  # 半导体产业完成产值 → 半导体产业产值
     if "以上的" in clause:
         clause = rx(spec["threshold_of"]).sub("", clause)  # 2000万元以上的技改项目 → 2000万元以上技改项目
     if "“" in clause or '"' in clause:
