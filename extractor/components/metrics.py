@@ -628,10 +628,14 @@ def place_count(text: str, q) -> str | None:
     """320个县开展新型农村社会养老保险试点 → 新型农村社会养老保险试点县数: places counted by what they do."""
     spec = patterns.load("metrics")["place_count"]
     said = rx(spec["pattern"]).match(text[q.end:q.end + 48])
-    if not said or not rx(spec["deed_opens"]).match(said.group("deed")) \
-            or tagged(text[q.end:q.end + 6])[0][0] != said.group("place"):
+    if not said or tagged(text[q.end:q.end + 6])[0][0] != said.group("place"):
         return None
-    deed = said.group("deed").replace("了", "")
+    deed = said.group("deed")
+    if not rx(spec["deed_opens"]).match(deed):
+        measured = rx(spec["measure_deed"]).match(deed)
+        if not measured or not taxonomy()[1].fullmatch(measured.group("measure")):
+            return None  # (…or on a measure's name, then its verb: 规上工业增加值实现正增长)
+    deed = deed.replace("了", "")
     return deed + spec["places"].get(said.group("place"), said.group("place")) + "数"
 
 
