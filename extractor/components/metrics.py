@@ -2155,16 +2155,16 @@ def _share_of_counted(text: str, q) -> str | None:
 
 
 @functools.cache
-def _rank_move_rules() -> tuple[frozenset, Pattern, Pattern, str, Pattern]:
+def _rank_move_rules() -> tuple[frozenset, Pattern, Pattern, str, Pattern, Pattern]:
     spec = patterns.load("metrics")["rank_move"]
     return (frozenset(spec["units"]), rx(spec["named"].replace("{moves}", spec["moves"])),
-            rx(spec["bare"].replace("{moves}", spec["moves"])), spec["suffix"], rx(spec["frame"]))
+            rx(spec["bare"].replace("{moves}", spec["moves"])), spec["suffix"], rx(spec["frame"]), rx(spec["peers"]))
 
 
 def rank_moved(text: str, q, before, floor: int) -> str | None:
     """综合科技创新水平指数排名提升6位 → 综合科技创新水平指数排名; 排名第45位，较上年提升12位 → the rank's
     ranking (see [rank_move])."""
-    units, named, bare, suffix, _ = _rank_move_rules()
+    units, named, bare, suffix, *_ = _rank_move_rules()
     if q.unit not in units or q.is_rank:
         return None
     own = text[_clause_left(text, q.start, floor):q.start].strip()
@@ -2199,9 +2199,10 @@ def ranked_in(text: str, q, floor: int) -> str | None:
     framed = _rank_move_rules()[4].search(text, floor, q.start)
     if not framed or rx(r"[。；;]").search(text, framed.end(), q.start):
         return None
-    if _rank_frame().sub("", framed.group("x")) == "" or rx(_rank_move_spec()["peers"]).search(framed.group("x")):
-        return None  # 在全国综保区中排名第22位: a field of zones, no appraisal; the sentence's measure is ranked
-        # (so is a set of peers: 在全国同类保税物流中心中排名第15位)
+    # 在全国综保区中排名第22位: a field of zones, no appraisal, and so is a set of peers (在全国同类保税物流中心中排名
+    # 第15位); the sentence's measure is ranked
+    if _rank_frame().sub("", framed.group("x")) == "" or _rank_move_rules()[5].search(framed.group("x")):
+        return None
     own = _after_zone(text[framed.end():q.start])
     return framed.group("x") if q.metric is None or not taxonomy()[1].search(own) else None
 
@@ -2463,10 +2464,6 @@ def _reached(left: str, q, spec: dict) -> str | None:
         return None
     owner = _noun_phrase(left[: -len(verb)], spec)
     return owner + verb if owner else None
-
-
-def _rank_move_spec() -> dict:
-    return patterns.load("metrics")["rank_move"]
 
 
 @functools.cache
@@ -3017,10 +3014,10 @@ def _ranks_growth(own: str) -> bool:
     return rx(taxonomy()[2]["growth_ranked"]).search(own) is not None
 
 
-def _growth_ranked(doc: Document, q, own: str, grown: tuple[int, str] | None) -> str | None:
+def _growth_ranked(doc: Document, q, floor: int, grown: tuple[int, str] | None) -> str | None:
     """分市看，…开发区增速位居前三: a rank of a growth rate that names no measure, after the figure before it
     (no growth) would not do, ranks the growth the article told last under a name of its own."""
-    if not q.is_rank or q.metric is not None or not grown or not _ranks_growth(own):
+    if not q.is_rank or q.metric is not None or not grown or not _ranks_growth(_own_clause(doc.text, q, floor)):
         return None
     article = doc.article_at(q.start)
     return grown[1] if grown[0] == (article.start if article else -1) else None
@@ -3452,7 +3449,7 @@ def annotate(doc: Document) -> Document:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = _steps_owner(before.metric), "context"
-        ranked = _growth_ranked(doc, q, _own_clause(text, q, floor), grown)
+        ranked = _growth_ranked(doc, q, floor, grown)
         if ranked:
             q.metric, q.metric_source = ranked, "context"
         bracketed = _bracketed_in_frame(text, q, floor)

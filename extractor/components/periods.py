@@ -68,8 +68,8 @@ def _base_value_period(text: str, q, floor: int, year: int | None) -> str | None
 def _base_of_another(text: str, m, start: int) -> bool:
     """常住人口由上年729万人增加到732万人，城镇化率达69.1%: 上年 after 由 dates the state the change
     started from, the one figure right after it, not the figures after that (由上年居世界第五位上升到第四位:
-    a rank is a figure too); so does 去年同期 that says a base's value (去年同期为49.3亿元；工业投资占…), unless the figures between are a list it opens (从2020年的645元/月、4318元/年
-    提高到…: both of 2020)."""
+    a rank is a figure too); so does 去年同期 that says a base's value (去年同期为49.3亿元；工业投资占…), unless
+    the figures between are a list it opens (从2020年的645元/月、4318元/年提高到…: both of 2020)."""
     based = _base_rule().search(text, max(0, m.start() - 2), m.start()) \
         or rx(patterns.load("periods")["base_state"]["value_after"]).match(text, m.end())
     return bool(based) \
@@ -907,6 +907,7 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
 
 
 def _states_a_figure(doc: Document, sentence) -> bool:
+    """Whether a figure stands in the sentence."""
     k = bisect.bisect_left(doc.quantities, sentence.start, key=lambda q: q.start)
     return k < len(doc.quantities) and doc.quantities[k].start < sentence.end
 

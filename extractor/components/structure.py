@@ -620,9 +620,11 @@ def _link_parts(doc: Document) -> None:
 def _change_of_level_before(text: str, quantities: list, t: int, lo: int) -> bool:
     """Whether the change at `t` only says how far the level of its own measure right before it moved, against a
     base (企业112家，比去年同期增加17家), where 新增1.2万户 after a level states the new ones, whose parts follow."""
-    level, change = (quantities[t - 1], quantities[t]) if t > lo else (None, None)
-    return level is not None and level.aspect == "value" and level.metric == change.metric \
-        and level.unit == change.unit and rx(patterns.load("structure")["level_moved"]).search(text, level.end, change.start) is not None
+    if t <= lo:
+        return False
+    level, change = quantities[t - 1], quantities[t]
+    moved = rx(patterns.load("structure")["level_moved"]).search(text, level.end, change.start)
+    return level.aspect == "value" and level.metric == change.metric and level.unit == change.unit and moved is not None
 
 
 @functools.cache
