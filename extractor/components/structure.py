@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 
 from .. import gazetteer, patterns
 from ..document import Document
@@ -660,12 +661,23 @@ def _named_by_total(doc: Document, k: int, metric: str) -> None:
 
 def _same_measure_unit(total, part) -> bool:
     """The part is told in the total's unit and is no larger; or, of the same measure, in another magnitude of it,
-    compared on the base (全省开发区实现营业收入1.2万亿元，其中国家级开发区实现营业收入9860亿元)."""
+    compared on the base (全省开发区实现营业收入1.2万亿元，其中国家级开发区实现营业收入9860亿元); a count's part may
+    name its own kind of the things counted (新引进各类人才1.26万人，其中硕士及以上学历人才2860人)."""
     if total.unit == part.unit:
         return abs(total.value) >= abs(part.value)
-    if part.metric not in (None, total.metric) or total.kind != part.kind or total.base_unit != part.base_unit:
+    if part.metric not in (None, total.metric) and not _kind_of_things_counted(total, part) \
+            or total.kind != part.kind or total.base_unit != part.base_unit:
         return False
     return None not in (total.base_value, part.base_value) and abs(total.base_value) >= abs(part.base_value)
+
+
+def _kind_of_things_counted(total, part) -> bool:
+    """硕士及以上学历人才数 of 人才数: a count whose name ends as the total's does, on the things both count (three
+    characters at least, more than the count's word)."""
+    if total.kind != "count" or not total.metric or not part.metric:
+        return False
+    shared = os.path.commonprefix([total.metric[::-1], part.metric[::-1]])
+    return len(shared) >= 3
 
 
 def _counted_by_verb_alone(part, total) -> bool:
