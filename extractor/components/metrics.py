@@ -2587,6 +2587,14 @@ def _strip_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(spec["strip_leading"] + spec["strip_leading_zones"]), tuple(spec["strip_trailing"])
 
 
+def _after_means(clause: str, spec: dict) -> str:
+    """The words after a quoted means that its own clause opens on (全区通过“腾笼换鸟”盘活低效用地 → 盘活低效用地)."""
+    means = rx(spec["means_quoted"]).search(clause)
+    if not means or rx(r"[，,；;。]").search(clause, 0, means.start()):
+        return clause
+    return clause[means.end():]
+
+
 def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside: bool = False) -> str | None:
     if not clause:
         return None
@@ -2600,8 +2608,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["done_filler"]).sub("", clause)  # 半导体产业完成产值 → 半导体产业产值
     if "以上的" in clause:
         clause = rx(spec["threshold_of"]).sub("", clause)  # 2000万元以上的技改项目 → 2000万元以上技改项目
-    if ("“" in clause or '"' in clause) and any(verb in clause for verb in spec["means_verbs"]):
-        clause = rx(spec["means_quoted"]).sub("", clause)  # 通过“腾笼换鸟”盘活低效用地 → 盘活低效用地
+    if "“" in clause or '"' in clause:
+        clause = _after_means(clause, spec)  # 通过“腾笼换鸟”盘活低效用地 → 盘活低效用地
     if "安排" in clause and "财政" in clause:
         clause = rx(spec["payer_verb"]).sub("", clause)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
