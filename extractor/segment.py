@@ -36,6 +36,7 @@ def _rules():
         "heading_forbidden": rx(spec["heading_forbidden"]),
         "report_title": rx(spec["report_title"]),
         "status": spec["section_status"],
+        "work_words": spec["work_words"],
         "own_year_work": rx(spec["own_year_work"]),
         "period": spec["section_period"],
         "review_months": spec["review_months"],
@@ -323,7 +324,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             continue
         if p.kind == "section":
             heading = section_heading(text[p.start:p.end])
-            heads.append((p.start, heading, *section_meta(heading, year)))
+            heads.append((p.start, heading, *_work_of_the_title(heading, section_meta(heading, year), article, year)))
         elif p.kind == "body" and (opening := rules["review_opening"].match(text[p.start:p.end])) \
                 and not (year and rules["five_year_opening"].match(text[p.start:p.end])):
             # (2025年是“十四五”收官之年。五年来，…: the year named as the plan's last opens the five years' review)
@@ -384,6 +385,23 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
         period = _first_year_planned(heading, period, text[start:end], status)
         sections.append(Section(start, end, heading, period, status))
     return sections
+
+
+def _work_of_the_title(heading: str, meta: tuple[str | None, str | None], article: Article,
+                       year: int | None) -> tuple[str | None, str | None]:
+    """【重点工作】 in 阳泉经开区2025年工作总结: a head that calls its part only the work (structure.toml work_words),
+    with no time, is the work the title tells the results of."""
+    period, status = meta
+    if period is not None or status != "target" or not article.title:
+        return meta
+    rules = _rules()
+    rest = heading
+    for word in rules["work_words"]:
+        rest = rest.replace(word, "")
+    if rest == heading or _head_status(rest, rules["status"]) is not None:
+        return meta  # (【重点工作安排】: 安排 says plans)
+    told = section_meta(article.title, year, title=True)
+    return told if told[1] == "actual" else meta
 
 
 def _reads_as_plan(opening: str) -> bool:

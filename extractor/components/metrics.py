@@ -646,8 +646,14 @@ def bounded_set_count(text: str, q, floor: int) -> str | None:
     bounded_set_count)."""
     spec = patterns.load("metrics")["bounded_set_count"]
     said = bound_said(text, q.start, floor)
+    things = said.group("things") if said else None
     if not said:
-        return None
+        left = max(floor, last_of("，。；：,;:", text, floor, q.start) + 1)  # (the list's 、 ends no clause here)
+        said = rx(spec["listed"].replace("{bound}", spec["bound"])).search(text, left, q.start)
+        after = rx(spec["things_after"]).match(text, q.end, min(len(text), q.end + 8)) if said else None
+        if not after:
+            return None
+        things = after.group("things")  # (…的有太原、大同…5个市: the things named after their count)
     head = rx(spec["head_strip"]).sub("", said.group("head"))
     measure = _noun_phrase(head, taxonomy()[2]) if head else None
     rate = next((w for w in spec["rate_words"] if measure and head.endswith(measure + w)), "")
@@ -656,7 +662,7 @@ def bounded_set_count(text: str, q, floor: int) -> str | None:
         return None
     if head.endswith("年" + measure):
         measure = "年" + measure  # 年销售收入: a yearly measure keeps the 年 jieba reads as a time
-    things = said.group("things").translate(QUOTES)
+    things = things.translate(QUOTES)
     if measure in spec["class_measures"] and things.endswith(spec["class_things"]):
         measure = ""
     return measure + said.group("bound") + things + taxonomy()[2]["count_suffix"]
@@ -664,7 +670,8 @@ def bounded_set_count(text: str, q, floor: int) -> str | None:
 
 def bound_said(text: str, start: int, floor: int):
     """The bound (超千亿元, 2000万元以上) and the things it picks out, said in the clause before a count at `start`."""
-    said = rx(patterns.load("metrics")["bounded_set_count"]["pattern"]).search(text, _clause_left(text, start, floor), start)
+    spec = patterns.load("metrics")["bounded_set_count"]
+    said = rx(spec["pattern"].replace("{bound}", spec["bound"])).search(text, _clause_left(text, start, floor), start)
     if not said or "超" not in said.group("bound") and not said.group("bound").endswith(("以上", "以下")):
         return None
     return said
@@ -1881,9 +1888,12 @@ def _set_mention(text: str, start: int, end: int) -> int:
 
 def _set_said_without_figure(text: str, floor: int, at: int, clause: int) -> bool:
     """Whether the set named at `at` stands in an earlier clause than the figure's (which opens at `clause`), one
-    that says something of the set with no number in it (新建项目全部开工; 对接了…35个项目 counts it)."""
+    that says something of the set with no number in it (新建项目全部开工; 对接了…35个项目 counts it), other
+    than its standing (开工项目总投资最多，达到…: the figure is what stands first)."""
     own = max(floor, last_of("，,；;", text, floor, at) + 1)
-    return at < clause and not rx(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个项家批]").search(text, own, clause)
+    standing = rx(patterns.load("metrics")["project_sets"]["set_standing"])
+    return at < clause and not rx(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个项家批]").search(text, own, clause) \
+        and not standing.search(text[own:clause].rstrip("，,；; "))
 
 
 def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[str, str]:
@@ -3676,9 +3686,7 @@ def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:
             or before is None or before.start < floor or not before.metric \
             or not before.kind.startswith("money") or rx("[；;。]").search(text, before.end, q.start):
         return None
-    amount = before.metric
-    for word in spec["done_words"]:
-        amount = amount.replace(word, "")
+    amount = _without_done_word(before.metric)
     return amount + spec["bare_metric"] if amount else None
 
 
@@ -3694,7 +3702,16 @@ def completion_rate(frame: str, base: str | None) -> str | None:
         base = base or measure_named(m.group("inner")) or m.group("inner")
     else:
         plan = m.group("base")  # (工业总产值计划完成102.6%: the name read before the figure ends on the plan)
-    return _issue_after((base or "").removesuffix(plan)) + names[plan]
+    return _issue_after(_without_done_word((base or "").removesuffix(plan))) + names[plan]
+
+
+def _without_done_word(amount: str) -> str:
+    """省市重点工程完成投资 → 省市重点工程投资: the rate says the completing, the amount's name need not."""
+    for word in patterns.load("metrics")["completion_rate"]["done_words"]:
+        at = amount.find(word)
+        if at >= 0 and len(amount) - len(word) >= 2 and at + len(word) < len(amount):
+            amount = amount[:at] + amount[at + len(word):]
+    return amount
 
 
 def _issue_after(name: str) -> str:

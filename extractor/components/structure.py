@@ -782,15 +782,19 @@ def _completion_rates(doc: Document) -> None:
 
 def _gaps_to_schedule(doc: Document) -> None:
     """…完成年度目标的71.2%，低于时序进度3.8个百分点: a gap in points to where the year's schedule stands is the gap
-    of the rate of completion before it, as done (no plan of its own)."""
-    gap = rx(patterns.load("structure")["schedule_gap"])
+    of the rate of completion before it, as done (no plan of its own); 较上年同期提高9.3个百分点 is its move."""
+    spec = patterns.load("structure")
+    gap, moved = rx(spec["schedule_gap"]), rx(spec["rate_moved"])
     for k, q in enumerate(doc.quantities):
         if q.kind != "pp" or k == 0:
             continue
         rate = doc.quantities[k - 1]
-        if rate.kind.startswith("percent") and rate.metric and rate.metric.endswith("完成率") \
-                and gap.fullmatch(doc.text, rate.end, q.start):
+        if not (rate.kind.startswith("percent") and rate.metric and rate.metric.endswith("完成率")):
+            continue
+        if gap.fullmatch(doc.text, rate.end, q.start):
             q.metric, q.metric_source, q.aspect, q.status = rate.metric, "context", "difference", rate.status
+        elif q.metric is None and moved.fullmatch(doc.text, rate.end, q.start):
+            q.metric, q.metric_source, q.aspect, q.status = rate.metric, "context", "change", rate.status
 
 
 def _amount_done(doc: Document, k: int):
@@ -847,6 +851,29 @@ def _rates_of_places(doc: Document) -> None:
             q.metric, q.metric_source = told.metric, "context"
 
 
+def _picked_one(doc: Document) -> None:
+    """出让宗数最多的是长治市开发区，为128宗: the one place a measure picked, then its figure, which its own words
+    do not name: the measure names it and frames it (as a list's lead does, _framed_by_lead)."""
+    spec = patterns.load("structure")
+    lead_re, gap_re = rx(spec["clause_before_lead"]), rx(spec["picked_one_gap"])
+    text = doc.text
+    for k, q in enumerate(doc.quantities):
+        if q.metric is not None and q.metric_source != "fallback":
+            continue
+        sentence = doc.sentence_at(q.start)
+        if sentence is None or not any(w in text[sentence.start:q.start] for w in ("的是", "的为", "的有")):
+            continue  # (the cheap test first: no picking words, no lead)
+        floor = max(sentence.start, doc.quantities[k - 1].end if k else 0)
+        start = last_of("，；：。,;:", text, floor, q.start)
+        start = last_of("，；：。,;:", text, floor, start) if start > floor else start
+        lead = lead_re.match(text, max(start + 1, floor), q.start)
+        if not lead:
+            continue
+        places = gazetteer.mentions(text[lead.end():q.start])
+        if len(places) == 1 and places[0][0] == 0 and gap_re.match(text[lead.end() + places[0][1]:q.start]):
+            _framed_by_lead(lead.group("measure"), [q])
+
+
 def _sibling_bounds(doc: Document) -> None:
     """…超百亿元的开发区有26家，超50亿元的有12家: see structure.toml, sibling_bound."""
     pattern = rx(patterns.load("structure")["sibling_bound"])
@@ -873,6 +900,7 @@ def annotate(doc: Document) -> Document:
     _shared_figures(doc)
     _completion_rates(doc)
     _gaps_to_schedule(doc)
+    _picked_one(doc)
     _sibling_bounds(doc)
     _link_parts(doc)
     _rates_of_places(doc)

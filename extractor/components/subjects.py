@@ -51,6 +51,7 @@ def _rules():
         "rank_move_units": tuple(spec["rank_move_units"]),
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
+        "zones_counted_after_re": rx(spec["zones_counted_after"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
         "some_zones_re": rx(spec["some_zones"]),
         "zone_class_re": rx(spec["zone_class"]),
@@ -609,7 +610,11 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     joint = _joint_owners(text, q, floor, mentions, default, doc.region)
     if joint:
         return joint
-    for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start]):
+    counted = _members_counted(text, q, mentions)
+    zones_counted = q.kind == "count" and rules["zones_counted_after_re"].match(text, q.end - 1) is not None
+    for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start and m[0] not in counted]):
+        if zones_counted and rx("[；;]").search(text, e, q.start):
+            break  # 有12个开发区增速为负: the zones counted are the report's, past the ； that closed the names'
         if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]) \
                 and not rules["list_lead_in_re"].search(text, max(0, s - 4), s):
             continue
@@ -642,6 +647,22 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
+
+
+def _members_counted(text: str, q, mentions: list) -> set[int]:
+    """…超过5000亩的有太原、大同、长治、晋城、运城5个市: the places listed right before their own count are what it
+    counts, not whose count it is (the starts of their mentions)."""
+    rules = _rules()
+    last = next((m for m in mentions if m[1] == q.start and m[2] in GROUPED), None)
+    tail = rules["group_tail_re"].match(text, q.start) if last else None
+    if not tail or tail.end() < q.end:
+        return set()
+    at = mentions.index(last)
+    first = at
+    while first > 0 and mentions[first - 1][2] in GROUPED \
+            and rules["group_joint_re"].fullmatch(text, mentions[first - 1][1], mentions[first][0]):
+        first -= 1
+    return {m[0] for m in mentions[first:at + 1]} if first < at else set()
 
 
 def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | None, home: str) -> Subject | None:
