@@ -981,7 +981,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         elsewhere = bool(counted_own) and _names_a_count(counted_own)
     # …and a count whose clause names its own counted thing (…企业新增120家，国家级绿色工厂达到35家)
     elsewhere = elsewhere or (chosen is not None and q.kind == "count" and aspect in ("value", "change")
-                              and chosen[0] < clause_at and not _names_by_cue(segment[clause_at:]))
+                              and chosen[0] < clause_at and not _names_by_cue(matches, clause_at))
     if chosen is not None and chosen[0] < clause_at and not elsewhere and q.aspect == "value":
         listed = _listed_output(text, q, floor)
         if listed:  # 粮食产量达到4亿吨；棉花达到608万吨: a product of its own, in a list of outputs
@@ -1008,11 +1008,11 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     return (own, "fallback") if own else (None, None)
 
 
-def _names_by_cue(clause: str) -> bool:
-    """Whether a cue in the clause may name a figure before it: a word that names a count only right after
-    its number (开发区) names none (晋城经济技术开发区新增规上工业企业6家)."""
-    cues, pattern, _ = taxonomy()
-    return any(not all(entry.get("only_after") for _, entry in cues[m.group()]) for m in pattern.finditer(clause))
+def _names_by_cue(matches: list, clause_at: int) -> bool:
+    """Whether a cue the sentence's reading found in the clause from `clause_at` may name a figure before it: a
+    word that names a count only right after its number (开发区) names none (晋城经济技术开发区新增规上工业企业6家);
+    nor does a cue across a word the reading keeps whole (“拿地即开工”项目9个: no 开工项目)."""
+    return any(m[0] >= clause_at and not all(entry.get("only_after") for _, entry in m[3]) for m in matches)
 
 
 def _people_named_after(text: str, q) -> str | None:

@@ -37,7 +37,11 @@ def _figure_list(text: str, figures: list, pos: int, end: int) -> list:
     for q in figures:
         if not pos < q.start < end:
             continue
-        if out and not LIST_GAP.fullmatch(text, out[-1].end, q.start):
+        # (分别居全省第三位和第二位: a rank's 位 stands outside its figure)
+        joined = out and (LIST_GAP.fullmatch(text, out[-1].end, q.start) or out[-1].is_rank and q.is_rank
+                          and text.startswith(("位", "名"), out[-1].end)
+                          and LIST_GAP.fullmatch(text, out[-1].end + 1, q.start))
+        if out and not joined:
             break
         out.append(q)
     return out
@@ -874,6 +878,25 @@ def _picked_one(doc: Document) -> None:
             _framed_by_lead(lead.group("measure"), [q])
 
 
+def _indicators_told(doc: Document) -> None:
+    """…工业投资同比增长16.2%，两项指标增速分别居全省第三位和第二位: see structure.toml, indicators_told."""
+    text, told_re = doc.text, rx(patterns.load("structure")["indicators_told"])
+    for sentence in doc.sentences:
+        if "指标" not in text[sentence.start:sentence.end]:
+            continue  # (the cheap test first)
+        for told in told_re.finditer(text, sentence.start, sentence.end):
+            n = int(told.group("n")) if told.group("n").isdigit() else int(quantities.parse_chinese_number(told.group("n")) or 0)
+            figures = _figure_list(text, doc.quantities, told.end() - 1, sentence.end)
+            measures = []
+            for q in reversed([q for q in doc.quantities if sentence.start <= q.start and q.end <= told.start()]):
+                if q.metric and q.metric not in measures and q.metric_source != "fallback":
+                    measures.insert(0, q.metric)
+            if n < 2 or len(figures) != n or len(measures) < n:
+                continue
+            for q, metric in zip(figures, measures[-n:]):
+                q.metric, q.metric_source = metric, "context"
+
+
 def _sibling_bounds(doc: Document) -> None:
     """…超百亿元的开发区有26家，超50亿元的有12家: see structure.toml, sibling_bound."""
     pattern = rx(patterns.load("structure")["sibling_bound"])
@@ -901,6 +924,7 @@ def annotate(doc: Document) -> Document:
     _completion_rates(doc)
     _gaps_to_schedule(doc)
     _picked_one(doc)
+    _indicators_told(doc)
     _sibling_bounds(doc)
     _link_parts(doc)
     _rates_of_places(doc)
