@@ -3104,6 +3104,13 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
 
 
+def _growth_moved(text: str, q, before, floor: int) -> bool:
+    """同比增长8.4%，比上年同期提高1.6个百分点: see metrics.toml, growth_moved."""
+    return q.kind == "pp" and q.aspect == "change" and before.aspect == "growth" \
+        and rx(taxonomy()[2]["growth_moved"]).match(_own_clause(text, q, floor)) is not None \
+        and text[before.end:q.start].lstrip("，,、 ") == _own_clause(text, q, floor)
+
+
 def _reckoned_growth(own: str) -> bool:
     """按可比价格计算增长, 扣除物价上升因素增长: a growth clause whose only words are its price basis."""
     spec = taxonomy()[2]
@@ -3469,6 +3476,8 @@ def annotate(doc: Document) -> Document:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = _steps_owner(before.metric), "context"
+            if _growth_moved(text, q, before, floor):  # 增长8.4%，比上年同期提高1.6个百分点
+                q.aspect = "difference"
         ranked = _growth_ranked(doc, q, floor, grown)
         if ranked:
             q.metric, q.metric_source = ranked, "context"
