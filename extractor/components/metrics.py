@@ -682,7 +682,7 @@ def picked_set_count(text: str, q, floor: int) -> str | None:
     them (较差等次开发区数, 正增长开发区数); the verbs that open the modifier name nothing."""
     spec = patterns.load("metrics")["subset_count"]
     left = _clause_left(text, q.start, floor)
-    said = rx(spec["picked_things"]).search(text, left, q.start)
+    said = rx(spec["picked_things"]).search(text, left, q.start) or rx(spec["picked_graded"]).search(text, left, q.start)
     if not said or rx(spec["picked_frame"]).search(text, left, said.start("things")):
         return None  # (参加年度考核的开发区共86家: the event they joined frames the count, it picks out none)
     modifier = rx(spec["picked_opening"]).sub("", said.group("modifier").rpartition("的")[2])  # (…建设的限额以上的项目)
@@ -2216,7 +2216,9 @@ def ranked_in(text: str, q, floor: int) -> str | None:
     if _rank_frame().sub("", framed.group("x")) == "" or _rank_move_rules()[5].search(framed.group("x")):
         return None
     own = _after_zone(text[framed.end():q.start])
-    return framed.group("x") if q.metric is None or not taxonomy()[1].search(own) else None
+    # (在全省开发区2025年度考核中: the year dates the rank, it names no part of the appraisal)
+    appraisal = rx(r"(?:19|20)\d{2}(?:年(?!度))?").sub("", framed.group("x"))
+    return appraisal if q.metric is None or not taxonomy()[1].search(own) else None
 
 
 def _share_of_measure(text: str, q) -> tuple[str, str] | None:
@@ -2482,7 +2484,9 @@ def _reached(left: str, q, spec: dict) -> str | None:
 def _rank_frame() -> Pattern:
     quant = patterns.load("quantities")
     words = sorted({*quant["rank_cues"], *quant["rank_moves"], *quant["rank_position_after"]}, key=len, reverse=True)
-    return rx("(?:" + "|".join(map(regex.escape, words)) + "|" + quant["rank_move_frame"] + ")+$")
+    guarded = quant["rank_cue_not_after"]
+    return rx("(?:" + "|".join((f"(?<!{guarded[w]})" if w in guarded else "") + regex.escape(w) for w in words)
+              + "|" + quant["rank_move_frame"] + ")+$")
 
 
 def _without_rank_frame(left: str) -> str:

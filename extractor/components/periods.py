@@ -896,11 +896,16 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
         else:
             sentence = _first_told(doc, article)
         lead = _opened_period(doc, sentence, year) if sentence else None
-        if lead is None and article.kind == "news" and sentence is not None and not _states_a_figure(doc, sentence):
+        if (lead is None or lead == str(year)) and article.kind == "news" and sentence is not None \
+                and not _states_a_figure(doc, sentence):
             # 本刊讯 11月18日，…推进会在太原召开。会议通报，1—10月，全省开发区…: a first sentence that opens on no
-            # time and states nothing leaves the news to the time of its first figures
+            # time and states nothing leaves the news to the time of its first figures; so does one that opens on
+            # the year so far (今年以来，全省开发区坚持…。前三季度，…: the months it has run to)
             told = _first_told(doc, article)
-            lead = _opened_period(doc, told, year) if told else None
+            if told is not None and not _states_a_figure(doc, told):
+                told = _first_figure_sentence(doc, article)  # (the opening paragraph states none: the next that does)
+            found = _opened_period(doc, told, year) if told else None
+            lead = found if lead is None or _part_of_year(found, year) and found.startswith(f"{year}-01") else lead
         memo[article.start] = lead if article.kind == "news" or _part_of_year(lead, year) \
             or _year_before(lead, year) and not _of_a_reviewing_genre(doc) else None
     return memo[article.start]
@@ -922,6 +927,13 @@ def _first_told(doc: Document, article):
     k = bisect.bisect_left(doc.quantities, article.start, key=lambda q: q.start)
     told = doc.quantities[k].start if k < len(doc.quantities) else None
     return doc.sentence_at(told) if told is not None and told < paragraph.end else first
+
+
+def _first_figure_sentence(doc: Document, article):
+    """The sentence of an article's first figure, if any."""
+    k = bisect.bisect_left(doc.quantities, article.start, key=lambda q: q.start)
+    return doc.sentence_at(doc.quantities[k].start) if k < len(doc.quantities) and doc.quantities[k].start < article.end \
+        else None
 
 
 def _of_a_reviewing_genre(doc: Document) -> bool:

@@ -156,6 +156,7 @@ def _rules():
                            + ")(?:" + "|".join(aspects_spec["level_set_after"]) + ")$"),
         "narrowed_fall_re": rx(quant["narrowed_fall"]),
         "extent_of_fall_re": rx(quant["extent_of_fall"]),
+        "below_other_re": rx(quant["below_other"]),
         "sign_modifier_re": rx("(?:" + "|".join(quant["negative_words"]) + ")" + quant["sign_modifier"] + "$"),
         "negative_object_re": rx(quant["negative_object"]),
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
@@ -228,6 +229,9 @@ RANK = rx(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})|(?P<first
 SPOKEN_FRACTION = rx(r"(?:(?P<b>[二三四五六七八九十]{1,2})分之(?P<a>[一二三四五六七八九])|(?P<half>一半))(?P<after>以上|多|左右)?")
 FRACTION = rx(r"(?<![\d./])(?P<a>[1-9])/(?P<b>[1-9]\d?)(?![\d./])(?P<after>以上|左右|以下)?")
 LIST_GAP = rx(r"\s*[、和及与]\s*")  # between two figures of one list (2.5%、4.1%)
+# a rank's 第 shared by the position listed after it (分列第二、三位)
+SHARED_ORDINAL = rx(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*、\s*$")
+SHARED_RANK = rx(r"\s*、\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[位名])")
 PHYSICAL = {"area", "area_m2", "area_km2", "area_ha", "mass", "mass_kg", "mass_jin", "mass_dan", "power", "energy",
             "container", "volume", "length_km", "length_m", "deadweight"}
 
@@ -405,6 +409,8 @@ def _sign(text: str, start: int) -> int:
         return 1  # 降幅收窄2.1个百分点: the fall shrank, the rate rose
     if any(w in window for w in rules["negative"]) or rules["extent_of_fall_re"].search(text, max(0, start - 8), start):
         return -1
+    if rules["below_other_re"].search(text, max(0, start - 20), start):
+        return -1  # 低于全国0.3个百分点
     return -1 if cut_of_a_burden(text, start) else 1
 
 
@@ -543,6 +549,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if quantity.kind.startswith("duration") and text.endswith(_rules()["period_before"], 0, start) \
                 and not text.endswith(_rules()["lead_before"], 0, start):
             continue  # 前10个月出口增长3%: the months since January, a period, not a length (but 提前两个月 is)
+        if quantity.kind == "count" and SHARED_ORDINAL.search(text, max(0, start - 8), start) \
+                and text.startswith(_rules()["rank_position"], quantity.end - 1):
+            continue  # 分列第二、三位: the 第 of the rank before is this one's too (see _ranks)
         if quantity.kind == "count" and _set_size_re().match(text, quantity.end):
             continue  # 17个重点传统制造业增加值增长5.3%: the count only sizes the set measured
         if quantity.kind == "count" and _counts_its_list(text, quantity):
@@ -894,6 +903,12 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(Quantity(start=m.start(), end=m.end(), value=value, unit="名", kind="rank",
                             base_value=value, base_unit="名", number_start=m.start(), is_rank=True))
+        shared = SHARED_RANK.match(text, m.end()) if not m.group("first") else None
+        value = shared and (float(shared.group("n")) if shared.group("n").isdigit()
+                            else parse_chinese_number(shared.group("n")))
+        if value:  # 分列第二、三位: the next position takes this one's 第
+            out.append(Quantity(start=shared.start("n"), end=shared.end("n"), value=value, unit="名", kind="rank",
+                                base_value=value, base_unit="名", number_start=shared.start("n"), is_rank=True))
     return out
 
 

@@ -139,9 +139,10 @@ def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start
         return []
     lead = rx(patterns.load("structure")["clause_before_lead"]).match(text, start, end)
     words = text[lead.end() if lead else start:told_end]
-    names = _list_names(_without_status(metrics.without_adverbs(words)), len(figures))
+    names = _without_list_count(_list_names(_without_status(metrics.without_adverbs(words)), len(figures)))
     if len(names) != len(figures):
         return []
+    shared = _rest_after_places(names)
     if lead:
         _framed_by_lead(lead.group("measure"), figures)
     closing = metrics.closing_aspect(names[-1], figures[0])
@@ -149,6 +150,10 @@ def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start
         for q in figures:
             q.aspect = closing[0]
         names[-1] = closing[1]
+    if shared and not lead:  # 太原、晋中、运城开发区出让宗数: the places' measure is every figure's
+        for q in figures:
+            metric = metrics.list_item_metric(shared, q)
+            q.metric, q.metric_source = (metric, "list") if metric else (q.metric, q.metric_source)
     return names
 
 
@@ -540,6 +545,16 @@ def _cities_zones(heads: list[str], found: list) -> list | None:
     return None
 
 
+def _rest_after_places(names: list[str]) -> str | None:
+    """太原、晋中、运城开发区出让宗数 (居全省前列，分别为…): places listed bare before the last, which goes on past its
+    place and its zones' word, share what follows: 出让宗数, each place's."""
+    found = subjects._mentions_before(names[-1], 0, len(names[-1])) if len(names) > 1 else []
+    if not found or found[0][0] != 0 or not all(map(_place_alone, names[:-1])):
+        return None
+    rest = names[-1][rx(patterns.load("structure")["place_item_tail"]).match(names[-1], found[0][1]).end():]
+    return rest if len(rest) >= 2 else None
+
+
 def _place_alone(name: str, found: list | None = None) -> bool:
     """Whether a list's item is a place and nothing more (太原经开区, 吕梁两市开发区增速); `found`, its mentions where
     they are known already."""
@@ -840,9 +855,12 @@ def _rates_of_places(doc: Document) -> None:
     told of another subject or the one after it, is the rate of that growth's measure (a place is no kind of
     the measure, as 其中，现代工业增长… is: the subject must differ)."""
     text, told, bracketed = doc.text, None, rx(patterns.load("structure")["bracketed_next"])
+    still = None  # where the growth's measure was last told (…其中，运城经开区、河津经开区分别完成52.16亿元…)
     for k, q in enumerate(doc.quantities):
         if q.aspect == "growth" and q.metric:
-            told = q
+            told = still = q
+        elif told is not None and q.metric == told.metric and q.subject != told.subject:
+            still = q
         elif q.metric is None and q.aspect == "value" and told is not None and doc.quantities[k - 1] is told \
                 and q.unit == told.unit \
                 and bracketed.fullmatch(text, told.end, q.start) and text.startswith(("）", ")"), q.end):
@@ -851,8 +869,12 @@ def _rates_of_places(doc: Document) -> None:
             told = q
         elif q.metric is None and q.aspect in ("growth", "difference") and told is not None \
                 and q.subject_type in PLACE_TYPES and q.subject != told.subject \
-                and "\n" not in text[told.end:q.start] and sum(map(text[told.end:q.start].count, "。！？")) <= 1:
+                and _same_paragraph_or_place_led(doc, told, q) and sum(map(text[still.end:q.start].count, "。！？")) <= 1:
             q.metric, q.metric_source = told.metric, "context"
+            ranked = doc.quantities[k + 1] if k + 1 < len(doc.quantities) else None
+            if ranked is not None and ranked.is_rank and ranked.metric is None \
+                    and not rx("[。；;！？]").search(text, q.end, ranked.start):
+                ranked.metric, ranked.metric_source = told.metric, "context"  # …增速达10.2%，位列全省开发区第二
 
 
 def _picked_one(doc: Document) -> None:
@@ -897,6 +919,46 @@ def _indicators_told(doc: Document) -> None:
                 q.metric, q.metric_source = metric, "context"
 
 
+def _graded_counts(doc: Document) -> None:
+    """评出优秀等次开发区18个、良好等次36个: see structure.toml, grade_item."""
+    text, item = doc.text, rx(r"\s*、\s*(?P<grade>" + patterns.load("structure")["grade_item"] + r")\s*")
+    suffix_count = metrics.taxonomy()[2]["count_suffix"]
+    k = 0
+    while k < len(doc.quantities):
+        q, chain = doc.quantities[k], []
+        while q.kind == "count" and k + len(chain) + 1 < len(doc.quantities):
+            nxt = doc.quantities[k + len(chain) + 1]
+            grade = item.fullmatch(text, (chain[-1][0] if chain else q).end, nxt.start)
+            if not grade or nxt.kind != "count" or nxt.unit != q.unit:
+                break
+            chain.append((nxt, grade))
+        k += len(chain) + 1
+        if not chain:
+            continue
+        first = chain[0][1]
+        words = text[max(0, last_of("，。；：,;:", text, max(0, q.start - 40), q.start) + 1):q.start]
+        at = words.rfind(first.group("suffix"))
+        head = len(first.group("grade")) - len(first.group("suffix"))
+        noun = words[at + len(first.group("suffix")):] if at >= head else ""
+        if not rx(r"\p{Han}{2,8}").fullmatch(noun):
+            continue
+        q.metric, q.metric_source = words[at - head:at + len(first.group("suffix"))] + noun + suffix_count, "list"
+        for nxt, grade_name in chain:
+            nxt.metric, nxt.metric_source = grade_name.group("grade") + noun + suffix_count, "list"
+
+
+def _same_paragraph_or_place_led(doc: Document, told, q) -> bool:
+    """The rate stands in the paragraph of the growth told, or in the next, which opens on the place it is of (a
+    short line ended the one before: …21.05亿元。 / 运城经开区增速达10.2%): no new topic came between."""
+    gap = doc.text[told.end:q.start]
+    if "\n" not in gap:
+        return True
+    sentence = doc.sentence_at(q.start)
+    opens = sentence is not None and gap.count("\n") == 1 and doc.text[sentence.start - 1:sentence.start] == "\n"
+    found = subjects._mentions_before(doc.text, sentence.start, q.start) if opens else []
+    return bool(found) and found[0][0] == sentence.start
+
+
 def _sibling_bounds(doc: Document) -> None:
     """…超百亿元的开发区有26家，超50亿元的有12家: see structure.toml, sibling_bound."""
     pattern = rx(patterns.load("structure")["sibling_bound"])
@@ -925,6 +987,7 @@ def annotate(doc: Document) -> Document:
     _gaps_to_schedule(doc)
     _picked_one(doc)
     _indicators_told(doc)
+    _graded_counts(doc)
     _sibling_bounds(doc)
     _link_parts(doc)
     _rates_of_places(doc)

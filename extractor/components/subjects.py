@@ -450,6 +450,8 @@ def _resolve(kind: str, value, text: str, end: int, default: Subject | None, hom
             return _city_subject(city, zones)
         # a municipality's own report (重庆市, 上海市): 全市 is the home region itself
         return _province_subject(zones, home) if home and home.endswith(rules["municipality_end"]) else None
+    if value in rules["province_actors"] and default and default.type == "province_zones":
+        return default  # 下一步，省商务厅将…推动开发区…: in a report on the province's zones, the department acts for them
     if value in rules["province_self"] or value in rules["province_actors"]:
         return _province_subject(zones, home)
     return None
