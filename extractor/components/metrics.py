@@ -1957,6 +1957,8 @@ def _of_project_set(text: str, q, floor: int, name: str, source: str) -> tuple[s
         part = part[len(lead):] + lead.removeprefix("新")  # 签约省外项目 → 省外签约项目: the kind, then the stage
     if not label and not part:
         return name, source  # 签约金额 of no set in particular
+    if label and part and rx(sets["bound_part"]).fullmatch(part):
+        label, part = part + label, ""  # “投产一批”…其中亿元以上项目12个 → 亿元以上投产一批项目数, as 亿元以上签约项目数
     named = sets["names"][base].format(label=label, part=part, part_projects=part + "项目" if part else "",
                                        label_projects=label + "项目" if label else "")
     if named == base:
@@ -2580,6 +2582,8 @@ def _counted(phrase: str, unit: str, spec: dict) -> str:
     people = spec["people_counted"]
     if word in people["units"] and phrase.endswith(tuple(people["nouns"])):
         return _enrolled(phrase + people["suffix"], spec)
+    if word in people["units"] and phrase.startswith(tuple(people["attending"])):
+        return phrase + people["suffix"]  # 约200人参加会议
     dwelling = spec["count_suffix_of_dwellings"].get(word[:1])  # 3.8万套（间）: the flat or the room
     if dwelling and phrase.endswith(tuple(spec["dwellings"])):
         return phrase + dwelling

@@ -160,6 +160,7 @@ def _rules():
         "sign_modifier_re": rx("(?:" + "|".join(quant["negative_words"]) + ")" + quant["sign_modifier"] + "$"),
         "negative_object_re": rx(quant["negative_object"]),
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
+        "rank_fields": tuple(quant["rank_position_after"]),
         "rank_window": quant["rank_window"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
         "rank_position": tuple(quant["rank_position"]),
@@ -919,10 +920,17 @@ def _rank_moved(text: str, end: int) -> bool:
 
 
 def _rank_listed_after(text: str, rank: Quantity, start: int) -> bool:
-    """汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位: a position listed right after a rank is one too."""
+    """汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位: a position listed right after a rank is one too, and so
+    is one in another field (居全省开发区第9位、临汾市第1位)."""
     between = text[rank.end:start]
     between = between[1:] if between.startswith(_rules()["rank_position"]) else between
-    return between in ("、", "和")
+    if between in ("、", "和"):
+        return True
+    # 居全省开发区第9位、临汾市第1位: another field named before the next position
+    field = between[1:] if between[:1] in ("、", "和") else ""
+    places = gazetteer.mentions(field) if field else []
+    return bool(places) and places[0][0] == 0 and places[-1][1] == len(field) \
+        or field in _rules()["rank_fields"]
 
 
 def _top_ranks(text: str, regions) -> tuple[list[Quantity], list[tuple[int, int]]]:

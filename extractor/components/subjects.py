@@ -47,6 +47,7 @@ def _rules():
         "by_city_re": rx(spec["by_city"]),
         "example_of_set_re": rx(spec["example_of_set"]),
         "rank_field_gap_re": rx(spec["rank_field_gap"]),
+        "field_of_rank_after_re": rx(spec["field_of_rank_after"]),
         "rank_arena_before": tuple(spec["rank_arena_before"]),
         "rank_move_units": tuple(spec["rank_move_units"]),
         "group_joint_re": rx(spec["group_joint"]),
@@ -627,6 +628,9 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         if q.is_rank and kind not in ("body", "home_zone", "zone_name") and not (kind == "place" and value.type == "zone") \
                 and rules["rank_field_gap_re"].match(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in (a zone is never one)
+        if not q.is_rank and kind == "place" and value.type != "zone" \
+                and (ranked := rules["field_of_rank_after_re"].match(text, e)) and ranked.end() <= q.start:
+            continue  # …临汾市第1位；固定资产投资完成42.7亿元: the city was the field of a rank, not the owner
         if (q.is_rank or q.unit in rules["rank_move_units"]) and text.endswith(rules["rank_arena_before"], 0, s):
             continue  # 在全省开发区综合考核评价中位列第4名: the place of the contest, not who is ranked
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
