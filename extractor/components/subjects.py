@@ -483,11 +483,13 @@ def names_one_project(name: str) -> bool:
 
 
 def _strip_mentions(name: str) -> str:
-    """特别是双雁生物医药产业园 → 双雁生物医药产业园: a project's name starts after the words before it."""
+    """特别是双雁生物医药产业园 → 双雁生物医药产业园: a project's name starts after the words before it, and after
+    the size said of it (…6.5亿元的)."""
     for word in ("特别是", "其中", "如", "以及", "和", "及"):
         if word in name:
             name = name[name.rindex(word) + len(word):]
-    return name
+    sized = rx(r"^[^的]*\d[^的]*的").match(name)  # (投资6.5亿元的晋东南智慧物流园项目: its size, then its name)
+    return name[sized.end():] if sized and len(name) - sized.end() >= 4 else name
 
 
 def subject_of(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
@@ -734,6 +736,17 @@ def annotate(doc: Document) -> Document:
             subject = owner[0]
         if subject and subject.type == "project":
             owner = (subject, q)
+            q.metric = _without_own_name(q.metric, subject.name)
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
     return doc
+
+
+def _without_own_name(metric: str | None, project: str) -> str | None:
+    """晋东南智慧物流园项目 / 智慧物流园项目完成投资 → 完成投资: a project's figure needs no part of its own name."""
+    if not metric:
+        return metric
+    for k in range(len(metric) - 2, 3, -1):  # (项目总投资: 项目 alone is the generic word, no name)
+        if project.endswith(metric[:k]) and len(project) > k:
+            return metric[k:]  # (a name read whole, 城乡供水一体化工程完成投资, may be a kind of works: kept)
+    return metric
