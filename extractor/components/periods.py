@@ -961,8 +961,10 @@ def _latest_refinement(doc: Document, article, q, told: str | None, year: int | 
     if paragraph is None or paragraph <= article.start:
         return told
     if (told, paragraph) not in memo:
+        # (an as-of, 截至11月底，…有进出口实绩的企业达到1460家, dates its own stocks, not the item's later flows)
         later = (_opened_period(doc, sentence, year) for sentence in doc.sentences
-                 if article.start <= sentence.start < paragraph)
+                 if article.start <= sentence.start < paragraph
+                 and not rx(r"截[至止]").match(doc.text, _after_news_marker(doc.text, sentence.start, sentence.end)))
         refining = [period for period in later if period and period.split("~")[-1] == told.split("~")[-1]]
         memo[told, paragraph] = refining[-1] if refining else told
     return memo[told, paragraph]

@@ -139,10 +139,14 @@ def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start
         return []
     lead = rx(patterns.load("structure")["clause_before_lead"]).match(text, start, end)
     words = text[lead.end() if lead else start:told_end]
-    names = _without_list_count(_list_names(_without_status(metrics.without_adverbs(words)), len(figures)))
+    names = _list_names(_without_status(metrics.without_adverbs(words)), len(figures))
     if len(names) != len(figures):
         return []
     shared = _rest_after_places(names)
+    if shared and metrics.any_aspect_word(figures[0].kind.split("/")[0]).search(shared):
+        shared = None  # (晋城开发区固定资产投资增速: the closing aspect word frames them, read below as before)
+    if shared and not lead:  # (运城三市开发区 | 出让宗数: the places' zone word stays theirs, the measure is told below)
+        names[-1] = names[-1][:-len(shared)]
     if lead:
         _framed_by_lead(lead.group("measure"), figures)
     closing = metrics.closing_aspect(names[-1], figures[0])
