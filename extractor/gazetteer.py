@@ -51,9 +51,10 @@ def _mention_pattern() -> Pattern:
 def mentions(text: str) -> list[tuple[int, int, Place]]:
     """Known places named in a text, longest match first, left to right; a county's zone the gazetteer
     does not list (盂县经开区, 襄垣县经济开发区) as a zone of the county's city, named as written."""
-    table = places()
+    table, pattern = places(), _mention_pattern()
     found = []
-    for m in _mention_pattern().finditer(text):
+    m = pattern.search(text)
+    while m:
         place = table[m.group()]
         if place.type != "county":
             found.append((m.start(), m.end(), place))
@@ -61,6 +62,10 @@ def mentions(text: str) -> list[tuple[int, int, Place]]:
             found.append(zone)
         elif _names_the_county(text, m.start(), m.end(), place):
             found.append((m.start(), m.end(), place))
+        else:  # 其中阳泉经开区: 中阳 is no county here, and a place may start inside it
+            m = pattern.search(text, m.start() + 1)
+            continue
+        m = pattern.search(text, found[-1][1])
     return found
 
 

@@ -1771,6 +1771,8 @@ def duration_project(text: str, q, floor: int) -> str | None:
         return None
     name = found.group("name").translate(QUOTES)
     places = gazetteer.mentions(name)
+    if places and places[0][0] == 0 and places[0][1] < len(name) <= places[0][1] + 2:
+        return None  # 上党经开区项目从摘牌到开工…: the place's projects, timed on average, no one project
     if places and places[0][0] == 0 and places[0][2].type == "zone" and len(name) - places[0][1] > 4:
         name = name[places[0][1]:]
     name = _after_own_zones(name)

@@ -846,9 +846,13 @@ def _shared_figures(doc: Document) -> None:
         if not m or (not q.is_rank and not rx("[均都]").search(text, m.end("names"), q.start)):
             continue
         names = metrics.listed_names(m.group("names"))
+        bare = patterns.load("structure")["bare_measures"]
+        if "、" not in m.group("names") and not all(n in bare["units"] or n in bare["kinds"] for n in names):
+            continue  # (a 和 joins words of one name, unless the names are bare measures)
         if all(map(_place_alone, names[:-1])):
             continue  # 太原、晋中、运城三市出让面积均超过2000亩: the places own the figure, one measure is named
-        metric = metrics.list_item_metric(metrics.shared_head(names)[0], q) if len(names) > 1 else None
+        told = _told_before_list(doc, names[0], q) if len(names) > 1 else None
+        metric = told or (metrics.list_item_metric(metrics.shared_head(names)[0], q) if len(names) > 1 else None)
         if metric:
             q.metric, q.metric_source = metric, "list"
 

@@ -630,6 +630,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         if q.is_rank and kind not in ("body", "home_zone", "zone_name") and not (kind == "place" and value.type == "zone") \
                 and rules["rank_field_gap_re"].match(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in (a zone is never one)
+        if _part_closed(text, floor, s, e, q.start):
+            continue  # …其中阳泉经开区9宗、642亩，平定经开区7宗；实行“承诺制”项目94个: the parts ended at the ；
         if not q.is_rank and kind == "place" and value.type != "zone" \
                 and (ranked := rules["field_of_rank_after_re"].match(text, e)) and ranked.end() <= q.start:
             continue  # …临汾市第1位；固定资产投资完成42.7亿元: the city was the field of a rank, not the owner
@@ -655,6 +657,12 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
+
+
+def _part_closed(text: str, floor: int, s: int, e: int, at: int) -> bool:
+    """A place named in a breakdown (其中…) owns the figures of its part only: a ； after it closes the part."""
+    of_which = text.rfind("其中", floor, s)
+    return of_which != -1 and not rx("[；;]").search(text, of_which, s) and rx("[；;]").search(text, e, at) is not None
 
 
 def _members_counted(text: str, q, mentions: list) -> set[int]:
