@@ -867,7 +867,7 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
         framed = framed_count(text, q, floor)
         if framed:
             return framed, "taxonomy"
-        placed = place_count(text, q) if q.unit == "个" else None
+        placed = place_count(text, q) if q.unit in ("个", "家") else None
         if placed:
             return placed, "fallback"
         bounded = bounded_set_count(text, q, floor) if "的" in text[max(floor, q.start - 24):q.start] else None
