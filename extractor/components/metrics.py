@@ -3536,8 +3536,8 @@ def annotate(doc: Document) -> Document:
         trade = trade_with(clause) if "对" in clause and (q.metric or q.kind.startswith(("percent", "money"))) else None
         if trade:  # 对东盟进出口增长8%: trade with one partner, not the whole
             q.metric, q.metric_source = trade, "context"
-        done = _rate_of_amount_done(text, q, before, floor)
-        if done:  # 完成投资5.48亿元，完成率130%
+        done = _rate_of_amount_done(text, q, before, floor) or _rate_of_deed_done(text, q, before, floor)
+        if done:  # 完成投资5.48亿元，完成率130%; 处置闲置土地6820亩，处置率达到84.2%
             q.metric, q.metric_source = done, "context"
         if _target_held_against(text, q, before):
             q.aspect, q.metric = "growth", q.metric or before.metric
@@ -3695,6 +3695,17 @@ def measure_named(words: str) -> str | None:
     found = list(pattern.finditer(words))
     entries = [entry for kind, entry in cues[found[-1].group()] if kind == "metric"] if found else []
     return entries[0]["name"] if entries and not entries[0].get("generic") else None
+
+
+def _rate_of_deed_done(text: str, q, before, floor: int) -> str | None:
+    """处置闲置土地6820亩，处置率达到84.2% → 闲置土地处置率: a bare rate of a deed (its verb and 率 alone) right
+    after the amount the deed was done to is the rate of that thing's deed."""
+    rate = rx(r"(\p{Han}{2})率").fullmatch(q.metric or "") if q.kind.startswith("percent") else None
+    if not rate or before is None or before.start < floor or not before.metric \
+            or not before.metric.startswith(rate.group(1)) or rx("[；;。]").search(text, before.end, q.start):
+        return None
+    thing = rx(patterns.load("metrics")["completion_rate"]["deed_object"]).sub("", before.metric[2:])
+    return thing + q.metric if len(thing) >= 2 else None
 
 
 def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:
