@@ -392,12 +392,19 @@ def _pair_implicit_lists(doc: Document, sentence, in_sentence: list, earlier: li
                 # aspect word alone frames the figures just before it, one for one, as 分别 would
                 _pair_with_figures_before(text, in_sentence, figures)
                 continue
-        elif before and len(before[-1]) == len(figures) and metrics.only_aspect(text[left_start:first.start]):
-            framed = before[-1]
+        elif before and len(before[-1]) == len(figures) and (metrics.only_aspect(text[left_start:first.start])
+                                                             or _only_set_against(text[left_start:first.start])):
+            framed = before[-1]  # (…分别为58.3%和61.7%，低于全省平均水平25.9个和22.5个百分点: the same places' gaps)
         else:
             continue
         if framed and len(framed) == len(figures):
             _apply_names(doc, metrics.shared_head(framed), figures)
+
+
+def _only_set_against(words: str) -> bool:
+    """低于全省平均水平, 高于全市: a clause that only sets its figures against another's."""
+    against = metrics._set_against_other(words.strip())
+    return against is not None and against.start() == 0
 
 
 def _listed_levels(left: str, figures: list) -> list[str] | None:
