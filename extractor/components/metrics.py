@@ -3700,7 +3700,9 @@ def measure_named(words: str) -> str | None:
 def _rate_of_deed_done(text: str, q, before, floor: int) -> str | None:
     """处置闲置土地6820亩，处置率达到84.2% → 闲置土地处置率: a bare rate of a deed (its verb and 率 alone) right
     after the amount the deed was done to is the rate of that thing's deed."""
-    rate = rx(r"(\p{Han}{2})率").fullmatch(q.metric or "") if q.kind.startswith("percent") else None
+    # (a rate the taxonomy names, 开工率 after 已开工1043个, is a column of its own)
+    rate = rx(r"(\p{Han}{2})率").fullmatch(q.metric or "") \
+        if q.kind.startswith("percent") and q.metric_source == "fallback" else None
     if not rate or before is None or before.start < floor or not before.metric \
             or not before.metric.startswith(rate.group(1)) or rx("[；;。]").search(text, before.end, q.start):
         return None
