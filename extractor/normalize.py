@@ -169,6 +169,7 @@ def _layout():
         "byline_end": rx(spec["byline_end"]),
         "block_start": rx(spec["block_start"]),
         "block_end": rx(spec["block_end"]),
+        "source_cut": rx(spec["source_cut"]),
         "indented_start": rx(spec["indented_start"]),
         "runs_on": rx(spec["runs_on"]),
         "quote_open": rx(spec["quote_open"]),
@@ -339,9 +340,14 @@ def reflow(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     opens_paragraph = True
     before = prev = None
+    source_cut = False  # the line before ended inside a source line's name (供稿：临 / 汾市商务局)
     for k, line in enumerate(lines):
         if prev is not None:
-            if _subscript(prev, line) or _subscript(before, prev):
+            if source_cut and not _breaks_between(prev, line, opens_paragraph, width):
+                out.append("\n")  # (…汾市商务局 / 朔州经开区…: the name is whole, the source block is closed)
+                offsets.append(prev.end)
+                opens_paragraph = True
+            elif _subscript(prev, line) or _subscript(before, prev):
                 pass  # 广义货币M / 2 / 增长11.3%: a web page's subscript, set on a line of its own, is part of its word
             elif opens_paragraph and _title_runs_on(text, prev, line, lines[k + 1] if k + 1 < len(lines) else None, width):
                 pass  # 晋城经开区前三季度规上 / 工业增加值增速全省第三: one title, even cut in a word (which still
@@ -355,6 +361,8 @@ def reflow(text: str) -> tuple[str, list[int]]:
                     out.append(" ")  # an English word does not run on into the next line's word
                     offsets.append(prev.end)
                 opens_paragraph = False
+        source_cut = prev is not None and _layout()["source_cut"].search(prev.text) is not None \
+            and not _layout()["block_end"].search(prev.text) and len(line.compact) <= _layout()["heading_max_chars"]
         _emit_line(line, out, offsets)
         before, prev = prev, line
     return "".join(out), offsets

@@ -79,9 +79,25 @@ def paragraphs(text: str) -> list[Paragraph]:
     out, pos = [], 0
     for piece in text.split("\n"):
         if piece:
-            out.append(Paragraph(pos, pos + len(piece), classify(piece)))
+            cut = _source_run_on(piece)
+            if cut:  # …排名全省前十。 供稿：临汾市商务局: the report's source run on at its last paragraph's end
+                out.append(Paragraph(pos, pos + cut[0], classify(piece[:cut[0]])))
+                out.append(Paragraph(pos + cut[1], pos + len(piece), "source"))
+            else:
+                out.append(Paragraph(pos, pos + len(piece), classify(piece)))
         pos += len(piece) + 1
     return out
+
+
+def _source_run_on(piece: str) -> tuple[int, int] | None:
+    """Where a source line run on after a sentence's end starts: (the body's end, the source's start)."""
+    at = piece.rfind("供稿")
+    if at <= 0:
+        return None
+    found = rx(r"(?<=[。！？”])[ \t]*(?=[（(]?供稿[：:])").search(piece, max(0, at - 4), at + 1)
+    if not found or not _rules()["source"].match(piece, found.end()):
+        return None
+    return found.start(), found.end()
 
 
 def section_heading(text: str) -> str | None:
@@ -193,7 +209,15 @@ class _Builder:
         title = "".join(self.text[p.start:p.end] for p in self.pending if p.kind == "heading")
         byline = next((self.text[p.start:p.end] for p in self.pending if p.kind == "byline"), None)
         prev = self.articles[-1] if self.articles else None
+        heads = [p for p in self.pending if p.kind == "heading"]
         self.pending = []
+        if prev is not None and prev.title is None and next_start is not None and len(heads) >= 2 \
+                and prev.kind in ("news", "report") and (prev.byline or prev.source):
+            # （王波） / 省商务厅召开…调度推进会 / 临汾市多措并举…: two titles between two articles, the first set
+            # after the article it heads (the PDF's order), the last before its own
+            prev.title = self.text[heads[0].start:heads[0].end]
+            title = "".join(self.text[p.start:p.end] for p in heads[1:])
+            block = title
         if prev is not None and (next_start is None or self._prefers_previous(block, prev, next_start)):
             prev.title = prev.title or title or None
             prev.byline = prev.byline or byline
@@ -224,6 +248,10 @@ class _Builder:
             self.pending.append(para)
             if para.kind == "byline":
                 self.close()
+            return
+        if para.kind == "byline":  # …由负转正。 / （王波）: the open article's byline, which closes it
+            self.current.end, self.current.byline = para.end, text.strip()
+            self.close()
             return
         if para.kind == "caption":
             if self.current is None or self.current.kind != "caption" or self.closed:

@@ -3418,11 +3418,11 @@ def annotate(doc: Document) -> Document:
     _masked_sentence.cache_clear()
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
     named, named_in = [], None  # the named figures of the sentence so far, and its sentence
-    prev = None
+    prev = before = None
     grown = None  # the article's last growth named by a measure of its own: (the article's start, the measure)
     for q in doc.quantities:
         partner = _partner_metric(text, prev, q)
-        before, prev = prev, q
+        level, before, prev = (before if prev is not None and prev.aspect == "growth" else prev), prev, q
         if before is not None and before.aspect == "growth" and before.metric_source == "taxonomy":
             article = doc.article_at(before.start)
             grown = (article.start if article else -1, before.metric)
@@ -3494,8 +3494,10 @@ def annotate(doc: Document) -> Document:
         bracketed = _bracketed_in_frame(text, q, floor)
         if bracketed:  # 规上工业增加值增速方面，…依次是：芮城经开区（28.6%）
             (q.metric, q.aspect), q.metric_source = bracketed, "context"
-        if _total_of_the_figure_before(text, q, before, floor):  # 新增规上工业企业11家，总数达到96家
-            q.metric, q.metric_source = _without_new(before.metric), "context"
+        # (…or before its growth: 新登记经营主体320万户、增长13%，总量达2037.7万户)
+        totalled = next((b for b in (before, level) if _total_of_the_figure_before(text, q, b, floor)), None)
+        if totalled is not None:  # 新增规上工业企业11家，总数达到96家
+            q.metric, q.metric_source = _without_new(totalled.metric), "context"
         sized = _size_of_things_before(text, q, before, floor)
         if sized:  # 建成各类孵化载体12个，总面积达到23.6万平方米
             q.metric, q.metric_source = sized, "context"
