@@ -52,6 +52,7 @@ def _rules():
         "rank_move_units": tuple(spec["rank_move_units"]),
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
+        "project_carry_re": rx(spec["project_carry_opening"]),
         "zones_counted_after_re": rx(spec["zones_counted_after"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
         "some_zones_re": rx(spec["some_zones"]),
@@ -577,8 +578,8 @@ def _project_in_focus(doc: Document, q, article: Article | None) -> Subject | No
     sentence = doc.sentence_at(anchor)
     floor = sentence.start if sentence else max(article.start, anchor - 80)
     this = text.rfind(rules["project_anaphor"], floor, anchor)
-    if this == -1:
-        return None
+    if this == -1 or _mentions_before(text, this + len(rules["project_anaphor"]), q.start):
+        return None  # (依托该项目，朔州经济开发区…已集聚上下游企业17家: the place named after it owns the figure)
     named = None
     for start, end, place in _places_in(text[article.start:this]):
         m = rules["project_named_re"].match(text, article.start + end)
@@ -742,6 +743,10 @@ def annotate(doc: Document) -> Document:
             # …湖东电厂项目总投资78.9亿元，2024年保底能完成20个亿投资: still the project's, whatever place
             # the sentence named before the project (朔州…；投资8亿元的…工程，目前51个厂房单体…), up to a ；
             subject = owner[0]
+        elif owner and subject and subject.type != "project" and sentence and article \
+                and owner[1].start >= article.start and _rules()["project_carry_re"].match(doc.text, sentence.start) \
+                and not _mentions_before(doc.text, sentence.start, q.start):
+            subject = owner[0]  # …总投资48.6亿元。其中一期投资21.3亿元…: the project again
         if subject and subject.type == "project":
             owner = (subject, q)
             q.metric = _without_own_name(q.metric, subject.name)
