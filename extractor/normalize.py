@@ -170,6 +170,7 @@ def _layout():
         "block_start": rx(spec["block_start"]),
         "block_end": rx(spec["block_end"]),
         "source_cut": rx(spec["source_cut"]),
+        "source_rest": rx(spec["source_rest"]),
         "indented_start": rx(spec["indented_start"]),
         "runs_on": rx(spec["runs_on"]),
         "quote_open": rx(spec["quote_open"]),
@@ -347,6 +348,8 @@ def reflow(text: str) -> tuple[str, list[int]]:
                 out.append("\n")  # (…汾市商务局 / 朔州经开区…: the name is whole, the source block is closed)
                 offsets.append(prev.end)
                 opens_paragraph = True
+            elif _source_goes_on(prev, line):
+                opens_paragraph = False  # 供稿：临 / 汾市商务局: one source line, cut by the column
             elif _subscript(prev, line) or _subscript(before, prev):
                 pass  # 广义货币M / 2 / 增长11.3%: a web page's subscript, set on a line of its own, is part of its word
             elif opens_paragraph and _title_runs_on(text, prev, line, lines[k + 1] if k + 1 < len(lines) else None, width):
@@ -361,11 +364,16 @@ def reflow(text: str) -> tuple[str, list[int]]:
                     out.append(" ")  # an English word does not run on into the next line's word
                     offsets.append(prev.end)
                 opens_paragraph = False
-        source_cut = prev is not None and _layout()["source_cut"].search(prev.text) is not None \
-            and not _layout()["block_end"].search(prev.text) and len(line.compact) <= _layout()["heading_max_chars"]
+        source_cut = prev is not None and _source_goes_on(prev, line)
         _emit_line(line, out, offsets)
         before, prev = prev, line
     return "".join(out), offsets
+
+
+def _source_goes_on(prev: _Line, line: _Line) -> bool:
+    """供稿：临 / 汾市商务局: a source line whose name the column cut, and the short line that ends the name."""
+    layout = _layout()
+    return layout["source_cut"].search(prev.text) is not None and layout["source_rest"].match(line.compact) is not None
 
 
 def _subscript(prev: _Line | None, line: _Line) -> bool:
