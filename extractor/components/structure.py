@@ -899,11 +899,12 @@ def _picked_one(doc: Document) -> None:
     lead_re, gap_re = rx(spec["clause_before_lead"]), rx(spec["picked_one_gap"])
     text = doc.text
     for k, q in enumerate(doc.quantities):
-        if q.metric is not None and q.metric_source != "fallback":
-            continue
+        if q.metric is not None and q.metric_source != "fallback" \
+                or not any(w in text[max(0, q.start - 60):q.start] for w in ("的是", "的为", "的有")):
+            continue  # (the cheap test first: no picking words near, no lead)
         sentence = doc.sentence_at(q.start)
-        if sentence is None or not any(w in text[sentence.start:q.start] for w in ("的是", "的为", "的有")):
-            continue  # (the cheap test first: no picking words, no lead)
+        if sentence is None:
+            continue
         floor = max(sentence.start, doc.quantities[k - 1].end if k else 0)
         start = last_of("，；：。,;:", text, floor, q.start)
         start = last_of("，；：。,;:", text, floor, start) if start > floor else start
