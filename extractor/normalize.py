@@ -372,6 +372,8 @@ def reflow(text: str) -> tuple[str, list[int]]:
 
 def _source_goes_on(prev: _Line, line: _Line) -> bool:
     """供稿：临 / 汾市商务局: a source line whose name the column cut, and the short line that ends the name."""
+    if "供稿" not in prev.text:
+        return False  # (the cheap test first: asked of every line)
     layout = _layout()
     return layout["source_cut"].search(prev.text) is not None and layout["source_rest"].match(line.compact) is not None
 
