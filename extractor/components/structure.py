@@ -876,6 +876,9 @@ def _rates_of_places(doc: Document) -> None:
             told = still = q
         elif told is not None and q.metric == told.metric and q.subject != told.subject:
             still = q
+        elif q.aspect == "value" and q.metric and q.metric_source != "fallback" and q.subject_type in PLACE_TYPES \
+                and (told is None or q.subject != told.subject):
+            told = still = q  # 分市看，太原市开发区规上工业增加值612.3亿元…。增速方面，吕梁市开发区同比增长14.6%
         elif q.metric is None and q.aspect == "value" and told is not None and doc.quantities[k - 1] is told \
                 and q.unit == told.unit \
                 and bracketed.fullmatch(text, told.end, q.start) and text.startswith(("）", ")"), q.end):
