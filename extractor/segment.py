@@ -123,6 +123,8 @@ def section_meta(heading: str, year: int | None, title: bool = False) -> tuple[s
     from .components.periods import period_of
 
     rules = _rules()
+    if title:  # 全省开发区四季度重点工作推进会召开: a meeting's name says neither the figures' status nor their time
+        heading = rx(patterns.load("structure")["meeting_name"]).sub("", heading)
     status = _head_status(heading, [r for r in rules["status"] if not (title and r.get("parts_only"))])
     found = rx(r"(?<!\d)(19|20)\d{2}(?=\s*年)").search(heading)
     period = found.group() if found else None
