@@ -23,6 +23,7 @@ def _rules():
     return {
         "news": tuple(spec["news_markers"]),
         "source": rx(spec["source_marker"]),
+        "source_run_on": rx(spec["source_run_on"]),
         "byline_end": rx(spec["byline_end"]),
         "byline_line": rx(spec["byline_line"]),
         "caption": rx(spec["caption"]),
@@ -94,7 +95,7 @@ def _source_run_on(piece: str) -> tuple[int, int] | None:
     at = piece.rfind("供稿")
     if at <= 0:
         return None
-    found = rx(r"(?<=[。！？”])[ \t]*(?=[（(]?供稿[：:])").search(piece, max(0, at - 4), at + 1)
+    found = _rules()["source_run_on"].search(piece, max(0, at - 4), at + 1)
     if not found or not _rules()["source"].match(piece, found.end()):
         return None
     return found.start(), found.end()
