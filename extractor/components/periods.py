@@ -15,7 +15,7 @@ from .. import patterns
 from ..document import Document
 from . import metrics
 from .metrics import family, masked_between
-from .quantities import parse_chinese_number
+from .quantities import parse_chinese_number, whole_number
 from ..rx import Match, Pattern, last_of, longest_of, rx
 
 
@@ -105,7 +105,7 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     values["next"] = values["last"] + 2  # 明年: the year after the document's 今年, which 去年 is one before
     for key, val in (match.groupdict() if match else {}).items():
         if val is not None:
-            values[key] = int(val) if val.isdigit() else int(parse_chinese_number(val) or 0)
+            values[key] = whole_number(val)
     if "nth" in values:  # “九五”: the ninth plan, named by its number alone
         values["plan"] = values["nth"] - 10
     if "plan" in values:  # the n-th five-year plan (十四五: n = 14) runs from 1951 + 5n
@@ -553,7 +553,7 @@ def _span_since_base(text: str, q, floor: int, opening: tuple[int, int] | None =
         return None  # …；比上年增长6.1%: a nearer base of the year before is the year's growth
     end = int(last.group(1))
     ago = bases[-1].group("ago")  # 比五年前增加5000万吨 (in 1997): the base is the year five before, 1992
-    back = int(ago) if ago and ago.isdigit() else int(parse_chinese_number(ago) or 0) if ago else 0
+    back = whole_number(ago)
     base = int(bases[-1].group("y")) if bases[-1].group("y") else end - back
     return f"{base + 1}~{end}" if base < end - 1 else None
 

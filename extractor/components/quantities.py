@@ -51,6 +51,13 @@ class Quantity:
     parent: int | None = None          # index (in doc.quantities) of the stated total this is part of
 
 
+def whole_number(word: str | None) -> int:
+    """3, 两, 十二 → 3, 2, 12: a count said in digits or in words (0 where it is neither)."""
+    if not word:
+        return 0
+    return int(word) if word.isdigit() else int(parse_chinese_number(word) or 0)
+
+
 def parse_chinese_number(text: str) -> float | None:
     """十二 → 12, 三百 → 300, 一万五千 → 15000, 两 → 2. None if the characters do not form a number."""
     if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS and ch not in CHINESE_MAGNITUDES

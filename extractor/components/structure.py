@@ -868,7 +868,8 @@ def _rates_of_places(doc: Document) -> None:
     """…规上工业增加值同比增长7.8%。其中，晋城经开区、高平经开区增速分别为9.2%、8.5%, 增速排名前三位的依次为
     晋中市开发区（12.6%）、…: a rate said of a place with no measure of its own, in the sentence of a growth just
     told of another subject or the one after it, is the rate of that growth's measure (a place is no kind of
-    the measure, as 其中，现代工业增长… is: the subject must differ)."""
+    the measure, as 其中，现代工业增长… is: the subject must differ); so is one after another place's named level
+    (分市看，太原市开发区规上工业增加值612.3亿元…。增速方面，吕梁市开发区同比增长14.6%)."""
     text, told, bracketed = doc.text, None, rx(patterns.load("structure")["bracketed_next"])
     still = None  # where the growth's measure was last told (…其中，运城经开区、河津经开区分别完成52.16亿元…)
     for k, q in enumerate(doc.quantities):
@@ -926,7 +927,7 @@ def _indicators_told(doc: Document) -> None:
         if "指标" not in text[sentence.start:sentence.end]:
             continue  # (the cheap test first)
         for told in told_re.finditer(text, sentence.start, sentence.end):
-            n = int(told.group("n")) if told.group("n").isdigit() else int(quantities.parse_chinese_number(told.group("n")) or 0)
+            n = quantities.whole_number(told.group("n"))
             figures = _figure_list(text, doc.quantities, told.end() - 1, sentence.end)
             measures = []
             for q in reversed([q for q in doc.quantities if sentence.start <= q.start and q.end <= told.start()]):

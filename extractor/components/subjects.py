@@ -17,7 +17,7 @@ from .. import gazetteer, patterns
 from ..document import Article, Document
 from ..rx import Match, Pattern, last_of, longest_of, rx
 from .metrics import tagged
-from .quantities import parse_chinese_number
+from .quantities import whole_number
 
 
 @dataclass(frozen=True)
@@ -695,7 +695,7 @@ def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | N
     if any(end <= s < q.start and not any(text.endswith(w, 0, s) for w in rules["not_subject_after"])
            for s, _, _, _ in mentions):
         return None  # (占全市开发区…的: the whole they are a share of, no other owner)
-    n = int(found.group("n")) if found.group("n").isdigit() else int(parse_chinese_number(found.group("n")) or 0)
+    n = whole_number(found.group("n"))
     told = [m for m in mentions if m[1] <= start and m[2] in GROUPED]
     owners = [_resolve(kind, value, text, e, default, home) for _, e, kind, value in told[-n:]]
     if len(told) < n or not all(owners) or len({o.name for o in owners}) < n:
