@@ -158,7 +158,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
                 if any(m.start() <= s < m.end() for s in streaks) and _past_its_streak(text, m.end(), start, rank) \
                         or ("~" not in template and _base_of_another(text, m, start)) \
                         or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
-                        or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on):
+                        or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on) \
+                        or _since_of_an_earlier_clause(text, floor, m, start):
                     continue  # (…的基础上: a time before the end of the base dates the base)
                 if m.end() > best_end or m.end() == best_end and k < best_k:
                     # the nearest phrase; at a tie, the first in the list (the more specific)
@@ -171,6 +172,22 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
     if rank and best[2] and period:
         return period.split("~")[-1]  # a rank under a streak (连续8年全国第一) stands at the streak's end
     return period
+
+
+@functools.cache
+def _since_rule():
+    rule = patterns.load("periods")["since_in_clause"]
+    return rule["needs"], rx(rule["pattern"]), rx(rule["clause_end"]), rule["list_head"]
+
+
+def _since_of_an_earlier_clause(text: str, floor: int, m, start: int) -> bool:
+    """…，今年以来新增412家；高新技术企业2973家: a span since a time, said inside its sentence, ends with its clause
+    (unless its clause heads a list: …2022年以来七次活动项目进展为：…；…)."""
+    needs, pattern, clause_end, list_head = _since_rule()
+    if not m.group().endswith(needs):
+        return False
+    end = clause_end.search(text, m.end(), start)
+    return bool(end) and end.group() not in list_head and bool(pattern.search(text, floor, m.end()))
 
 
 @functools.cache
@@ -556,6 +573,26 @@ def _span_since_base(text: str, q, floor: int, opening: tuple[int, int] | None =
     back = whole_number(ago)
     base = int(bases[-1].group("y")) if bases[-1].group("y") else end - back
     return f"{base + 1}~{end}" if base < end - 1 else None
+
+
+@functools.cache
+def _year_start_rule():
+    rule = patterns.load("periods")["since_year_start"]
+    return rule["needs"], rx(rule["pattern"])
+
+
+def _months_since_year_start(text: str, q) -> str | None:
+    """截至8月底，…外贸企业128家，比年初增加19家: a change since the year's start, as of a month's end, spans
+    the months from January to that end."""
+    month = rx(r"(\d{4})-(\d{2})").fullmatch(q.period or "")
+    if q.aspect != "change" or not month:
+        return None
+    needs, pattern = _year_start_rule()
+    clause = text[_clause_start(text, q, 0):q.start]
+    if needs not in clause or not pattern.search(clause):
+        return None
+    year, last = month.groups()
+    return year if last == "12" else f"{year}-01~{year}-{last}"
 
 
 @functools.cache
@@ -1101,6 +1138,7 @@ def annotate(doc: Document) -> Document:
             q.period = framed
         q.period = span_end or q.period
         q.period = _span_since_base(text, q, floor, opening if own else None) or q.period
+        q.period = _months_since_year_start(text, q) or q.period
         if _plan_by_nature(q.metric):
             q.status = "target"
         if reported_plan and unplaced and q.period == str(doc.year) and not span_end \

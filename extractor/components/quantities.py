@@ -169,6 +169,7 @@ def _rules():
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
         "rank_fields": tuple(quant["rank_position_after"]),
         "rank_window": quant["rank_window"],
+        "rank_window_after_field": quant["rank_window_after_field"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
         "rank_position": tuple(quant["rank_position"]),
         "fraction_window": quant["fraction_window"],
@@ -897,11 +898,13 @@ def _ranks(text: str, regions, found: list[Quantity]) -> list[Quantity]:
             continue
         moved = _rank_moved(text, m.end())
         listed = bool(out) and _rank_listed_after(text, out[-1], m.start())
+        after_field = text.startswith(rules["rank_position"], m.end()) \
+            and text.endswith(rules["rank_position_after"], 0, m.start())
         if text.startswith(rules["rank_not"], m.end()) and not (
-                text.startswith(rules["rank_position"], m.end())
-                and (text.endswith(rules["rank_position_after"], 0, m.start()) or moved or listed)):
+                text.startswith(rules["rank_position"], m.end()) and (after_field or moved or listed)):
             continue  # 第一张, 第一方阵; but 居全国第5位 is a rank
-        window = text[max(0, m.start() - rules["rank_window"]):m.start()]
+        reach = rules["rank_window_after_field" if after_field else "rank_window"]
+        window = text[max(0, m.start() - reach):m.start()]
         cut = last_of("，。；：\n", window)
         if not (moved or listed or any(cue in window[cut + 1:] for cue in rules["rank_cues"])):
             continue
