@@ -695,15 +695,19 @@ def picked_set_count(text: str, q, floor: int) -> str | None:
 def subset_count(text: str, q, floor: int) -> str | None:
     """全省88个开发区中，实现正增长的61个: the things a modifier picks out of a set counted before, by what picks
     them and the set's noun (正增长开发区数)."""
-    if text[q.end:q.end + 1] not in CLAUSE_END + "。":
-        return None
     spec = patterns.load("metrics")["subset_count"]
     left = _clause_left(text, q.start, floor)
-    picked = rx(spec["picked"]).match(text[left:q.start].strip())
     sets = [m for m in rx(spec["of_set"]).finditer(text, floor, left) if m.group("unit") == q.unit]
-    if not picked or not sets:
+    if not sets:
         return None
-    return picked.group("modifier") + sets[-1].group("noun") + taxonomy()[2]["count_suffix"]
+    noun = sets[-1].group("noun")
+    if text[q.end:q.end + 1] not in CLAUSE_END + "。":  # (仍有9家规上工业增加值负增长: the modifier after)
+        after = rx(spec["picked_after"]).match(text, q.end + len(noun) if text.startswith(noun, q.end) else q.end)
+        modifier = rx(spec["picked_opening"]).sub("", after.group("modifier")) if after else ""
+        modifier = rx(spec["picked_after_verb"]).sub("", modifier)
+        return modifier + noun + taxonomy()[2]["count_suffix"] if len(modifier) >= 2 else None
+    picked = rx(spec["picked"]).match(text[left:q.start].strip())
+    return picked.group("modifier") + noun + taxonomy()[2]["count_suffix"] if picked else None
 
 
 def _canonical_cue(noun: str | None) -> str | None:
