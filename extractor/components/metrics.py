@@ -2673,7 +2673,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 flag = "n"  # 村级 / 互助 / 幸福院: a grade alone counts nothing, the verb after it is its noun's
             if flag == "zg" and out and len(word) == 1 and (after[1].startswith("n") or not after[0]):
                 flag = "n"  # 典型 / 村 / 片区: a one-character word jieba leaves untagged, inside a noun
-            if not out and word in spec["kind_determiners"]:
+            if not out and (word in spec["kind_determiners"] or word in spec["counted_time_openers"]):
                 continue  # 13个 / 各类 / 园区: every kind is no kind
             if flag == "v" and out and all(f == "v" for f in flags) and after[1].startswith(("n", "v")):
                 flag = "vn"  # 抽水 / 蓄能 / 电站: verbs that open the counted noun modify it, up to its head

@@ -565,7 +565,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 17个重点传统制造业增加值增长5.3%: the count only sizes the set measured
         if quantity.kind == "count" and _counts_its_list(text, quantity):
             continue  # 安阳、商丘、信阳、三门峡四个端点城市: the count only repeats the list's length
-        if quantity.kind == "count" and _focus_re().search(text, max(0, quantity.start - 48), quantity.start):
+        if quantity.kind == "count" and _focus_re().search(text, max(0, quantity.start - 48), quantity.start) \
+                and not _focus_counts_things(text, quantity):
             continue  # 紧盯…3条产业链: the count names the set focused on
         found.append(quantity)
         taken_until = quantity.end
@@ -647,6 +648,12 @@ def _set_size_re() -> Pattern:
 @functools.cache
 def _focus_re() -> Pattern:
     return rx(patterns.load("quantities")["focus_set_before"])
+
+
+def _focus_counts_things(text: str, quantity: Quantity) -> bool:
+    """要紧盯126个年内计划投产项目: projects counted bare after a verb of focus are a figure, not a framing."""
+    return text[quantity.start - 1:quantity.start] != "、" \
+        and bool(rx(patterns.load("quantities")["focus_things_after"]).match(text, quantity.end))
 
 
 @functools.cache
