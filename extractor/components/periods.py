@@ -583,7 +583,7 @@ def _year_start_rule():
 
 def _months_since_year_start(text: str, q) -> str | None:
     """截至8月底，…外贸企业128家，比年初增加19家: a change since the year's start, as of a month's end, spans
-    the months from January to that end."""
+    the months from January to that end (2024-01~2024-08; the first half, 2024H1, to June's)."""
     month = rx(r"(\d{4})-(\d{2})").fullmatch(q.period or "")
     if q.aspect != "change" or not month:
         return None
@@ -592,7 +592,8 @@ def _months_since_year_start(text: str, q) -> str | None:
     if needs not in clause or not pattern.search(clause):
         return None
     year, last = month.groups()
-    return year if last == "12" else f"{year}-01~{year}-{last}"
+    # (the months that make a quarter, a half or the year are named so: 截至6月底，…较年初增加42个 → 上半年)
+    return {"03": f"{year}Q1", "06": f"{year}H1", "12": year}.get(last, f"{year}-01~{year}-{last}")
 
 
 @functools.cache

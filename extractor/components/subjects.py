@@ -601,9 +601,11 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         project = Subject(timed, "project") if timed else None
     if project:
         return project
-    # a figure in brackets right after a place's word: 高于全市增速（7.7%）
+    # a figure in brackets right after a place's word and its measure: 高于全市增速（7.7%）, 高于全省规上工业增加值
+    # 增速（6.2%）
     if text[q.start - 1:q.start] in "（(" and text[q.end:q.end + 1] in "）)":
-        near = _mentions_before(text, max(floor, q.start - 8), q.start)
+        reach = max(floor, q.start - rules["bracketed_owner_reach"], last_of("，,；;。", text, floor, q.start) + 1)
+        near = _mentions_before(text, reach, q.start)
         if near:
             s, e, kind, value = near[-1]
             resolved = _resolve(kind, value, text, e, default, doc.region, whole=True)
@@ -733,9 +735,11 @@ def annotate(doc: Document) -> Document:
     for article in doc.articles:
         article.subject = article_subject(article, doc.text, doc.region)
     owner = None  # the sentence's project that owns a figure, and that figure
+    opened: dict[int, Subject | None] = {}
     for q in doc.quantities:
         article = doc.article_at(q.start)
         default = article.subject if article else _province_subject(False, doc.region)
+        default = _paragraph_zone(doc, q, opened) or default if article else default
         subject = subject_of(doc, q, article, default)
         sentence = doc.sentence_at(q.start)
         if owner and subject and subject.type != "project" and sentence and owner[1].start >= sentence.start \
@@ -753,6 +757,28 @@ def annotate(doc: Document) -> Document:
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
     return doc
+
+
+def _paragraph_zone(doc: Document, q, opened: dict) -> Subject | None:
+    """晋城经济技术开发区 上半年，…。长治高新区 今年以来，长治高新区…。同时推行“全代办”服务，领办代办项目46个: a
+    paragraph that opens on a zone's name set apart as its head is that zone's; its sentences that name no one (and
+    its 该区) are too.
+    `opened` keeps each paragraph's zone, by where it starts."""
+    paragraph = doc.paragraph_at(q.start)
+    if paragraph is None:
+        return None
+    if paragraph.start not in opened:
+        text = doc.text
+        at = paragraph.start + len(text[paragraph.start:paragraph.end]) \
+            - len(text[paragraph.start:paragraph.end].lstrip())
+        end = next((i for i in range(at, min(paragraph.end, at + _rules()["opening_zone_reach"]))
+                    if text[i] in "，,。；;：:"), None)
+        found = _mentions_before(text, at, end, doc.region) if end else []
+        first = found[0] if found and found[0][0] == at and rx(_rules()["run_in_head"]).match(text, found[0][1]) \
+            else None
+        zone = _resolve(*first[2:], text, first[1], None, doc.region) if first and first[2] in ("place", "zone_name") else None
+        opened[paragraph.start] = zone if zone and zone.type == "zone" else None
+    return opened[paragraph.start]
 
 
 def _without_own_name(metric: str | None, project: str) -> str | None:
