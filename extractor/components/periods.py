@@ -265,13 +265,15 @@ def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
 
 @functools.cache
 def _status_after():
-    return [(rx(p), status) for status, p in patterns.load("status").get("after", {}).items()]
+    spec = patterns.load("status")
+    return [(rx(p), status, 12) for status, p in spec.get("after", {}).items()] + \
+        [(rx(p), status, 64) for status, p in spec.get("after_list", {}).items()]
 
 
 def status_of(text: str, start: int, floor: int, default: str, end: int | None = None, review: bool = False) -> str:
     if end is not None:
-        for pattern, status in _status_after():
-            if pattern.match(text[end:end + 12]):
+        for pattern, status, reach in _status_after():
+            if pattern.match(text[end:end + reach]):
                 return status
     segment = max(floor, last_of("；;", text, floor, start) + 1)  # a status word governs its segment
     segment = _after_last_contrast(text, segment, start)
