@@ -860,6 +860,11 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if fraction:  # 近三成开发区亩均税收超过20万元 → 亩均税收超过20万元开发区数
         return fraction.group("measure") + fraction.group("bound") + fraction.group("things") \
             + taxonomy()[2]["count_suffix"], "fallback"
+    picked = rx(patterns.load("metrics")["subset_count"]["counted_then_picked"]).match(text, q.end) \
+        if q.kind == "count" and aspect == "value" else None
+    if picked:  # 11个开发区固定资产投资完成进度低于40% → 固定资产投资完成进度低于40%开发区数
+        modifier = rx(patterns.load("metrics")["subset_count"]["picked_after_verb"]).sub("", picked.group("modifier"))
+        return "".join(modifier.split()) + picked.group("things") + taxonomy()[2]["count_suffix"], "fallback"
     measured = _measured_after(text, q, aspect, floor) or _stage_rate(text, q, aspect, floor)
     if measured:
         return measured

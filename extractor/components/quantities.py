@@ -660,7 +660,7 @@ def _focus_counts_things(text: str, quantity: Quantity) -> bool:
 def _set_bound_re() -> tuple[Pattern, ...]:
     spec = patterns.load("quantities")
     return rx(spec["set_bound_after"]), rx(spec["set_bound_first"]), rx(spec["set_bound_compared"]), \
-        rx(spec["set_bound_sibling"]), rx(spec["set_share_before"])
+        rx(spec["set_bound_sibling"]), rx(spec["set_share_before"]), rx(spec["set_count_before"])
 
 
 def _bounds_a_set(text: str, q: Quantity) -> bool:
@@ -671,7 +671,7 @@ def _bounds_a_set(text: str, q: Quantity) -> bool:
     # (the measure bounded is named right before it, or before the list: 经济总量超…; 占比超过10%的有44种、超过
     # 20%的有23种; ，95%以上的村集体… is a share of villages)
     clause_start = max(text.rfind(c, 0, q.start) for c in "，。；：,;:\n") + 1
-    if _set_bound_re()[4].search(text, clause_start, q.start):
+    if _set_bound_re()[4].search(text, clause_start, q.start) or _set_bound_re()[5].search(text, clause_start, q.start):
         return True
     named_before = rx(r"[\p{Han}、]").match(text, q.start - 1) is not None or _set_bound_re()[3].match(text, q.end)
     return bool(_set_bound_re()[0].match(text, q.end)) and bool(named_before) and not _first_to_pass(text, q)
