@@ -169,6 +169,7 @@ def _rules():
         "rank_cues": tuple(quant["rank_cues"] + quant["rank_moves"]),
         "rank_fields": tuple(quant["rank_position_after"]),
         "rank_window": quant["rank_window"],
+        "sign_clause_end": quant["sign_clause_end"],
         "rank_window_after_field": quant["rank_window_after_field"],
         "rank_not": tuple(quant["rank_not_followed_by"]),
         "rank_position": tuple(quant["rank_position"]),
@@ -409,6 +410,7 @@ def _in_name(text: str, start: int, end: int, kind: str) -> bool:
 def _sign(text: str, start: int) -> int:
     rules = _rules()
     window = text[max(0, start - rules["sign_window"]):start]
+    window = window[last_of(rules["sign_clause_end"], window) + 1:]  # (…负增长，11个开发区: the fall was the last clause's)
     if rules["level_reached_re"].search(window) or rules["level_set_re"].search(window):
         return 1  # 回落到6.1%, 缩短为1个月: the level it fell to, not how far
     # (the window reaches two characters further back for the 的有 that may follow the word)
