@@ -714,6 +714,16 @@ def _carried_as_of(doc: Document, index: int, year: int | None, memo: dict,
     return carried, opened
 
 
+@functools.cache
+def _breakdown_rule():
+    return rx(patterns.load("periods")["breakdown_paragraph"]["pattern"])
+
+
+def _opens_a_breakdown(text: str, start: int) -> bool:
+    """分区看，…: the paragraph of the sentence at `start` breaks down the figures told before it."""
+    return bool(_breakdown_rule().match(text, text.rfind("\n", 0, start) + 1))
+
+
 def _opening_of(doc: Document, sentence, rule: dict) -> tuple[Match | None, Match | None]:
     """The time a sentence opens on (at its start, or at a later clause's: see _opening_clause), else the year of
     its scene (see _scene_clause): what it carries to the sentences after it."""
@@ -1088,6 +1098,9 @@ def annotate(doc: Document) -> Document:
         led = _lead_period(doc, article, q, doc.year, leads) if not own and not (section and section.period) else None
         titled = led if _refines(led, titled) else titled
         titled = _latest_refinement(doc, article, q, titled, doc.year, refinements) if titled else titled
+        if not own and sentence and before is not None and before.period and article \
+                and article.start <= before.start and _opens_a_breakdown(text, sentence.start):
+            titled = before.period  # 1—5月，全市开发区…增长9.3%。\n分区看，大同经开区…增长12.6%: the same months
         unplaced = not own and not (section and section.period) and not titled
         q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:
