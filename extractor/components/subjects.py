@@ -37,6 +37,8 @@ def _rules():
         "project_after_re": rx(spec["project_after"]),
         "joint_anaphor_re": rx(spec["joint_anaphor"]),
         "benchmark_after_re": rx(spec["benchmark_after"]),
+        "zones_part_re": rx(spec["zones_part"]),
+        "short_name_bracket_re": rx(spec["short_name_bracket"]),
         "project_before_re": rx(spec["project_before"]),
         "project_named_re": rx(spec["project_named"]),
         "project_category_re": rx(spec["project_category_only"]),
@@ -249,6 +251,9 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         s, e = start + m.start(), start + m.end()
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, "self", m.group()))
+    if rules["short_name_cue"] in segment:  # （以下简称大同高新区）: the zone before, named again, no other owner
+        defined = [(start + m.start(), start + m.end()) for m in rules["short_name_bracket_re"].finditer(segment)]
+        found = [f for f in found if not any(a <= f[0] < b for a, b in defined)]
     return sorted(found, key=lambda f: f[0])
 
 
@@ -641,8 +646,11 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         if (q.is_rank or q.unit in rules["rank_move_units"]) and text.endswith(rules["rank_arena_before"], 0, s):
             continue  # 在全省开发区综合考核评价中位列第4名: the place of the contest, not who is ranked
         if kind == "place" and default and default.type == "city_zones" and value.name == default.city \
-                and not _zones_follow(text, e):
+                and not _zones_follow(text, e) \
+                and not (sentence and rules["zones_part_re"].search(text, e, sentence.end)):
             return default  # in a report on a city's zones, the city's name speaks of those zones
+            # (…but not where the sentence then tells the zones' part of it: 大同市实际使用外资3862万美元，…，其中全市
+            # 开发区实际使用外资3215万美元: the first is the whole city's)
         if kind == "company" and rx(r"[；;。]").search(text, e, q.start):
             continue  # an enterprise held up as an example speaks for its sentence, up to a ；
         if kind == "body" and not _body_reaches(text, floor, s, e, q.start):
@@ -736,6 +744,7 @@ def annotate(doc: Document) -> Document:
         article.subject = article_subject(article, doc.text, doc.region)
     owner = None  # the sentence's project that owns a figure, and that figure
     opened: dict[int, Subject | None] = {}
+    short_names = _short_names(doc.text)
     for q in doc.quantities:
         article = doc.article_at(q.start)
         default = article.subject if article else _province_subject(False, doc.region)
@@ -754,9 +763,26 @@ def annotate(doc: Document) -> Document:
         if subject and subject.type == "project":
             owner = (subject, q)
             q.metric = _without_own_name(q.metric, subject.name)
+        if subject and subject.type == "zone" and subject.name in short_names:
+            subject = Subject(short_names[subject.name], "zone", subject.city)  # 灵丘经开区 → 灵丘经济开发区
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
     return doc
+
+
+def _short_names(text: str) -> dict[str, str]:
+    """灵丘经济开发区（以下简称灵丘经开区）: the short names a text defines for zones, to their full names."""
+    if _rules()["short_name_cue"] not in text:
+        return {}
+    names = {}
+    for m in rx(_rules()["short_name"]).finditer(text):
+        # (the full name is the zone named right before the bracket, not the words before it: 据悉灵丘经济开发区)
+        named = [(s, e, kind, value) for s, e, kind, value in _mentions_before(text, m.start(), m.end("full"))
+                 if e == m.end("full") and kind in ("place", "zone_name")]
+        subject = _resolve(*named[-1][2:], text, m.end("full"), None, "") if named else None
+        if subject and subject.type == "zone":
+            names[m.group("short")] = subject.name
+    return names
 
 
 def _paragraph_zone(doc: Document, q, opened: dict) -> Subject | None:
