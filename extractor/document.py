@@ -62,6 +62,7 @@ class Document:
     clean: CleanText
     year: int | None = None          # the year 今年 means in this document
     region: str | None = None        # the region it speaks for (全省), set by the subjects stage
+    short_names: dict = field(default_factory=dict)  # a zone's short name it defines → the full name (subjects stage)
     meta: dict = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)

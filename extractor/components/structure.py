@@ -436,7 +436,8 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
             _apply_shared_measure(names[-1], q)
             continue
         if places[k]:
-            q.subject, q.subject_type, q.city = places[k].name, places[k].type, places[k].city
+            q.subject, q.subject_type, q.city = doc.short_names.get(places[k].name, places[k].name) \
+                if places[k].type == "zone" else places[k].name, places[k].type, places[k].city
             if _place_alone(name):
                 # 忻州、吕梁两市开发区增速分别为…: the places are the list, and the measure the sentence gives the first
                 # figure is every figure's (or, where its clause names none, the measure the last place holds)
@@ -887,13 +888,20 @@ def _rates_of_places(doc: Document) -> None:
             q.aspect, q.metric, q.metric_source = told.aspect, told.metric, "context"
             told = q
         elif q.metric is None and q.aspect in ("growth", "difference") and told is not None \
-                and q.subject_type in PLACE_TYPES and q.subject != told.subject \
+                and q.subject_type in PLACE_TYPES and (q.subject != told.subject or _rate_word_before(text, q)) \
                 and _same_paragraph_or_place_led(doc, told, q) and sum(map(text[still.end:q.start].count, "。！？")) <= 1:
             q.metric, q.metric_source = told.metric, "context"
             ranked = doc.quantities[k + 1] if k + 1 < len(doc.quantities) else None
             if ranked is not None and ranked.is_rank and ranked.metric is None \
                     and not rx("[。；;！？]").search(text, q.end, ranked.start):
                 ranked.metric, ranked.metric_source = told.metric, "context"  # …增速达10.2%，位列全省开发区第二
+
+
+def _rate_word_before(text: str, q) -> bool:
+    """…广灵开发区规上工业增加值同比增长6.4%。…力争三季度增速回升至8%以上: a bare word of rate in the figure's clause
+    speaks of the growth told last, of the same subject too."""
+    clause = text[last_of("，,；;。", text, max(0, q.start - 24), q.start) + 1:q.start]
+    return bool(rx(patterns.load("structure")["bare_rate_word"]).match(clause))
 
 
 def _picked_one(doc: Document) -> None:

@@ -38,6 +38,7 @@ def _rules():
         "joint_anaphor_re": rx(spec["joint_anaphor"]),
         "benchmark_after_re": rx(spec["benchmark_after"]),
         "zones_part_re": rx(spec["zones_part"]),
+        "anaphor_zone_re": rx(spec["anaphor_zone"]),
         "short_name_bracket_re": rx(spec["short_name_bracket"]),
         "project_before_re": rx(spec["project_before"]),
         "project_named_re": rx(spec["project_named"]),
@@ -661,10 +662,25 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue  # 滨海新区开发开放龙头作用更加突出，…上市公司增至88家: the place's clause is done
         if q.kind == "pp" and rx(r"[（(][^）)]*[）)]").search(text[e:q.start]):
             continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
+        if kind == "self" and value in rules["zone_self"] and rules["anaphor_zone_re"].match(value):
+            recent = _zone_before(doc, s, article)
+            if recent:
+                return recent  # …广灵开发区规上工业增加值同比增长6.4%。该区成立3个驻企服务专班: the zone named last
         resolved = _resolve(kind, value, text, e, default, doc.region)
         if resolved:
             return _group_of(text, mentions, (s, e, kind, value), resolved, default, doc.region) or resolved
     return default
+
+
+def _zone_before(doc: Document, at: int, article: Article | None) -> Subject | None:
+    """The zone named last before `at`, in its article and within reach: what 该区 points back to."""
+    floor = max(article.start if article else 0, at - _rules()["anaphor_reach"])
+    for s, e, kind, value in reversed(_mentions_before(doc.text, floor, at, doc.region)):
+        if kind in ("place", "zone_name"):
+            zone = _resolve(kind, value, doc.text, e, None, doc.region)
+            if zone and zone.type == "zone":
+                return Subject(doc.short_names.get(zone.name, zone.name), "zone", zone.city)
+    return None
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
@@ -744,7 +760,7 @@ def annotate(doc: Document) -> Document:
         article.subject = article_subject(article, doc.text, doc.region)
     owner = None  # the sentence's project that owns a figure, and that figure
     opened: dict[int, Subject | None] = {}
-    short_names = _short_names(doc.text)
+    doc.short_names = _short_names(doc.text)
     for q in doc.quantities:
         article = doc.article_at(q.start)
         default = article.subject if article else _province_subject(False, doc.region)
@@ -763,8 +779,8 @@ def annotate(doc: Document) -> Document:
         if subject and subject.type == "project":
             owner = (subject, q)
             q.metric = _without_own_name(q.metric, subject.name)
-        if subject and subject.type == "zone" and subject.name in short_names:
-            subject = Subject(short_names[subject.name], "zone", subject.city)  # 灵丘经开区 → 灵丘经济开发区
+        if subject and subject.type == "zone" and subject.name in doc.short_names:
+            subject = Subject(doc.short_names[subject.name], "zone", subject.city)  # 灵丘经开区 → 灵丘经济开发区
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
     return doc
@@ -787,24 +803,32 @@ def _short_names(text: str) -> dict[str, str]:
 
 def _paragraph_zone(doc: Document, q, opened: dict) -> Subject | None:
     """晋城经济技术开发区 上半年，…。长治高新区 今年以来，长治高新区…。同时推行“全代办”服务，领办代办项目46个: a
-    paragraph that opens on a zone's name set apart as its head is that zone's; its sentences that name no one (and
-    its 该区) are too.
+    paragraph that opens on a zone's name set apart as its head (or on a bracketed head, 【阳高】, then names a zone in
+    its first sentence) is that zone's; its sentences that name no one (and its 该区) are too.
     `opened` keeps each paragraph's zone, by where it starts."""
     paragraph = doc.paragraph_at(q.start)
     if paragraph is None:
         return None
     if paragraph.start not in opened:
-        text = doc.text
-        at = paragraph.start + len(text[paragraph.start:paragraph.end]) \
-            - len(text[paragraph.start:paragraph.end].lstrip())
-        end = next((i for i in range(at, min(paragraph.end, at + _rules()["opening_zone_reach"]))
+        opened[paragraph.start] = _headed_zone(doc, paragraph)
+    return opened[paragraph.start]
+
+
+def _headed_zone(doc: Document, paragraph) -> Subject | None:
+    text, rules = doc.text, _rules()
+    at = paragraph.start + len(text[paragraph.start:paragraph.end]) - len(text[paragraph.start:paragraph.end].lstrip())
+    head = rx(rules["bracket_head"]).match(text, at)
+    if head:  # 【阳高】1—5月，阳高开发区完成…: the zone its first sentence names
+        end = next((i for i in range(head.end(), paragraph.end) if text[i] in "。；;"), paragraph.end)
+        found = [f for f in _mentions_before(text, head.end(), end, doc.region) if f[2] in ("place", "zone_name")]
+    else:
+        end = next((i for i in range(at, min(paragraph.end, at + rules["opening_zone_reach"]))
                     if text[i] in "，,。；;：:"), None)
         found = _mentions_before(text, at, end, doc.region) if end else []
-        first = found[0] if found and found[0][0] == at and rx(_rules()["run_in_head"]).match(text, found[0][1]) \
-            else None
-        zone = _resolve(*first[2:], text, first[1], None, doc.region) if first and first[2] in ("place", "zone_name") else None
-        opened[paragraph.start] = zone if zone and zone.type == "zone" else None
-    return opened[paragraph.start]
+        found = found[:1] if found and found[0][0] == at and found[0][2] in ("place", "zone_name") \
+            and rx(rules["run_in_head"]).match(text, found[0][1]) else []
+    zone = _resolve(*found[0][2:], text, found[0][1], None, doc.region) if found else None
+    return zone if zone and zone.type == "zone" else None
 
 
 def _without_own_name(metric: str | None, project: str) -> str | None:
