@@ -159,7 +159,8 @@ def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = 
                         or ("~" not in template and _base_of_another(text, m, start)) \
                         or _comparison_rule().search(text, max(0, m.start() - 12), m.start()) \
                         or any(floor + b <= m.start() and floor + e > m.end() for b, e in set_on) \
-                        or _since_of_an_earlier_clause(text, floor, m, start):
+                        or _since_of_an_earlier_clause(text, floor, m, start) \
+                        or _plan_year_of_an_earlier_clause(text, m, start):
                     continue  # (…的基础上: a time before the end of the base dates the base)
                 if m.end() > best_end or m.end() == best_end and k < best_k:
                     # the nearest phrase; at a tie, the first in the list (the more specific)
@@ -188,6 +189,19 @@ def _since_of_an_earlier_clause(text: str, floor: int, m, start: int) -> bool:
         return False
     end = clause_end.search(text, m.end(), start)
     return bool(end) and end.group() not in list_head and bool(pattern.search(text, floor, m.end()))
+
+
+@functools.cache
+def _plan_year_rule():
+    rule = patterns.load("periods")["plan_year_in_clause"]
+    return rx(rule["pattern"]), rx(rule["clause_end"])
+
+
+def _plan_year_of_an_earlier_clause(text: str, m, start: int) -> bool:
+    """…年内计划新开工项目90个，已开工74个: the plan's year dates the plan's clause only."""
+    plan, clause_end = _plan_year_rule()
+    return bool(plan.match(text, m.start())) and m.end() - m.start() == len(plan.match(text, m.start()).group()) \
+        and bool(clause_end.search(text, m.end(), start))
 
 
 @functools.cache
