@@ -175,8 +175,10 @@ def _blotted_across(masked: str, text: str, first: int, cut: int) -> bool:
 def mask_cues(segment: str) -> str:
     """The segment with metric names blotted out, so that the words inside them (增加值's 增加,
     计划总投资's 计划) are not read as aspect or status words. Length is kept."""
-    _, pattern, _ = taxonomy()
+    _, pattern, spec = taxonomy()
     keep = _aspect_inside()  # 经济增长5%: a cue that holds its aspect's word leaves that word to be read
+    if "类（" in segment:  # B类（鼓励提升类）: a grade's gloss says nothing of the figure
+        segment = rx(spec["grade_gloss"]).sub(lambda m: "□" * len(m.group()), segment)
     return pattern.sub(lambda m: m.group() if m.group() in keep else _blotted(m.group()), segment)
 
 
@@ -321,6 +323,21 @@ def _lead_in_aspect(text: str, q, floor: int) -> str | None:
         return None
     left = max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1)
     return _nearest_aspect(masked_between(text, left, lead.start()), q.kind.split("/")[0])[0]
+
+
+def _lead_in_measure(text: str, q, floor: int) -> str | None:
+    """亩均税收位居全省前列的开发区依次为山西转型综合改革示范区（41.2万元/亩）、…: a figure of a list with no measure of
+    its own is of the measure its lead-in names."""
+    spec = patterns.load("aspects")
+    lead = None
+    for lead in rx(spec["list_lead_in"]).finditer(text, floor, q.start):
+        pass
+    if lead is None or rx(spec["list_lead_in_breaks"]).search(text, lead.end(), q.start):
+        return None
+    left = max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1)
+    ranked = rx(spec["list_lead_in_ranked"]).search(text, left, lead.start())
+    noun = _noun_phrase(text[left:ranked.start()].translate(QUOTES), taxonomy()[2]) if ranked else None
+    return _canonical_cue(noun) if noun and _names_a_measure(noun) else None
 
 
 def _growth_rate_moved(clause: str, pos: int) -> bool:
@@ -2630,7 +2647,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     for long, short in spec["abbreviations"].items():
         clause = clause.replace(long, short)
     if "（" in clause:
-        clause = rx(spec["bracketed_alternatives"]).sub("", clause)
+        clause = rx(spec["bracketed_alternatives"]).sub("", rx(spec["grade_gloss"]).sub("", clause))
     if "方面" in clause:
         clause = rx(spec["field_filler"]).sub("", clause)  # 工业建设方面的支出 → 工业建设支出
     if "完成" in clause:
@@ -3471,7 +3488,7 @@ def annotate(doc: Document) -> Document:
             if output:  # 例如，钢的产量，一九五八年比一九五七年增长了百分之一百零七
                 q.metric, q.metric_source = output, "context"
         if q.metric is None:
-            topic = _noun_topic(text, q, floor)
+            topic = _noun_topic(text, q, floor) or _lead_in_measure(text, q, floor)
             if topic:  # 小学生，一九五二年有五千一百多万人
                 q.metric, q.metric_source = topic, "context"
         if q.is_rank:
