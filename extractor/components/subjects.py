@@ -76,6 +76,7 @@ def _rules():
         "region_topic_lead_re": rx(spec["region_topic"]["lead"]),
         "company_re": rx(spec["company"]["pattern"]),
         "region_listed_re": rx(spec["region_topic"]["listed_after"]),
+        "self_standard_re": rx(spec["self_standard"]),
         "self_re": rx(longest_of(
             spec["zone_self"] + spec["city_self"] + spec["province_self"] + spec["province_actors"])),
     }
@@ -250,7 +251,7 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
                 found.append((start + m.start(), start + m.end(), "zone_class", m.group()))
     for m in rules["self_re"].finditer(segment):
         s, e = start + m.start(), start + m.end()
-        if not any(a <= s < b for a, b in taken):
+        if not any(a <= s < b for a, b in taken) and not rules["self_standard_re"].match(segment, m.end()):
             found.append((s, e, "self", m.group()))
     if rules["short_name_cue"] in segment:  # （以下简称大同高新区）: the zone before, named again, no other owner
         defined = [(start + m.start(), start + m.end()) for m in rules["short_name_bracket_re"].finditer(segment)]
