@@ -127,7 +127,17 @@ def _format(template: str, match, year: int | None, looked_back: int | None = No
     except (KeyError, ValueError):
         return None
     first, tilde, last = told.partition("~")
-    return first if tilde and first == last else told  # 2025年以来, told in 2025: that year, no span of one
+    return first if tilde and first == last else _calendar_unit(told)  # 2025年以来, told in 2025: no span of one
+
+
+def _calendar_unit(period: str) -> str:
+    """1—6月 → 2024H1, 1—3月 → 2024Q1, 1—12月 → 2024: months that make a quarter, a half or the year are named so,
+    as 上半年 and 一季度 are (see periods.toml, calendar_units)."""
+    span = rx(r"(\d{4})-(\d{2})~(\d{4})-(\d{2})").fullmatch(period)
+    if not span or span.group(1) != span.group(3):
+        return period
+    unit = patterns.load("periods")["calendar_units"].get(f"{span.group(2)}~{span.group(4)}")
+    return span.group(1) + unit if unit is not None else period
 
 
 def period_of(text: str, start: int, floor: int, year: int | None, rank: bool = False,
@@ -608,8 +618,7 @@ def _months_since_year_start(text: str, q) -> str | None:
     if needs not in clause or not pattern.search(clause):
         return None
     year, last = month.groups()
-    # (the months that make a quarter, a half or the year are named so: 截至6月底，…较年初增加42个 → 上半年)
-    return {"03": f"{year}Q1", "06": f"{year}H1", "12": year}.get(last, f"{year}-01~{year}-{last}")
+    return _calendar_unit(f"{year}-01~{year}-{last}")  # (截至6月底，…较年初增加42个 → 上半年: 2024H1)
 
 
 @functools.cache
