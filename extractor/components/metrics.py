@@ -2211,12 +2211,16 @@ def rank_moved(text: str, q, before, floor: int) -> str | None:
         return None
     own = text[_clause_left(text, q.start, floor):q.start].strip()
     said = named.search(own)
-    if said:
+    if said and said.group("x"):  # (排名提升3位 with no name before it is the bare move below)
         x = said.group("x")
         framed = rx(r"在(?P<y>\p{Han}{2,})中$").search(x)
         x = framed.group("y") if framed else x  # 在全省开发区考核中排名下降3位: the appraisal ranked in
         x = x[next((len(w) for w in taxonomy()[2]["scope_words"] if x.startswith(w) and len(x) > len(w) + 1), 0):]
         return _without_ranked_place(x) + suffix
+    if said:  # 在…绩效评估中，该区…排名较上年提升9位: the appraisal its sentence's frame names
+        framed = ranked_in(text, q, floor)
+        if framed:
+            return framed + suffix
     if before is not None and before.is_rank and before.start >= floor and before.metric and bare.match(own):
         return before.metric if before.metric.endswith(suffix) else before.metric + suffix
     if before is not None and before.unit in units and not before.is_rank and before.start >= floor \
@@ -2248,6 +2252,8 @@ def ranked_in(text: str, q, floor: int) -> str | None:
     own = _after_zone(text[framed.end():q.start])
     # (在全省开发区2025年度考核中: the year dates the rank, it names no part of the appraisal)
     appraisal = rx(r"(?:19|20)\d{2}(?:年(?!度))?").sub("", framed.group("x"))
+    # (海关总署公布的2023年度…评估: who published it names no part of it, and neither does the year's 年度 left bare)
+    appraisal = rx(taxonomy()[2]["appraisal_publisher"]).sub("", appraisal)
     return appraisal if q.metric is None or not taxonomy()[1].search(own) else None
 
 
