@@ -581,7 +581,17 @@ def _place_part(name: str) -> str:
     such as 开发区 is part of the place, not the count of zones it names elsewhere); the item whole where
     it names no measure."""
     measure = _measure_in(name)
-    return name.translate(metrics.QUOTES)[:measure.start()] if measure else name
+    if not measure:
+        return name
+    head = name.translate(metrics.QUOTES)[:measure.start()]
+    # (…and the words between the place and the measure's cue are the measure's: 运城跨境电商进出口, 晋城经开区亩均
+    # 税收 → 运城, 晋城经开区)
+    found = subjects._mentions_before(head, 0, len(head))
+    if len(found) == 1 and found[0][0] == 0 and found[0][2] in ("place", "zone_name"):
+        cut = rx(patterns.load("structure")["place_item_tail"]).match(head, found[0][1]).end()
+        if cut < len(head) and rx(r"\p{Han}{2,}").fullmatch(head, cut):
+            return head[:cut]
+    return head
 
 
 def _measure_in(name: str):
