@@ -34,6 +34,7 @@ def _rules():
         "plan_opening": rx(spec["plan_opening"]),
         "sentence_end": rx(spec["sentence_end"]),
         "heading_max": spec["heading_max_chars"],
+        "masthead_reach": spec["masthead_reach"],
         "heading_forbidden": rx(spec["heading_forbidden"]),
         "report_title": rx(spec["report_title"]),
         "status": spec["section_status"],
@@ -87,7 +88,16 @@ def paragraphs(text: str) -> list[Paragraph]:
             else:
                 out.append(Paragraph(pos, pos + len(piece), classify(piece)))
         pos += len(piece) + 1
-    return out
+    return _masthead_slogans(out)
+
+
+def _masthead_slogans(paras: list[Paragraph]) -> list[Paragraph]:
+    """锚定全年目标 决战四季度 / 奋力打造开发区建设升级版 / 开发区建设: the headings a front page prints above its
+    masthead are the issue's slogans, no article's title (the first lines, up to the masthead's first line)."""
+    first = next((k for k, p in enumerate(paras[:_rules()["masthead_reach"]]) if p.kind == "furniture"), None)
+    if first is None or not all(p.kind == "heading" for p in paras[:first]):
+        return paras
+    return [Paragraph(p.start, p.end, "furniture") for p in paras[:first]] + paras[first:]
 
 
 def _source_run_on(piece: str) -> tuple[int, int] | None:

@@ -979,9 +979,18 @@ def _lead_period(doc: Document, article, q, year: int | None, memo: dict) -> str
                 told = _first_figure_sentence(doc, article)  # (the opening paragraph states none: the next that does)
             found = _opened_period(doc, told, year) if told else None
             lead = found if lead is None or _part_of_year(found, year) and found.startswith(f"{year}-01") else lead
+            lead = lead or _event_month(doc, sentence, year)
         memo[article.start] = lead if article.kind == "news" or _part_of_year(lead, year) \
             or _year_before(lead, year) and not _of_a_reviewing_genre(doc) else None
     return memo[article.start]
+
+
+def _event_month(doc: Document, sentence, year: int | None) -> str | None:
+    """本刊讯 5月28日，…集中签约仪式在大同经开区举行: a news item on a day's event (a signing, a start of works), its
+    figures told with no time of their own, is of that month."""
+    rule = patterns.load("periods")["event_day"]
+    said = rx(rule["pattern"]).match(doc.text, sentence.start, sentence.end)
+    return f"{year}-{int(said.group('m')):02d}" if said and year else None
 
 
 def _states_a_figure(doc: Document, sentence) -> bool:
