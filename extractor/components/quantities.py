@@ -151,6 +151,7 @@ def _rules():
         "minus": quant["minus_signs"],
         "table_base": units["table_base"],
         "unit_context": {kind: rx(p) for kind, p in units.get("unit_context", {}).items()},
+        "unit_context_after": {kind: rx(p) for kind, p in units.get("unit_context_after", {}).items()},
         "one_units": tuple(units["chinese_one_units"]),
         "chinese_units": tuple(sorted(units["chinese_numeral_units"], key=len, reverse=True)),
         "prefixed_only": tuple(units.get("prefixed_only", {})),
@@ -857,7 +858,8 @@ def _quantity_at(text: str, m, chinese: bool) -> Quantity | None:
         return None
     if kind == "age" and rules["age_bracket_after_re"].match(text, end):
         return None
-    if kind in rules["unit_context"] and not rules["unit_context"][kind].search(text, max(0, start - 24), start):
+    if kind in rules["unit_context"] and not rules["unit_context"][kind].search(text, max(0, start - 24), start) \
+            and not (kind in rules["unit_context_after"] and rules["unit_context_after"][kind].match(text, end)):
         return None  # 1080P is a picture's lines, not computing power: P counts only where 算力 is spoken of
     # a range whose first number carries the unit too: 4.5%—5%
     if value_max is None:

@@ -107,7 +107,8 @@ def _pair_lists(doc: Document) -> None:
                 traded = metrics.trade_list(names) if comparands else None
                 shared = metrics.shared_head(names)
                 _apply_names(doc, shared, figures, comparands, traded, names)
-                reached = _levels_reached(text, in_sentence, figures, right_end)
+                reached = _levels_reached(text, in_sentence, figures, right_end) \
+                    or _ranks_reached(text, in_sentence, figures, right_end)
                 if reached:  # 分别从771家、481家增加到1076家、636家: the levels at the end are the same names'
                     _apply_names(doc, shared, reached, comparands, traded, names)
             pos = _respectively(text, pos + 1, sentence.end)
@@ -216,6 +217,18 @@ def _levels_reached(text: str, in_sentence: list, figures: list, end: int) -> li
     if not reached or reached[0].start != to.end() or len(reached) != len(figures):
         return []
     return reached
+
+
+def _ranks_reached(text: str, in_sentence: list, figures: list, end: int) -> list:
+    """晋城经开区、大同经开区分别以95.47分、94.13分位列第二、第三: the ranks listed right after the scores, as many
+    as they, are the same names'."""
+    ranked = rx(patterns.load("structure")["from_to_list"]["ranked"]).match(text, figures[-1].end, end)
+    if not ranked or figures[-1].is_rank:
+        return []
+    ranks = _figure_list(text, in_sentence, ranked.end() - 1, end)
+    if not ranks or ranks[0].start != ranked.end() or len(ranks) != len(figures) or not all(q.is_rank for q in ranks):
+        return []
+    return ranks
 
 
 def _framed_by_first(text: str, q, figures: list) -> bool:
