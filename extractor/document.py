@@ -91,7 +91,14 @@ class Document:
         return None
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
-        return next((p for p in self.paragraphs if p.start <= pos < p.end), None)
+        import bisect
+
+        if getattr(self, "_paragraph_starts_of", None) is not self.paragraphs:  # (set once, by segment)
+            self._paragraph_starts_of, self._paragraph_starts = self.paragraphs, [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(self._paragraph_starts, pos) - 1
+        if i >= 0 and self.paragraphs[i].start <= pos < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
 
     def sentence_at(self, pos: int) -> Sentence | None:
         import bisect

@@ -673,15 +673,21 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     return default
 
 
+_ZONES_BEFORE: dict[int, Subject | None] = {}  # 该区's offset → the zone it points back to, for one document
+
+
 def _zone_before(doc: Document, at: int, article: Article | None) -> Subject | None:
     """The zone named last before `at`, in its article and within reach: what 该区 points back to."""
-    floor = max(article.start if article else 0, at - _rules()["anaphor_reach"])
-    for s, e, kind, value in reversed(_mentions_before(doc.text, floor, at, doc.region)):
-        if kind in ("place", "zone_name"):
-            zone = _resolve(kind, value, doc.text, e, None, doc.region)
-            if zone and zone.type == "zone":
-                return Subject(doc.short_names.get(zone.name, zone.name), "zone", zone.city)
-    return None
+    if at not in _ZONES_BEFORE:
+        _ZONES_BEFORE[at] = None
+        floor = max(article.start if article else 0, at - _rules()["anaphor_reach"])
+        for s, e, kind, value in reversed(_mentions_before(doc.text, floor, at, doc.region)):
+            if kind in ("place", "zone_name"):
+                zone = _resolve(kind, value, doc.text, e, None, doc.region)
+                if zone and zone.type == "zone":
+                    _ZONES_BEFORE[at] = Subject(doc.short_names.get(zone.name, zone.name), "zone", zone.city)
+                    break
+    return _ZONES_BEFORE[at]
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
@@ -756,6 +762,7 @@ def _group_of(text: str, mentions: list, last: tuple, resolved: Subject, default
 
 def annotate(doc: Document) -> Document:
     _sentence_mentions.cache_clear()  # (another document's sentences will not come again)
+    _ZONES_BEFORE.clear()
     doc.region = gazetteer.home_region(doc.text, doc.meta.get("region"), doc.title)
     for article in doc.articles:
         article.subject = article_subject(article, doc.text, doc.region)
