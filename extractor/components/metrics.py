@@ -312,31 +312,31 @@ def _nearest_aspect(clause: str, base_kind: str) -> tuple[str | None, int]:
     return best, best_pos
 
 
-def _lead_in_aspect(text: str, q, floor: int) -> str | None:
-    """…增速排名前五位的依次为：长治高新区（21.4%）、晋城经开区（18.2%）: the aspect a list's lead-in names frames
-    each item of the list that names none of its own."""
+def _lead_in(text: str, q, floor: int) -> tuple[int, int] | None:
+    """Where the clause of the lead-in a list's figure stands under begins and where the lead-in (依次为, 分别为, 如下：)
+    starts; None where the figure stands under none (a clause break between)."""
     spec = patterns.load("aspects")
     lead = None
     for lead in rx(spec["list_lead_in"]).finditer(text, floor, q.start):
         pass
     if lead is None or rx(spec["list_lead_in_breaks"]).search(text, lead.end(), q.start):
         return None
-    left = max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1)
-    return _nearest_aspect(masked_between(text, left, lead.start()), q.kind.split("/")[0])[0]
+    return max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1), lead.start()
+
+
+def _lead_in_aspect(text: str, q, floor: int) -> str | None:
+    """…增速排名前五位的依次为：长治高新区（21.4%）、晋城经开区（18.2%）: the aspect a list's lead-in names frames
+    each item of the list that names none of its own."""
+    lead = _lead_in(text, q, floor)
+    return _nearest_aspect(masked_between(text, *lead), q.kind.split("/")[0])[0] if lead else None
 
 
 def _lead_in_measure(text: str, q, floor: int) -> str | None:
     """亩均税收位居全省前列的开发区依次为山西转型综合改革示范区（41.2万元/亩）、…: a figure of a list with no measure of
-    its own is of the measure its lead-in names."""
-    spec = patterns.load("aspects")
-    lead = None
-    for lead in rx(spec["list_lead_in"]).finditer(text, floor, q.start):
-        pass
-    if lead is None or rx(spec["list_lead_in_breaks"]).search(text, lead.end(), q.start):
-        return None
-    left = max(floor, last_of("，。；：,;:\n", text, floor, lead.start()) + 1)
-    ranked = rx(spec["list_lead_in_ranked"]).search(text, left, lead.start())
-    noun = _noun_phrase(text[left:ranked.start()].translate(QUOTES), taxonomy()[2]) if ranked else None
+    its own is of the measure its lead-in names, before the words that rank the list."""
+    lead = _lead_in(text, q, floor)
+    ranked = rx(patterns.load("aspects")["list_lead_in_ranked"]).search(text, *lead) if lead else None
+    noun = _noun_phrase(text[lead[0]:ranked.start()].translate(QUOTES), taxonomy()[2]) if ranked else None
     return _canonical_cue(noun) if noun and _names_a_measure(noun) else None
 
 
