@@ -210,8 +210,8 @@ def _plan_year_rule():
 def _plan_year_of_an_earlier_clause(text: str, m, start: int) -> bool:
     """…年内计划新开工项目90个，已开工74个: the plan's year dates the plan's clause only."""
     plan, clause_end = _plan_year_rule()
-    return bool(plan.match(text, m.start())) and m.end() - m.start() == len(plan.match(text, m.start()).group()) \
-        and bool(clause_end.search(text, m.end(), start))
+    said = plan.match(text, m.start())
+    return bool(said) and said.end() == m.end() and bool(clause_end.search(text, m.end(), start))
 
 
 @functools.cache

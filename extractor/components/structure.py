@@ -449,8 +449,8 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
             _apply_shared_measure(names[-1], q)
             continue
         if places[k]:
-            q.subject, q.subject_type, q.city = doc.short_names.get(places[k].name, places[k].name) \
-                if places[k].type == "zone" else places[k].name, places[k].type, places[k].city
+            place = subjects.in_full(doc, places[k])
+            q.subject, q.subject_type, q.city = place.name, place.type, place.city
             if _place_alone(name):
                 # 忻州、吕梁两市开发区增速分别为…: the places are the list, and the measure the sentence gives the first
                 # figure is every figure's (or, where its clause names none, the measure the last place holds)

@@ -685,7 +685,7 @@ def _zone_before(doc: Document, at: int, article: Article | None) -> Subject | N
             if kind in ("place", "zone_name"):
                 zone = _resolve(kind, value, doc.text, e, None, doc.region)
                 if zone and zone.type == "zone":
-                    _ZONES_BEFORE[at] = Subject(doc.short_names.get(zone.name, zone.name), "zone", zone.city)
+                    _ZONES_BEFORE[at] = in_full(doc, zone)
                     break
     return _ZONES_BEFORE[at]
 
@@ -772,7 +772,7 @@ def annotate(doc: Document) -> Document:
     for q in doc.quantities:
         article = doc.article_at(q.start)
         default = article.subject if article else _province_subject(False, doc.region)
-        default = _paragraph_zone(doc, q, opened) or default if article else default
+        default = (_paragraph_zone(doc, q, opened) or default) if article else default
         subject = subject_of(doc, q, article, default)
         sentence = doc.sentence_at(q.start)
         if owner and subject and subject.type != "project" and sentence and owner[1].start >= sentence.start \
@@ -787,11 +787,17 @@ def annotate(doc: Document) -> Document:
         if subject and subject.type == "project":
             owner = (subject, q)
             q.metric = _without_own_name(q.metric, subject.name)
-        if subject and subject.type == "zone" and subject.name in doc.short_names:
-            subject = Subject(doc.short_names[subject.name], "zone", subject.city)  # 灵丘经开区 → 灵丘经济开发区
+        subject = in_full(doc, subject)
         if subject:
             q.subject, q.subject_type, q.city = subject.name, subject.type, subject.city
     return doc
+
+
+def in_full(doc: Document, subject: Subject | None) -> Subject | None:
+    """A zone by the full name its text defined for the short one it was named by (灵丘经开区 → 灵丘经济开发区)."""
+    if subject and subject.type == "zone" and subject.name in doc.short_names:
+        return Subject(doc.short_names[subject.name], "zone", subject.city)
+    return subject
 
 
 def _short_names(text: str) -> dict[str, str]:
