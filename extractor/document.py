@@ -5,6 +5,7 @@ Offsets of paragraphs, articles, sections, sentences and quantities are *clean* 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,8 +92,6 @@ class Document:
         return None
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
-        import bisect
-
         if getattr(self, "_paragraph_starts_of", None) is not self.paragraphs:  # (set once, by segment)
             self._paragraph_starts_of, self._paragraph_starts = self.paragraphs, [p.start for p in self.paragraphs]
         i = bisect.bisect_right(self._paragraph_starts, pos) - 1
@@ -101,14 +100,20 @@ class Document:
         return None
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        import bisect
-
-        if getattr(self, "_starts_of", None) is not self.sentences:  # sentences are set once, by segment
-            self._starts_of, self._starts = self.sentences, [s.start for s in self.sentences]
-        i = bisect.bisect_right(self._starts, pos) - 1
+        i = bisect.bisect_right(self._sentence_starts(), pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def sentences_before(self, pos: int, count: int) -> list[Sentence]:
+        """The last `count` sentences that start before pos, in text order."""
+        i = bisect.bisect_left(self._sentence_starts(), pos)
+        return self.sentences[max(0, i - count):i]
+
+    def _sentence_starts(self) -> list[int]:
+        if getattr(self, "_starts_of", None) is not self.sentences:  # sentences are set once, by segment
+            self._starts_of, self._starts = self.sentences, [s.start for s in self.sentences]
+        return self._starts
 
 
 def _as_year(year) -> int | None:

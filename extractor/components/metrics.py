@@ -3580,9 +3580,45 @@ def annotate(doc: Document) -> Document:
         if q.metric is None or q.metric_source == "fallback":
             q.metric, q.metric_source, q.aspect = _of_another_subject(doc, q, named, floor) \
                 or (q.metric, q.metric_source, q.aspect)
+        if q.metric is None:
+            led = _growth_led(doc, q, floor)
+            if led:  # 分市看，…规上工业增加值增速高于全省平均水平。其中，晋城市开发区增长15.7%
+                q.metric, q.metric_source = led, "context"
+                if q.aspect == "growth":  # (…增速居全省第一: the rank after it ranks this growth)
+                    article = doc.article_at(q.start)
+                    grown = (article.start if article else -1, led)
         if q.metric:
             named.append(q)
     return doc
+
+
+def _growth_led(doc: Document, q, floor: int) -> str | None:
+    """A growth rate that names no measure, after a sentence of its paragraph that spoke of a measure's rate of
+    growth without a figure (分市看，7个市开发区规上工业增加值增速高于全省开发区平均水平。其中，晋城市开发区增长15.7%),
+    is that measure's, and so is a gap in points that names none (高于全省开发区平均水平6.4个百分点): unless a
+    growth of another measure was told in between."""
+    if q.aspect not in ("growth", "difference") or q.kind.split("/")[0] not in ("percent", "pp"):
+        return None
+    article = doc.article_at(q.start)
+    if article is None:
+        return None
+    text = doc.text
+    cues, pattern, spec = taxonomy()
+    # (sentences back, not the paragraph: a sentence may end at a column's end, and the break reads as a paragraph's)
+    earlier = [s for s in doc.sentences_before(floor, spec["growth_led_reach"]) if s.start >= article.start]
+    if not earlier:
+        return None
+    first = earlier[0].start
+    said = rx(spec["growth_led"])
+    led = None
+    for found in pattern.finditer(text, first, floor):
+        if said.match(text, found.end()) and not _counts_only(found.group()):  # (4市开发区增速: no measure)
+            led = found
+    name = _fitting(cues[led.group()], q, "growth") if led else None
+    if name is None or any(led.end() <= o.start < q.start and o.aspect == "growth" and o.metric not in (None, name)
+                           for o in doc.quantities):
+        return None
+    return name
 
 
 def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str, str, str] | None:
