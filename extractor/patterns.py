@@ -8,13 +8,19 @@ from pathlib import Path
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 
 
+SHARED = "words"  # patterns/words.toml: the pieces of pattern every file may use
+
+
 @functools.cache
 def load(name: str) -> dict:
-    """`load("units")` reads patterns/units.toml. A file's `[define]` table names pieces of pattern that its
-    strings use as `{name}` (a year in any of its spellings, written once): they are written out on loading."""
+    """`load("units")` reads patterns/units.toml. A `[define]` table names pieces of pattern that strings use as
+    `{name}` (a year in any of its spellings, written once): they are written out on loading. The pieces of
+    patterns/words.toml serve every file; a file's own define table adds to them."""
     with open(PATTERNS_DIR / f"{name}.toml", "rb") as fh:
         data = tomllib.load(fh)
-    defined = data.pop("define", None)
+    defined = {**(load(SHARED) if name != SHARED else {}).get("define", {}), **data.pop("define", {})}
+    if name == SHARED:
+        return {"define": defined}
     return _expanded(data, {"{" + k + "}": v for k, v in defined.items()}) if defined else data
 
 

@@ -290,8 +290,8 @@ def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
 @functools.cache
 def _status_after():
     spec = patterns.load("status")
-    return [(rx(p), status, 12) for status, p in spec.get("after", {}).items()] + \
-        [(rx(p), status, 64) for status, p in spec.get("after_list", {}).items()]
+    return [(rx(p), status, reach) for table, reach in spec["after_reach"].items()
+            for status, p in spec.get(table, {}).items()]
 
 
 def status_of(text: str, start: int, floor: int, default: str, end: int | None = None, review: bool = False) -> str:
