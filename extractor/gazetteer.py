@@ -30,13 +30,14 @@ def places() -> dict[str, Place]:
             table.setdefault(county, Place(county, "county", city["name"]))
     for zone in spec["zone"]:
         place = Place(zone["name"], "zone", zone["city"])
-        for alias in [zone["name"], *zone.get("aliases", []), *_rule_aliases(zone["name"], spec["alias_rule"])]:
+        for alias in [zone["name"], *zone.get("aliases", []), *rule_aliases(zone["name"], spec["alias_rule"])]:
             table[alias] = place  # a zone alias wins over a county of the same letters
     return table
 
 
-def _rule_aliases(name: str, rules: list[dict]) -> list[str]:
-    for rule in rules:
+def rule_aliases(name: str, rules: list[dict] | None = None) -> list[str]:
+    """The short names of a zone by the alias rules of patterns/zones.toml (大同经济技术开发区 → 大同经开区…)."""
+    for rule in rules if rules is not None else patterns.load("zones")["alias_rule"]:
         if name.endswith(rule["suffix"]):
             place = name[: -len(rule["suffix"])]
             return [place + short for short in rule["short"]]

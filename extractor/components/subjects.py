@@ -801,10 +801,11 @@ def in_full(doc: Document, subject: Subject | None) -> Subject | None:
 
 
 def _short_names(text: str) -> dict[str, str]:
-    """灵丘经济开发区（以下简称灵丘经开区）: the short names a text defines for zones, to their full names."""
+    """灵丘经济开发区（以下简称灵丘经开区）: the short names a text defines for zones, to their full names; and the
+    short names of the zones it names in full that the gazetteer does not list (see _unlisted_in_full)."""
+    names = _unlisted_in_full(text)
     if _rules()["short_name_cue"] not in text:
-        return {}
-    names = {}
+        return names
     for m in rx(_rules()["short_name"]).finditer(text):
         # (the full name is the zone named right before the bracket, not the words before it: 据悉灵丘经济开发区)
         named = [(s, e, kind, value) for s, e, kind, value in _mentions_before(text, m.start(), m.end("full"))
@@ -813,6 +814,23 @@ def _short_names(text: str) -> dict[str, str]:
         if subject and subject.type == "zone":
             names[m.group("short")] = subject.name
     return names
+
+
+def _unlisted_in_full(text: str) -> dict[str, str]:
+    """潞城经济技术开发区 … 潞城经开区: a county's zone the gazetteer does not list, named in full somewhere in the
+    text, is the zone its short names (by the gazetteer's alias rules: 经开区, 高新区…) name elsewhere in it; a short
+    name two such zones share (屯留开发区, of two 屯留 zones) names neither."""
+    if not gazetteer.may_name_a_county_zone(text):
+        return {}
+    listed = gazetteer.places()
+    named = {place.name for _, _, place in gazetteer.mentions(text) if place.type == "zone" and place.name not in listed}
+    full = {name: shorts for name in named if (shorts := set(gazetteer.rule_aliases(name)) - {name})}
+    owners: dict[str, set[str]] = {}
+    for name, shorts in full.items():
+        for short in shorts:
+            owners.setdefault(short, set()).add(name)
+    # (…and a short name that is itself a zone's full name, 孝义经济开发区 beside 孝义经济技术开发区, is that zone's)
+    return {short: names.pop() for short, names in owners.items() if len(names) == 1 and short not in full}
 
 
 def _paragraph_zone(doc: Document, q, opened: dict) -> Subject | None:
