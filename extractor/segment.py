@@ -218,6 +218,7 @@ class _Builder:
         """A title block between two articles goes to the neighbour it names (the next one by default)."""
         if not self.pending:
             return
+        self._byline_parts_pending()
         block = "".join(self.text[p.start:p.end] for p in self.pending)
         title = "".join(self.text[p.start:p.end] for p in self.pending if p.kind == "heading")
         byline = next((self.text[p.start:p.end] for p in self.pending if p.kind == "byline"), None)
@@ -236,6 +237,20 @@ class _Builder:
             prev.byline = prev.byline or byline
             return
         self._next_title, self._next_byline = title or None, byline
+
+    def _byline_parts_pending(self) -> None:
+        """…奠定坚实基础。 / “小果子”做成“大产业” / ———…综述 / 姻 张晓丽 / 经验交流 / 侯马经济开发区：…: a byline amid a
+        title block ends the title set after the article before (the PDF's order, with its byline); the headings
+        after it are the next article's."""
+        prev = self.articles[-1] if self.articles else None
+        cut = next((k for k, p in enumerate(self.pending) if p.kind == "byline"), None)
+        if prev is None or prev.title is not None or prev.byline or cut is None \
+                or not any(p.kind == "heading" for p in self.pending[:cut]) \
+                or not any(p.kind == "heading" for p in self.pending[cut + 1:]):
+            return
+        prev.title = "".join(self.text[p.start:p.end] for p in self.pending[:cut] if p.kind == "heading")
+        prev.byline = self.text[self.pending[cut].start:self.pending[cut].end].strip()
+        self.pending = self.pending[cut + 1:]
 
     def _prefers_previous(self, block: str, prev: Article, next_start: int) -> bool:
         nxt = Article(next_start, min(len(self.text), next_start + 400), "report")
