@@ -40,6 +40,8 @@ def _rules():
         "zones_part_re": rx(spec["zones_part"]),
         "anaphor_zone_re": rx(spec["anaphor_zone"]),
         "short_name_bracket_re": rx(spec["short_name_bracket"]),
+        "zone_qualifier_bracket_re": rx(spec["zone_qualifier_bracket"]),
+        "seat_before_re": rx(spec["seat_before"]),
         "project_before_re": rx(spec["project_before"]),
         "project_named_re": rx(spec["project_named"]),
         "project_category_re": rx(spec["project_category_only"]),
@@ -256,7 +258,20 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
     if rules["short_name_cue"] in segment:  # （以下简称大同高新区）: the zone before, named again, no other owner
         defined = [(start + m.start(), start + m.end()) for m in rules["short_name_bracket_re"].finditer(segment)]
         found = [f for f in found if not any(a <= f[0] < b for a, b in defined)]
+    if "（" in segment or "(" in segment:
+        found = _without_zone_qualifiers(segment, start, found, rules)
+    found = [f for f in found if not rules["seat_before_re"].search(segment, max(0, f[0] - start - 3), f[0] - start)]
     return sorted(found, key=lambda f: f[0])
+
+
+def _without_zone_qualifiers(segment: str, start: int, found: list, rules: dict) -> list:
+    """山西综改示范区（太原区域）: the places in a bracket right after a zone's name qualify the zone (its part, its
+    seat); they own nothing."""
+    zone_ends = {e for _, e, kind, value in found
+                 if kind == "zone_name" or kind == "place" and getattr(value, "type", None) == "zone"}
+    brackets = [(start + m.start(), start + m.end()) for m in rules["zone_qualifier_bracket_re"].finditer(segment)
+                if start + m.start() in zone_ends]
+    return [f for f in found if not any(a <= f[0] < b for a, b in brackets)] if brackets else found
 
 
 def _unlisted_zone_of(found: list, start: int, end: int, name: str):
