@@ -89,7 +89,17 @@ def _pair_lists(doc: Document) -> None:
                 # …长治高新区分列前三位，增速分别为32.5%、…: a clause that opens on the rate alone pairs the names of
                 # the clause before
                 names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures) or names
-            names = _paired(names, len(figures)) or (names if len(names) > 1 or not earlier else earlier[-1][1])
+            paired = _paired(names, len(figures))
+            # (…单位工业增加值能耗分别下降…；工业固废综合利用率分别为…: the list again, each figure of the measure its
+            # own clause names, which the metrics stage gave the first)
+            own = figures[0] if not paired and len(names) == 1 and earlier and figures \
+                and figures[0].metric_source in ("taxonomy", "fallback") else None
+            own = (own.metric, own.metric_source) if own else None
+            names = paired or (names if len(names) > 1 or not earlier else earlier[-1][1])
+            seated = _places_seated_before(text, sentence, in_sentence, left_start, figures) \
+                if len(names) == 1 and not own else None
+            if seated:  # 新能源装机主要集中在潞城经开区、襄垣经开区…，装机容量分别为…: the places before, the measure here
+                names, own = seated, (figures[0].metric, figures[0].metric_source) if figures[0].metric else None
             if not names:
                 if not _pair_with_figures_before(text, in_sentence, figures):
                     unnamed.append(figures)
@@ -107,6 +117,9 @@ def _pair_lists(doc: Document) -> None:
                 traded = metrics.trade_list(names) if comparands else None
                 shared = metrics.shared_head(names)
                 _apply_names(doc, shared, figures, comparands, traded, names)
+                if own:
+                    for q in figures:
+                        q.metric, q.metric_source = own
                 reached = _levels_reached(text, in_sentence, figures, right_end) \
                     or _ranks_reached(text, in_sentence, figures, right_end)
                 if reached:  # 分别从771家、481家增加到1076家、636家: the levels at the end are the same names'
@@ -159,6 +172,22 @@ def _names_of_clause_before(text: str, sentence, in_sentence: list, clause_start
         for q in figures:
             metric = metrics.list_item_metric(shared, q)
             q.metric, q.metric_source = (metric, "list") if metric else (q.metric, q.metric_source)
+    return names
+
+
+def _places_seated_before(text: str, sentence, in_sentence: list, clause_start: int, figures: list) -> list[str] | None:
+    """新能源装机主要集中在潞城经济技术开发区、襄垣经济技术开发区和长治高新区，装机容量分别为…: the places a clause
+    before says the thing is seated in, as many as the figures, where that clause states no figure of its own."""
+    end = clause_start - 1
+    if end <= sentence.start or len(figures) < 2:
+        return None
+    start = max(last_of("，；：。", text, sentence.start, end) + 1, sentence.start)
+    seat = rx(patterns.load("structure")["clause_before_seat"]).search(text, start, end)
+    if not seat or any(start <= q.start < end for q in in_sentence):
+        return None
+    names = _list_names(text[seat.end():end], len(figures))
+    if len(names) != len(figures) or not all(subjects.mentions_between(name, 0, len(name), None) for name in names):
+        return None
     return names
 
 
