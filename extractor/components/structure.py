@@ -115,7 +115,10 @@ def _pair_lists(doc: Document) -> None:
                 comparands = _comparands(names)
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
                 traded = metrics.trade_list(names) if comparands else None
-                shared = metrics.shared_head(names)
+                rest = None if comparands else _rest_after_places(names)
+                # (太原经开区、晋中经开区工业用水重复利用率: places listed bare share all the last one says after its place,
+                # not the head word a list of measures shares)
+                shared = [n + rest for n in names[:-1]] + [names[-1]] if rest else metrics.shared_head(names)
                 _apply_names(doc, shared, figures, comparands, traded, names)
                 if own:
                     for q in figures:
