@@ -115,7 +115,7 @@ def _pair_lists(doc: Document) -> None:
                 comparands = _comparands(names)
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
                 traded = metrics.trade_list(names) if comparands else None
-                rest = None if comparands else _rest_after_places(names)
+                rest = None if comparands or not all(map(_names_a_zone, names[:-1])) else _rest_after_places(names)
                 # (太原经开区、晋中经开区工业用水重复利用率: places listed bare share all the last one says after its place,
                 # not the head word a list of measures shares)
                 shared = [n + rest for n in names[:-1]] + [names[-1]] if rest else metrics.shared_head(names)
@@ -610,6 +610,13 @@ def _rest_after_places(names: list[str]) -> str | None:
         return None
     rest = names[-1][rx(patterns.load("structure")["place_item_tail"]).match(names[-1], found[0][1]).end():]
     return rest if len(rest) >= 2 else None
+
+
+def _names_a_zone(name: str) -> bool:
+    """太原经济技术开发区, 长治高新区: a list's item that is one zone, by its own name (not 忻州, a city whose zones the
+    list's last item may make it)."""
+    found = subjects._mentions_before(name, 0, len(name))
+    return len(found) == 1 and (found[0][2] == "zone_name" or found[0][2] == "place" and found[0][3].type == "zone")
 
 
 def _place_alone(name: str, found: list | None = None) -> bool:
