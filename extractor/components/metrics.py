@@ -2721,8 +2721,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 flag = "nz"  # 设立“双招双引”联络站13个: a quoted name is one noun, whatever its words
             if joined:
                 joined = False
-                if not flag.startswith(("n", "l", "j")) or flag.startswith("ns") or word in spec["generic_measures"]:
-                    out.pop()  # …投资及: the join word ends the phrase when no noun stands before it;
+                if not flag.startswith(("n", "l", "j", "vn")) or flag.startswith("ns") or word in spec["generic_measures"]:
+                    out.pop()  # …投资及: the join word ends the phrase when no noun stands before it (a verb's
+                    # noun does: 农产品加工和食品产业);
                     # 数量及投资额占比分别…: two measures, each its own name
                     verbs.pop()
                     break
@@ -2805,7 +2806,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         # 促进金融机构发放 / 科技型企业知识价值信用贷款: a name too long starts after its last verb that fits
         kept = len(out)
         # …零售额合计增长: the aspect words the name will lose do not count against its length
-        limit = spec["max_chars"] + _trailing_length(out, spec)
+        # (…nor do the light verbs it will lose: 农产品加工和食品产业 / 实现 / 营业收入)
+        limit = spec["max_chars"] + _trailing_length(out, spec) + sum(len(w) for w in out[:-1] if w in spec["light_verbs"])
         while sum(map(len, out[:kept])) > limit and True in verbs[:kept - 1]:
             kept = max(i for i in range(kept - 1) if verbs[i])
         while sum(map(len, out[:kept])) > limit and any(j < kept for j in joins):
