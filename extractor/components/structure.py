@@ -50,6 +50,7 @@ def _figure_list(text: str, figures: list, pos: int, end: int) -> list:
 def _pair_lists(doc: Document) -> None:
     text = doc.text
     starts = [q.start for q in doc.quantities]  # in text order
+    listed_places: dict[int, list] = {}  # each article's last list of places paired with figures, by its start
     for sentence in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         if hi == lo:
@@ -89,6 +90,12 @@ def _pair_lists(doc: Document) -> None:
                 # …长治高新区分列前三位，增速分别为32.5%、…: a clause that opens on the rate alone pairs the names of
                 # the clause before
                 names = _names_of_clause_before(text, sentence, in_sentence, left_start, figures) or names
+            again = _places_again(text[left_start:pos], figures, listed_places.get(_article_key(doc, figures)))
+            if again:  # 运城、临汾两市开发区…。二季度以来，两市开发区分别新开工项目24个、15个: the places listed before
+                for place, q in zip(again, figures):
+                    q.subject, q.subject_type, q.city = place.name, place.type, place.city
+                pos = _respectively(text, pos + 1, sentence.end)
+                continue
             paired = _paired(names, len(figures))
             # (…单位工业增加值能耗分别下降…；工业固废综合利用率分别为…: the list again, each figure of the measure its
             # own clause names, which the metrics stage gave the first)
@@ -119,7 +126,9 @@ def _pair_lists(doc: Document) -> None:
                 # (太原经开区、晋中经开区工业用水重复利用率: places listed bare share all the last one says after its place,
                 # not the head word a list of measures shares)
                 shared = [n + rest for n in names[:-1]] + [names[-1]] if rest else metrics.shared_head(names)
-                _apply_names(doc, shared, figures, comparands, traded, names)
+                places = _apply_names(doc, shared, figures, comparands, traded, names)
+                if places and all(places):
+                    listed_places[_article_key(doc, figures)] = places
                 if own:
                     for q in figures:
                         q.metric, q.metric_source = own
@@ -133,6 +142,20 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(text, in_sentence, figures)
+
+
+def _article_key(doc: Document, figures: list) -> int:
+    article = doc.article_at(figures[0].start) if figures else None
+    return article.start if article else -1
+
+
+def _places_again(words: str, figures: list, places: list | None) -> list | None:
+    """两市开发区 (分别新开工项目24个、15个): a count of places, named by no name, before a 分别 whose figures are as
+    many, is the article's last list of places paired with figures, as many again."""
+    if not places or len(places) != len(figures):
+        return None
+    found = rx(patterns.load("structure")["places_again"]).fullmatch(words.strip())
+    return places if found and quantities.whole_number(found.group("n")) == len(places) else None
 
 
 def _only_an_aspect(names: list[str], figures: list) -> bool:
@@ -469,7 +492,8 @@ def _comparands(names: list[str]) -> bool:
 
 
 def _apply_names(doc: Document, names: list[str], figures: list, comparands: bool = False,
-                 traded: list[str] | None = None, written: list[str] | None = None) -> None:
+                 traded: list[str] | None = None, written: list[str] | None = None) -> list:
+    """Pairs names and figures in order; returns the places the names are (None where a name is no place)."""
     places = _listed_subjects(doc, names, figures, written)
     for k, (name, q) in enumerate(zip(names, figures)):
         if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
@@ -511,6 +535,7 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 sentence = doc.sentence_at(q.start)  # 项目个数和年度投资额: the set named earlier in the sentence
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
+    return places
 
 
 def _told_before_list(doc: Document, name: str, first) -> str | None:
