@@ -3456,6 +3456,7 @@ def annotate(doc: Document) -> Document:
     grown = None  # the article's last growth named by a measure of its own: (the article's start, the measure)
     for q in doc.quantities:
         partner = _partner_metric(text, prev, q)
+        two_back = before
         level, before, prev = (before if prev is not None and prev.aspect == "growth" else prev), prev, q
         if before is not None and before.aspect == "growth" and before.metric_source == "taxonomy":
             article = doc.article_at(before.start)
@@ -3518,8 +3519,10 @@ def annotate(doc: Document) -> Document:
             q.metric = _cut_words().sub("", q.metric, count=1)
         if q.kind == "streak" and q.metric is None and before and before.start >= floor:
             q.metric = streak_name(text, q, floor, previous=before.metric)
-        if _of_the_figure_before(text, q, before, floor):  # 成交额达到6121亿元、金额居全国第3位
-            q.metric, q.metric_source = _steps_owner(before.metric), "context"
+        ranked_after = two_back if q.is_rank and before is not None and before.kind == "streak" \
+            and two_back is not None and two_back.start >= floor else before  # (以96.82分连续3年位居全省第一: the score's)
+        if _of_the_figure_before(text, q, ranked_after, floor):  # 成交额达到6121亿元、金额居全国第3位
+            q.metric, q.metric_source = _steps_owner(ranked_after.metric), "context"
             if _growth_moved(text, q, before, floor):  # 增长8.4%，比上年同期提高1.6个百分点
                 q.aspect = "difference"
         ranked = _growth_ranked(doc, q, floor, grown)
@@ -3582,6 +3585,10 @@ def annotate(doc: Document) -> Document:
         if q.metric is None or q.metric_source == "fallback":
             q.metric, q.metric_source, q.aspect = _of_another_subject(doc, q, named, floor) \
                 or (q.metric, q.metric_source, q.aspect)
+        if q.unit == "分" and (q.metric is None or q.metric in patterns.load("metrics")["appraisal_score"]["bare"]):
+            appraised = _appraisal_score(doc, q, floor)
+            if appraised:  # 山西综改示范区以96.82分位居全省第一, in a report of an appraisal's results: 考核得分
+                q.metric, q.metric_source = appraised, "context"
         if q.metric is None:
             led = _growth_led(doc, q, floor)
             if led:  # 分市看，…规上工业增加值增速高于全省平均水平。其中，晋城市开发区增长15.7%
@@ -3592,6 +3599,25 @@ def annotate(doc: Document) -> Document:
         if q.metric:
             named.append(q)
     return doc
+
+
+def _appraisal_score(doc: Document, q, floor: int) -> str | None:
+    """The score of the appraisal the figure's article speaks of, in its title or before the figure (2024年度全省开发区
+    考核评价结果揭晓 … 平均得分78.36分 → 考核平均得分; 以96.82分位居全省第一 → 考核得分)."""
+    spec = patterns.load("metrics")["appraisal_score"]
+    if any(w in doc.text[floor:q.start] for w in spec["price_cues"]):
+        return None
+    article = doc.article_at(q.start)
+    paragraph = doc.paragraph_at(q.start)
+    start = paragraph.start if paragraph else floor
+    earlier = [p for p in doc.paragraphs if p.end <= start and (article is None or p.start >= article.start)][-1:]
+    start = earlier[0].start if earlier else start
+    said = (article.title or "" if article else "") + doc.text[start:q.start]
+    appraisal = next((w for w in spec["appraisals"] if w in said), None)
+    if appraisal is None:
+        return None
+    average = q.metric == spec["average"] or doc.text.endswith(spec["average_cue"], floor, q.start)
+    return appraisal + (spec["average"] if average else spec["score"])
 
 
 def _growth_led(doc: Document, q, floor: int) -> str | None:
