@@ -89,7 +89,17 @@ class Document:
         for article in self.articles:
             if article.start <= pos < article.end:
                 return article
-        return None
+        return self._titled_by(pos)
+
+    def _titled_by(self, pos: int) -> Article | None:
+        """The article whose title the heading line at pos is part of (全省开发区1—10月 / 规上工业增加值增长9.3%: a
+        headline's figure is its article's), the nearest where two are; None elsewhere."""
+        paragraph = self.paragraph_at(pos)
+        if paragraph is None or paragraph.kind != "heading":
+            return None
+        line = self.text[paragraph.start:paragraph.end]
+        titled = [a for a in self.articles if a.title and line in a.title]
+        return min(titled, key=lambda a: min(abs(a.start - pos), abs(a.end - pos)), default=None)
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
         if getattr(self, "_paragraph_starts_of", None) is not self.paragraphs:  # (set once, by segment)
