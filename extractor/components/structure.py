@@ -578,7 +578,10 @@ def _listed_subjects(doc: Document, names: list[str], figures: list, written: li
     default = article.subject if article else None
     out = []
     for name, head, places in zip(names, heads, found):
-        if not places or head != name and not _place_alone(head, places):
+        if not places:  # 综改示范区、综保区、清徐经开区…分别为: a zone's bare word, where the text named one such zone
+            out.append(_zone_by_bare_word(doc, head.strip(), figures[0].start))
+            continue
+        if head != name and not _place_alone(head, places):
             out.append(None)  # 晋城市2022年以来七次活动项目开工率: a place in passing, not the list's items
             continue
         s, e, kind, value = places[-1]
@@ -593,6 +596,25 @@ def _listed_subjects(doc: Document, names: list[str], figures: list, written: li
             resolved = default  # in a report on a city's zones, the city's name speaks of those zones
         out.append(subjects.zones_by_city(doc, figures[0], resolved, default))
     return out
+
+
+def _zone_by_bare_word(doc: Document, word: str, before: int) -> Subject | None:
+    """综保区 as a list's item, after the text named 太原武宿综合保税区: a zone's bare word (patterns/subjects.toml,
+    bare_zone_words) is the one zone named before whose name or alias ends on it; None where none is, or several."""
+    if word not in patterns.load("subjects")["bare_zone_words"]:
+        return None
+    table = gazetteer.places()
+    found = subjects.mentions_between(doc.text, 0, before, doc.region)
+    named = {value for _, _, kind, value in found if kind == "place" and value.type == "zone"}
+    unlisted = {value for _, _, kind, value in found if kind == "zone_name"
+                and any(n.endswith(word) and n != word for n in [value, *gazetteer.rule_aliases(value)])}
+    owners = {table[alias] for alias, place in table.items() if place in named and alias.endswith(word) and alias != word}
+    if len(owners) + len(unlisted) != 1:
+        return None
+    if unlisted:  # (大同综合保税区, a zone the gazetteer does not list: as the text names it, of the city it names)
+        return Subject(unlisted.pop(), "zone")
+    place = owners.pop()
+    return Subject(place.name, "zone", place.city)
 
 
 def _zone_word_of(head: str, places: list) -> str:
