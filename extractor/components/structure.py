@@ -850,11 +850,12 @@ def _graded_part(text: str, total, q, before=None) -> None:
     if not total.metric or total.kind != q.kind:
         return
     rules = patterns.load("structure")
-    grade = rx(rules["graded_part"]).search(text, max(0, q.start - 12), q.start)
+    grade = rx(rules["graded_part"]).search(text, max(0, q.start - rules["graded_reach"]), q.start)
     if grade:
-        sibling = before is not None and before.parent == q.parent and before.unit == q.unit and before.metric
+        sibling = before is not None and before.parent == q.parent and before.unit == q.unit and before.metric \
+            and not rx(r"[0-9]").search(grade.group("grade"))  # (a bound's part counts the total's things)
         things = before.metric if sibling else total.metric
-        q.metric = grade.group("grade") + rx(rules["graded_total"]).sub("", things, count=1)
+        q.metric = "".join(grade.group("grade").split()) + rx(rules["graded_total"]).sub("", things, count=1)
         q.metric_source = "context"
 
 
