@@ -2092,6 +2092,11 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     joined = _set_joined(text, end, spec)
     if joined:
         return joined, "taxonomy"
+    became = rx(spec["became"]).match(text, end) if not _event_unit(unit) and unit not in spec["people_units"] else None
+    if became:  # 已有3家创建为省级以上绿色园区, 3家被认定为…: counted as what they became
+        title = _noun_phrase(_words_after(text, became.end()), spec, from_left=True)
+        if title:
+            return title, "fallback"
     quoted = _words_after(text, end, keep_quotes=True)
     noun = quoted.translate(QUOTES)
     if _reaches_a_level(text[end:end + 6], spec):  # (read past the noun's stops: 由30家发展为45家)
