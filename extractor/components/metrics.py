@@ -2760,6 +2760,9 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
                 flag = "n"  # 零碳, 零排放 (tagged m) are words, not numbers
             if word == "零" and out and rx(r"\p{Han}").match(out[-1]):
                 flag = "n"  # …and so is a lone 零 before a noun (零 / 碳园区)
+            if word == "余" and out and rx(r"\p{Han}").match(out[-1]) \
+                    and not (at > 0 and rx(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]").match(clause[at - 1])):
+                flag = "n"  # 余热 / 余 / 压利用率: a lone 余 before a noun, after no number, is a word (余压), not 多
             if glued:
                 glued = False
                 if rx(r"\p{Han}+").fullmatch(word) or any(a <= at < b for a, b in quoted):
