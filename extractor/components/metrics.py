@@ -10,6 +10,7 @@ sensible name.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import io
@@ -3651,10 +3652,11 @@ def _growth_led(doc: Document, q, floor: int) -> str | None:
         if said.match(text, found.end()) and not _counts_only(found.group()):  # (4市开发区增速: no measure)
             led = found
     name = _fitting(cues[led.group()], q, "growth") if led else None
-    if name is None or any(led.end() <= o.start < q.start and o.aspect == "growth" and o.metric not in (None, name)
-                           for o in doc.quantities):
+    if name is None:
         return None
-    return name
+    between = doc.quantities[bisect.bisect_left(doc.quantities, led.end(), key=lambda o: o.start):]
+    told = itertools.takewhile(lambda o: o.start < q.start, between)
+    return None if any(o.aspect == "growth" and o.metric not in (None, name) for o in told) else name
 
 
 def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str, str, str] | None:

@@ -41,7 +41,7 @@ def _rules():
         "anaphor_zone_re": rx(spec["anaphor_zone"]),
         "short_name_bracket_re": rx(spec["short_name_bracket"]),
         "zone_qualifier_bracket_re": rx(spec["zone_qualifier_bracket"]),
-        "seat_before_re": rx(spec["seat_before"]),
+        "seat_re": rx(spec["seat_words"]),
         "project_before_re": rx(spec["project_before"]),
         "project_named_re": rx(spec["project_named"]),
         "project_category_re": rx(spec["project_category_only"]),
@@ -260,7 +260,8 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         found = [f for f in found if not any(a <= f[0] < b for a, b in defined)]
     if "（" in segment or "(" in segment:
         found = _without_zone_qualifiers(segment, start, found, rules)
-    found = [f for f in found if not rules["seat_before_re"].search(segment, max(0, f[0] - start - 3), f[0] - start)]
+    seats = {start + m.end() for m in rules["seat_re"].finditer(segment)}  # (one search, not one per mention)
+    found = [f for f in found if f[0] not in seats] if seats else found
     return sorted(found, key=lambda f: f[0])
 
 
