@@ -3619,8 +3619,9 @@ def _appraisal_score(doc: Document, q, floor: int) -> str | None:
     article = doc.article_at(q.start)
     paragraph = doc.paragraph_at(q.start)
     start = paragraph.start if paragraph else floor
-    earlier = [p for p in doc.paragraphs if p.end <= start and (article is None or p.start >= article.start)][-1:]
-    start = earlier[0].start if earlier else start
+    k = bisect.bisect_left(doc.paragraphs, start, key=lambda p: p.start)  # (the paragraph before, in the article)
+    if k > 0 and doc.paragraphs[k - 1].end <= start and (article is None or doc.paragraphs[k - 1].start >= article.start):
+        start = doc.paragraphs[k - 1].start
     said = (article.title or "" if article else "") + doc.text[start:q.start]
     appraisal = next((w for w in spec["appraisals"] if w in said), None)
     if appraisal is None:
