@@ -220,7 +220,7 @@ def _growth_target_after(text: str, q):
 
 
 def _growth_rate_after(text: str, q):
-    return rx(patterns.load("aspects")["rate_after"]).match(text[q.end:q.end + 8]) \
+    return rx(patterns.load("aspects")["rate_after"]).match(text[q.end:q.end + 40]) \
         if q.kind.split("/")[0] == "percent" else None
 
 
@@ -521,7 +521,7 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     name, source = _named(text, q, aspect, floor)
     if name is None and aspect == "growth" and _growth_rate_after(text, q) \
-            and not rx(patterns.load("aspects")["rate_of_topic"]).search(text, max(floor, q.start - 4), q.start):
+            and not rx(patterns.load("aspects")["rate_of_topic"]).search(text, max(floor, q.start - 32), q.start):
         # 实现7%左右的增长速度, 6.5%左右的增速可以实现比较充分的就业: a rate of growth no clause names is the economy's
         cues = taxonomy()[0].get(patterns.load("aspects")["economy_cue"], [])
         return _fitting(cues, q, "growth"), "taxonomy"
@@ -3591,15 +3591,19 @@ def annotate(doc: Document) -> Document:
             q.aspect, q.metric = "growth", q.metric or before.metric
         if named_in != floor:
             named, named_in = [], floor
-        if q.metric is None or q.metric_source == "fallback":
-            q.metric, q.metric_source, q.aspect = _of_another_subject(doc, q, named, floor) \
-                or (q.metric, q.metric_source, q.aspect)
         if q.unit == "分" and (q.metric is None or q.metric in patterns.load("metrics")["appraisal_score"]["bare"]):
             appraised = _appraisal_score(doc, q, floor)
             if appraised:  # 山西综改示范区以96.82分位居全省第一, in a report of an appraisal's results: 考核得分
                 q.metric, q.metric_source = appraised, "context"
+        # (a sentence that leads the growth figures after it, 分市看，10个市开发区规上工业增加值均实现正增长。, is
+        # nearer than the paragraph before a breakdown, read by the measure of the figures told before; and an
+        # appraisal's score comes before that measure too: 全省88个开发区平均得分78.36分 is no zone's score)
+        led = _growth_led(doc, q, floor) if q.metric is None and not named else None
+        if q.metric is None and not led or q.metric_source == "fallback":
+            q.metric, q.metric_source, q.aspect = _of_another_subject(doc, q, named, floor) \
+                or (q.metric, q.metric_source, q.aspect)
         if q.metric is None:
-            led = _growth_led(doc, q, floor)
+            led = led or _growth_led(doc, q, floor)
             if led:  # 分市看，…规上工业增加值增速高于全省平均水平。其中，晋城市开发区增长15.7%
                 q.metric, q.metric_source = led, "context"
                 if q.aspect == "growth":  # (…增速居全省第一: the rank after it ranks this growth)
@@ -3667,9 +3671,11 @@ def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str,
     the measure named last (also a bare percentage after the growth's word: 晋城市开发区增速最快，达到11.6%). In a
     paragraph that opens on a breakdown, the figure named before may be in the paragraph before, in the same unit
     (从出让主体看，上党经济技术开发区出让12宗、1150亩). Returns the name, its source and the figure's aspect."""
-    aspect = "growth" if q.aspect == "value" and q.kind.startswith("percent") and named \
+    # (the ranks told since, 增速位列第二、第三；运城经开区（21.8%）, say no growth of their own)
+    told = next((n for n in reversed(named) if not n.is_rank), None)
+    aspect = "growth" if q.aspect == "value" and q.kind.startswith("percent") and told \
         and rx(patterns.load("metrics")["other_subject"]["growth_said"]).search(
-            doc.text, max(named[-1].end, floor), q.start) else q.aspect
+            doc.text, max(told.end, floor), q.start) else q.aspect
     like = next((n for n in reversed(named) if aspect == "growth" and n.aspect in ("value", "growth")
                  or n.aspect == aspect and n.kind.split("/")[0] == q.kind.split("/")[0]), None)
     start = said_of = like.end if like else None  # (the subjects it is said of: after the figure before)
