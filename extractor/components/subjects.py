@@ -37,6 +37,7 @@ def _rules():
         "project_after_re": rx(spec["project_after"]),
         "joint_anaphor_re": rx(spec["joint_anaphor"]),
         "benchmark_after_re": rx(spec["benchmark_after"]),
+        "means_after_re": rx(spec["means_after"]),
         "zones_part_re": rx(spec["zones_part"]),
         "anaphor_zone_re": rx(spec["anaphor_zone"]),
         "short_name_bracket_re": rx(spec["short_name_bracket"]),
@@ -653,6 +654,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
         if rules["benchmark_after_re"].match(text, e):
             continue  # …是全省开发区平均水平的1.8倍: the level held against, not whose figure
+        if text.endswith("以", 0, s) and rules["means_after_re"].match(text, e):
+            continue  # 太原市以综改示范区为主阵地，…: the means, not whose figure
         if q.is_rank and kind not in ("body", "home_zone", "zone_name") and not (kind == "place" and value.type == "zone") \
                 and rules["rank_field_gap_re"].match(text[e:q.start]):
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in (a zone is never one)
