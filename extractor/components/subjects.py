@@ -38,6 +38,7 @@ def _rules():
         "joint_anaphor_re": rx(spec["joint_anaphor"]),
         "benchmark_after_re": rx(spec["benchmark_after"]),
         "means_after_re": rx(spec["means_after"]),
+        "editor_note_re": rx(spec["editor_note"]),
         "zones_part_re": rx(spec["zones_part"]),
         "anaphor_zone_re": rx(spec["anaphor_zone"]),
         "short_name_bracket_re": rx(spec["short_name_bracket"]),
@@ -170,6 +171,11 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
         if named and not (candidate is body and _listed(candidate, named[0], named[1])):
             return Subject(named[2], "zone")
     # no place named: a provincial department's item on the zones, or one on 全省开发区, is about the province's zones
+    # (said in its first sentence, or its second after an editor's note that names nothing: 编者按：项目是经济发展的
+    # “生命线”。二季度以来，全省开发区以…)
+    if rules["editor_note_re"].match(body):
+        rest = text[article.start + len(body):min(article.end, article.start + len(body) + 120)]
+        body += rest[:rest.find("。") + 1 or len(rest)]
     for candidate in (article.title, body):
         if candidate and any(actor in candidate for actor in rules["province_actors"] + rules["province_self"]) \
                 and rules["zones_word"] in candidate:
@@ -686,27 +692,38 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             recent = _zone_before(doc, s, article)
             if recent:
                 return recent  # …广灵开发区规上工业增加值同比增长6.4%。该区成立3个驻企服务专班: the zone named last
+        if kind == "self" and value in rules["city_self"] and rules["anaphor_zone_re"].match(value):
+            recent = _zone_before(doc, s, article, "city")
+            # (晋城市“签约一批”项目24个…。今年以来，该市开发区签约项目开工率达到92.6%; in a city's own report,
+            # 该市 is its city, as the rules below read it)
+            if recent and recent.city and not (default and recent.city == default.city):
+                return _city_subject(recent.city, _zones_follow(text, e))
         resolved = _resolve(kind, value, text, e, default, doc.region)
         if resolved:
             return _group_of(text, mentions, (s, e, kind, value), resolved, default, doc.region) or resolved
     return default
 
 
-_ZONES_BEFORE: dict[int, Subject | None] = {}  # 该区's offset → the zone it points back to, for one document
+_ZONES_BEFORE: dict[tuple[int, str], Subject | None] = {}  # (该区's offset, kind) → what it points back to, for one document
 
 
-def _zone_before(doc: Document, at: int, article: Article | None) -> Subject | None:
-    """The zone named last before `at`, in its article and within reach: what 该区 points back to."""
-    if at not in _ZONES_BEFORE:
-        _ZONES_BEFORE[at] = None
+def _zone_before(doc: Document, at: int, article: Article | None, kind_named: str = "zone") -> Subject | None:
+    """The zone named last before `at`, in its article and within reach: what 该区 points back to (or the city,
+    for 该市)."""
+    key = (at, kind_named)
+    if key not in _ZONES_BEFORE:
+        _ZONES_BEFORE[key] = None
         floor = max(article.start if article else 0, at - _rules()["anaphor_reach"])
         for s, e, kind, value in reversed(_mentions_before(doc.text, floor, at, doc.region)):
             if kind in ("place", "zone_name"):
                 zone = _resolve(kind, value, doc.text, e, None, doc.region)
-                if zone and zone.type == "zone":
-                    _ZONES_BEFORE[at] = in_full(doc, zone)
+                if zone and zone.type == "zone" and kind_named == "zone":
+                    _ZONES_BEFORE[key] = in_full(doc, zone)
                     break
-    return _ZONES_BEFORE[at]
+                if zone and kind_named == "city" and kind == "place" and value.type == "city":
+                    _ZONES_BEFORE[key] = zone
+                    break
+    return _ZONES_BEFORE[key]
 
 
 GROUPED = ("place", "zone_name", "home_zone", "company")
