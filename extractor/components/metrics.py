@@ -2914,7 +2914,7 @@ def _ellipsis():
     return rx(spec["verb_after"]), rx(spec["verb_before"])
 
 
-def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
+def elliptic_name(text: str, q, floor: int, counted: str | None, counted_unit: str | None = None) -> str | None:
     """A count that names nothing (有8个已解决) is part of what the sentence counted before it (卡点问题38个,
     `counted`): 卡点问题解决数; with its own topic before the verb (立项已办结17个): 立项办结项目数."""
     if not counted or q.kind != "count" or q.aspect not in ("value", "change"):
@@ -2939,7 +2939,26 @@ def elliptic_name(text: str, q, floor: int, counted: str | None) -> str | None:
         generic = patterns.load("metrics")["project_sets"]["generic_counted"]
         head = next((g for g in generic if base.endswith(g)), base)
         return done.group("v") + head + spec["count_suffix"]  # 已完成前期手续的有11个: 完成前期手续项目数
-    return None
+    return _verb_alone(text, q, clause, base, spec) if q.unit == counted_unit else None
+
+
+def _verb_alone(text: str, q, clause: str, base: str, spec: dict) -> str | None:
+    """收集企业诉求96个，已解决89个，…其余7个正在推进中; 受理涉企投诉1563件，办结1527件: a count whose clause is only
+    the verb done to part of what was counted before (with 已, or after a count that opened on a verb of its own),
+    or the rest of it and what is being done (其余…正在推进), counts that part: 企业诉求解决数, 涉企投诉办结数."""
+    rules = patterns.load("metrics")["ellipsis"]
+    words = tagged(base)
+    opened = len(words) > 1 and words[0][1] == "v" and len(words[0][0]) == 2  # 收集 / 企业诉求
+    thing = base[len(words[0][0]):] if opened else base
+    # (a clause after 、 is a list's item, 意见建议2979件、提案3397件, no verb's)
+    alone = rx(rules["verb_alone"]).fullmatch(clause.strip()) if not text.endswith("、", 0, q.start - len(clause)) else None
+    rest = rx(rules["rest_doing"]).match(text, q.end) if rx(rules["rest"]).fullmatch(clause.strip()) else None
+    ends = not rx(r"\p{Han}").match(text, q.end)  # (惠及310多万户家庭: the count names its own thing after it)
+    said = rest or (alone if alone and ends and (alone.group("done") or opened) else None)
+    if said is None or said.group("v") in rules["not_done_to_part"] or tagged(said.group("v")) != [(said.group("v"), "v")] \
+            or taxonomy()[1].search(said.group("v")):
+        return None
+    return thing + said.group("v") + spec["count_suffix"]
 
 
 @functools.cache
@@ -3460,6 +3479,7 @@ def annotate(doc: Document) -> Document:
     mask_cues.cache_clear()
     _masked_sentence.cache_clear()
     counted, counted_in = None, None  # the last count of the sentence named by a noun, and its sentence
+    counted_unit = None  # …and its measure word
     named, named_in = [], None  # the named figures of the sentence so far, and its sentence
     prev = before = None
     grown = None  # the article's last growth named by a measure of its own: (the article's start, the measure)
@@ -3485,7 +3505,7 @@ def annotate(doc: Document) -> Document:
         q.aspect = aspect_of(text, q, floor)
         if counted_in != floor:
             counted, counted_in = None, floor
-        partial = elliptic_name(text, q, floor, counted) or elliptic_measure(text, q, floor, before)
+        partial = elliptic_name(text, q, floor, counted, counted_unit) or elliptic_measure(text, q, floor, before)
         if partial:
             q.metric, q.metric_source = partial, "context"
             continue
@@ -3570,7 +3590,7 @@ def annotate(doc: Document) -> Document:
         if owned:
             q.metric, q.metric_source = owned, "context"
         if q.kind == "count" and q.metric:
-            counted = q.metric
+            counted, counted_unit = q.metric, q.unit
         summed = _summed_list(text, q, floor) if q.metric_source == "fallback" else None
         if summed:
             q.metric = summed
