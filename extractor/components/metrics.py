@@ -3693,9 +3693,12 @@ def _of_another_subject(doc: Document, q, named: list, floor: int) -> tuple[str,
     (从出让主体看，上党经济技术开发区出让12宗、1150亩). Returns the name, its source and the figure's aspect."""
     # (the ranks told since, 增速位列第二、第三；运城经开区（21.8%）, say no growth of their own)
     told = next((n for n in reversed(named) if not n.is_rank), None)
+    spec = patterns.load("metrics")["other_subject"]
+    # (…nor a bracket after the next subject of a list, 运城经开区（21.8%）、晋中经开区（19.5%）: the aspect goes on)
     aspect = "growth" if q.aspect == "value" and q.kind.startswith("percent") and told \
-        and rx(patterns.load("metrics")["other_subject"]["growth_said"]).search(
-            doc.text, max(told.end, floor), q.start) else q.aspect
+        and (rx(spec["growth_said"]).search(doc.text, max(told.end, floor), q.start)
+             or told.aspect == "growth" and rx(spec["bracketed_next"]).fullmatch(doc.text, told.end, q.start)) \
+        else q.aspect
     like = next((n for n in reversed(named) if aspect == "growth" and n.aspect in ("value", "growth")
                  or n.aspect == aspect and n.kind.split("/")[0] == q.kind.split("/")[0]), None)
     start = said_of = like.end if like else None  # (the subjects it is said of: after the figure before)
@@ -3736,7 +3739,13 @@ def _told_before_breakdown(doc: Document, q):
     earlier = [p for p in doc.paragraphs if p.end <= paragraph.start]
     if not earlier:
         return None
-    return next((o for o in reversed(doc.quantities) if earlier[-1].start <= o.start < earlier[-1].end
+    # (…or in the sentences before, in its article: a sentence that ends a column reads as a paragraph of its own, 研发经费
+    # 投入增长14.3%…。 / 从投入主体看，…。 / 分开发区看，…)
+    article = doc.article_at(q.start)
+    sentences = [s for s in doc.sentences_before(paragraph.start, patterns.load("metrics")["other_subject"]["breakdown_reach"])
+                 if article is None or s.start >= article.start]
+    start = min([earlier[-1].start] + [s.start for s in sentences])
+    return next((o for o in reversed(doc.quantities) if start <= o.start < paragraph.start
                  and o.metric and o.unit == q.unit and o.aspect == q.aspect), None)
 
 
