@@ -3145,7 +3145,10 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         return q.metric is None and before.aspect == "growth" and (_compared(own) or against is not None)
     if q.aspect == "share":
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
-        return own.startswith("占") and before.kind != q.kind or q.metric is None and _part_of().match(own) is not None
+        # (…after the growth of a level whose whole it names: 技术合同成交额186.4亿元，同比增长23.7%，占全省技术合同
+        # 成交额的41.2%)
+        return own.startswith("占") and (before.kind != q.kind or before.aspect == "growth" and before.metric in own) \
+            or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
         # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before (but one that ranks a
         # growth rate, 有9个市实现正增长，其中…增速位居前三, ranks no count of places)
