@@ -1092,6 +1092,7 @@ def annotate(doc: Document) -> Document:
     plan = plan_in_focus(text, doc.year)
     reported_plan = titled_plan(doc)
     before = part_of = None
+    told_last = None  # the last figure told of no single project
     told_before = (None, None)  # (a sentence's start, the last figure before it)
     titles: dict = {}  # article start → the period its title names
     titles_planned: dict = {}  # article start → whether its title names a plan of work ahead
@@ -1133,9 +1134,9 @@ def annotate(doc: Document) -> Document:
         led = _lead_period(doc, article, q, doc.year, leads) if not own and not (section and section.period) else None
         titled = led if _refines(led, titled) else titled
         titled = _latest_refinement(doc, article, q, titled, doc.year, refinements) if titled else titled
-        if not own and sentence and before is not None and before.period and article \
-                and article.start <= before.start and _opens_a_breakdown(text, sentence.start):
-            titled = before.period  # 1—5月，全市开发区…增长9.3%。\n分区看，大同经开区…增长12.6%: the same months
+        if not own and sentence and told_last is not None and told_last.period and article \
+                and article.start <= told_last.start and _opens_a_breakdown(text, sentence.start):
+            titled = told_last.period  # 1—5月，全市开发区…增长9.3%。\n分区看，大同经开区…增长12.6%: the same months
         unplaced = not own and not (section and section.period) and not titled
         q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:
@@ -1216,6 +1217,8 @@ def annotate(doc: Document) -> Document:
                 _within_year(told_before[1].period, q.period) or _growth_to_year(told_before[1], q)):
             q.period = told_before[1].period  # 截至10月底，…签约项目47个。其中，…9个，占签约项目总数的19.1%
         before = q
+        if q.subject_type != "project":  # (a project's size holds for the year, and times no breakdown after it)
+            told_last = q
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
