@@ -38,6 +38,7 @@ def _rules():
         "joint_anaphor_re": rx(spec["joint_anaphor"]),
         "benchmark_after_re": rx(spec["benchmark_after"]),
         "means_after_re": rx(spec["means_after"]),
+        "slogan_re": rx(spec["slogan"]),
         "editor_note_re": rx(spec["editor_note"]),
         "zones_part_re": rx(spec["zones_part"]),
         "anaphor_zone_re": rx(spec["anaphor_zone"]),
@@ -267,6 +268,10 @@ def _mentions_before(text: str, start: int, end: int, home: str | None = None) -
         found = [f for f in found if not any(a <= f[0] < b for a, b in defined)]
     if "（" in segment or "(" in segment:
         found = _without_zone_qualifiers(segment, start, found, rules)
+    if "“" in segment:  # (擦亮“晋城速度”品牌: a place's name inside a slogan or brand owns no figure)
+        quoted = [(start + m.start(), start + m.end()) for m in rules["slogan_re"].finditer(segment)]
+        found = [f for f in found if f[2] != "place" or not any(a < f[0] and f[1] < b and (f[0], f[1]) != (a + 1, b - 1)
+                                                                 for a, b in quoted)]
     seats = {start + m.end() for m in rules["seat_re"].finditer(segment)}  # (one search, not one per mention)
     found = [f for f in found if f[0] not in seats] if seats else found
     return sorted(found, key=lambda f: f[0])
