@@ -1751,6 +1751,9 @@ def duration_name(text: str, q, floor: int) -> str | None:
     if rules["ahead_before"].search(clause):
         return _ahead_name(text, q, rules)
     span = rules["span"].search(clause) or rules["span_bare"].search(clause)
+    if span is None and clause_start > floor:  # 从摘牌到拿到施工许可证，前后只用了7天: the span ends the clause before
+        before = max(floor, last_of("，。；：,;", text, floor, clause_start - 1) + 1)
+        span = rules["span"].search(text[before:q.start].translate(QUOTES))
     if span:
         a = _without_zones_before(span.group("a").split("、")[0])
         b = span.group("b")
@@ -2839,7 +2842,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
             own_word = len(word) > 1 or cut + 1 in starts
             title = phrase[len(word):].startswith(tuple(spec["strip_leading_not_before"].get(word, ()))) \
                 or rx(spec["having"]).match(phrase) is not None  # 有研发活动的企业: 有 opens the class
-            if len(phrase) > len(word) + 1 and own_word and not title:  # 约谈 stays
+            bare = phrase[len(word):] in spec["bare_measures"]  # 对接金额 stays: 金额 alone names nothing
+            if len(phrase) > len(word) + 1 and own_word and not title and not bare:  # 约谈 stays
                 phrase, changed, cut = phrase[len(word):], True, cut + len(word)
         for word in spec["strip_trailing"] if phrase.endswith(trailing) else ():
             if phrase.endswith(word) and len(phrase) > len(word) \
