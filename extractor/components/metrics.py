@@ -721,7 +721,9 @@ def subset_count(text: str, q, floor: int) -> str | None:
     noun = sets[-1].group("noun")
     if text[q.end:q.end + 1] not in CLAUSE_END + "。":  # (仍有9家规上工业增加值负增长: the modifier after)
         after = rx(spec["picked_after"]).match(text, q.end + len(noun) if text.startswith(noun, q.end) else q.end)
-        modifier = rx(spec["picked_opening"]).sub("", after.group("modifier")) if after else ""
+        if after and after.group("did") and tagged(after.group("did")) != [(after.group("did"), "v")]:
+            after = None  # (what the part did opens on a verb: 7家企业营业收入… is no pick)
+        modifier = rx(spec["picked_opening"]).sub("", after.group("modifier").replace("了", "", 1)) if after else ""
         modifier = rx(spec["picked_after_verb"]).sub("", modifier)
         return modifier + noun + taxonomy()[2]["count_suffix"] if len(modifier) >= 2 else None
     picked = rx(spec["picked"]).match(text[left:q.start].strip())
