@@ -2647,7 +2647,15 @@ def _with_set_verb(noun: str, clause: str) -> str:
 def _strip_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words stripped from a noun phrase's two ends, as tuples that ask of all of them at once."""
     spec = taxonomy()[2]
-    return tuple(spec["strip_leading"] + spec["strip_leading_zones"]), tuple(spec["strip_trailing"])
+    return tuple(spec["strip_leading"] + spec["strip_leading_zones"] + spec["strip_leading_zone_words"]), \
+        tuple(spec["strip_trailing"])
+
+
+@functools.cache
+def _strip_words_of_counted() -> tuple[str, ...]:
+    """…without a zone's bare word: the things a count counts may be zones (3个综保区)."""
+    spec = taxonomy()[2]
+    return tuple(spec["strip_leading"] + spec["strip_leading_zones"])
 
 
 def _after_means(clause: str, spec: dict) -> str:
@@ -2836,6 +2844,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     starts = set(itertools.accumulate(map(len, words), initial=0))
     changed, cut = True, 0
     leading, trailing = _strip_words()
+    leading = _strip_words_of_counted() if from_left else leading
     while phrase and changed:
         changed = False
         for word in leading if phrase.startswith(leading) else ():
@@ -3153,7 +3162,10 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         # …and a multiple of a base that names no measure (利润2392亿元，为1997年的2.9倍; 是上年的2.3倍)
         # (…after the growth of a level whose whole it names: 技术合同成交额186.4亿元，同比增长23.7%，占全省技术合同
         # 成交额的41.2%)
-        return own.startswith("占") and (before.kind != q.kind or before.aspect == "growth" and before.metric in own) \
+        # (…or whose whole is named by the measure's own words, 保税维修业务货值…占全省保税维修业务总量的90%以上; the share
+        # may be hedged, 约占全省开发区的三分之一)
+        opens = rx(r"(?:约|近|超|仅|均)?占").match(own) is not None
+        return opens and (before.kind != q.kind or before.aspect == "growth" and _whole_named(before.metric, own)) \
             or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
         # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before (but one that ranks a
@@ -3183,6 +3195,12 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if lead and own.startswith(lead + "以上"):
         lead = None  # 规模以上工业企业…利润: a scope, not the generic 规模
     return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
+
+
+def _whole_named(metric: str, words: str) -> bool:
+    """技术合同成交额 in 占全省技术合同成交额的: the share's whole is the measure's own, or its thing (保税维修业务 of
+    保税维修业务货值 in 占全省保税维修业务总量的)."""
+    return metric in words or len(metric) >= 6 and metric[:-2] in words
 
 
 def _growth_moved(text: str, q, before, floor: int) -> bool:
