@@ -3198,9 +3198,13 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
 
 
 def _whole_named(metric: str, words: str) -> bool:
-    """技术合同成交额 in 占全省技术合同成交额的: the share's whole is the measure's own, or its thing (保税维修业务 of
+    """技术合同成交额 in 占全省技术合同成交额的: the share's whole is the measure's own, or its owner's (保税维修业务 of
     保税维修业务货值 in 占全省保税维修业务总量的)."""
-    return metric in words or len(metric) >= 6 and metric[:-2] in words
+    if metric in words:
+        return True
+    spec = taxonomy()[2]
+    owner = _owner_of(metric, set(spec["measure_heads"]) | set(spec["owned_measures"]))
+    return len(owner) >= 4 and owner in words
 
 
 def _growth_moved(text: str, q, before, floor: int) -> bool:
