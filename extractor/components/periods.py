@@ -1093,6 +1093,7 @@ def annotate(doc: Document) -> Document:
     reported_plan = titled_plan(doc)
     before = part_of = None
     told_last = None  # the last figure told of no single project
+    told_of: dict = {}  # …and of each measure and aspect
     told_before = (None, None)  # (a sentence's start, the last figure before it)
     titles: dict = {}  # article start → the period its title names
     titles_planned: dict = {}  # article start → whether its title names a plan of work ahead
@@ -1134,9 +1135,13 @@ def annotate(doc: Document) -> Document:
         led = _lead_period(doc, article, q, doc.year, leads) if not own and not (section and section.period) else None
         titled = led if _refines(led, titled) else titled
         titled = _latest_refinement(doc, article, q, titled, doc.year, refinements) if titled else titled
-        if not own and sentence and told_last is not None and told_last.period and article \
-                and article.start <= told_last.start and _opens_a_breakdown(text, sentence.start):
-            titled = told_last.period  # 1—5月，全市开发区…增长9.3%。\n分区看，大同经开区…增长12.6%: the same months
+        # (…or of the measure's own figure told last: 1—9月，…实际使用外资48620万美元…。截至9月底，…累计设立外资企业
+        # 1342家。\n分市看，晋中市开发区实际使用外资12680万美元: the months of the flow, not the stock's month)
+        told = told_of.get((q.metric, q.aspect)) if q.metric else None
+        told = told if told is not None and article and article.start <= told.start else told_last
+        if not own and sentence and told is not None and told.period and article \
+                and article.start <= told.start and _opens_a_breakdown(text, sentence.start):
+            titled = told.period  # 1—5月，全市开发区…增长9.3%。\n分区看，大同经开区…增长12.6%: the same months
         unplaced = not own and not (section and section.period) and not titled
         q.period = own or (section.period if section else None) or titled or (str(doc.year) if doc.year else None)
         if not own:
@@ -1219,6 +1224,8 @@ def annotate(doc: Document) -> Document:
         before = q
         if q.subject_type != "project":  # (a project's size holds for the year, and times no breakdown after it)
             told_last = q
+            if q.metric:
+                told_of[q.metric, q.aspect] = q
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
