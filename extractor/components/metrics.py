@@ -2935,45 +2935,54 @@ def elliptic_name(text: str, q, floor: int, counted: str | None, counted_unit: s
     if not counted or q.kind != "count" or q.aspect not in ("value", "change"):
         return None
     spec = taxonomy()[2]
-    if _event_unit(q.unit) or not counted.endswith(spec["count_suffix"]):
+    suffix = spec["count_suffix"]
+    if _event_unit(q.unit):  # (of events, 5次…已完成3次, a count says no part; but parcels of land are things)
+        if q.unit not in patterns.load("metrics")["ellipsis"]["things_by_unit"]:
+            return None
+        suffix = spec["count_suffix_by_unit"][q.unit]
+    if not counted.endswith(suffix):
         return None
-    base = counted.removesuffix(spec["count_suffix"])
+    base = counted.removesuffix(suffix)
     after_re, before_re = _ellipsis()
     clause = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
     _, cue_re, _ = taxonomy()
     after = after_re.match(text, q.end)
     if after and not cue_re.search(clause) and not _noun_phrase(clause, spec) and not cue_re.search(after.group("v")):
-        return base + after.group("v") + spec["count_suffix"]
+        return base + after.group("v") + suffix
     before = before_re.match(clause)
     if before and not rx(r"\p{Han}").match(text[q.end:q.end + 1]) and not cue_re.search(clause):
         generic = patterns.load("metrics")["project_sets"]["generic_counted"]
         head = next((g for g in generic if base.endswith(g)), base)
-        return before.group("a") + before.group("v") + head + spec["count_suffix"]
+        return before.group("a") + before.group("v") + head + suffix
     done = rx(patterns.load("metrics")["ellipsis"]["verb_done_of"]).match(clause)
     if done and not rx(r"\p{Han}").match(text[q.end:q.end + 1]) and not cue_re.search(done.group("v")):
         generic = patterns.load("metrics")["project_sets"]["generic_counted"]
         head = next((g for g in generic if base.endswith(g)), base)
-        return done.group("v") + head + spec["count_suffix"]  # 已完成前期手续的有11个: 完成前期手续项目数
-    return _verb_alone(text, q, clause, base, spec) if q.unit == counted_unit else None
+        return done.group("v") + head + suffix  # 已完成前期手续的有11个: 完成前期手续项目数
+    return _verb_alone(text, q, clause, base, suffix) if q.unit == counted_unit else None
 
 
-def _verb_alone(text: str, q, clause: str, base: str, spec: dict) -> str | None:
+def _verb_alone(text: str, q, clause: str, base: str, suffix: str) -> str | None:
     """收集企业诉求96个，已解决89个，…其余7个正在推进中; 受理涉企投诉1563件，办结1527件: a count whose clause is only
     the verb done to part of what was counted before (with 已, or after a count that opened on a verb of its own),
     or the rest of it and what is being done (其余…正在推进), counts that part: 企业诉求解决数, 涉企投诉办结数."""
     rules = patterns.load("metrics")["ellipsis"]
     words = tagged(base)
-    opened = len(words) > 1 and words[0][1] == "v" and len(words[0][0]) == 2  # 收集 / 企业诉求
-    thing = base[len(words[0][0]):] if opened else base
+    opened = len(words) > 1 and len(words[0][0]) == 2 \
+        and (words[0][1] in ("v", "vn") or words[0][0] in rules["opening_verbs"])  # 收集 / 企业诉求, 排查 / 隐患
+    # (a verb's complement goes with it: 清理出 / 闲置低效用地)
+    done_with = len(words[0][0]) + (len(words[1][0]) if opened and len(words) > 2 and words[1][0] in ("出", "了", "到") else 0)
+    thing = base[done_with:] if opened else base
     # (a clause after 、 is a list's item, 意见建议2979件、提案3397件, no verb's)
     alone = rx(rules["verb_alone"]).fullmatch(clause.strip()) if not text.endswith("、", 0, q.start - len(clause)) else None
     rest = rx(rules["rest_doing"]).match(text, q.end) if rx(rules["rest"]).fullmatch(clause.strip()) else None
     ends = not rx(r"\p{Han}").match(text, q.end)  # (惠及310多万户家庭: the count names its own thing after it)
     said = rest or (alone if alone and ends and (alone.group("done") or opened) else None)
-    if said is None or said.group("v") in rules["not_done_to_part"] or tagged(said.group("v")) != [(said.group("v"), "v")] \
+    if said is None or said.group("v") in rules["not_done_to_part"] \
+            or tagged(said.group("v")) not in ([(said.group("v"), "v")], [(said.group("v"), "vn")]) \
             or taxonomy()[1].search(said.group("v")):
         return None
-    return thing + said.group("v") + spec["count_suffix"]
+    return thing + said.group("v") + suffix
 
 
 @functools.cache
@@ -3879,10 +3888,23 @@ def _rate_of_deed_done(text: str, q, before, floor: int) -> str | None:
     rate = rx(r"(\p{Han}{2})率").fullmatch(q.metric or "") \
         if q.kind.startswith("percent") and q.metric_source == "fallback" else None
     if not rate or before is None or before.start < floor or not before.metric \
-            or not before.metric.startswith(rate.group(1)) or rx("[；;。]").search(text, before.end, q.start):
+            or rate.group(1) not in before.metric or rx("[；;。]").search(text, before.end, q.start):
         return None
-    thing = rx(patterns.load("metrics")["completion_rate"]["deed_object"]).sub("", before.metric[2:])
+    if before.metric.startswith(rate.group(1)):
+        thing = rx(patterns.load("metrics")["completion_rate"]["deed_object"]).sub("", before.metric[2:])
+    else:  # (…已处置61宗、2415亩, named from the count before as 闲置低效用地处置面积: the thing before its deed)
+        thing, _, measure = before.metric.rpartition(rate.group(1))
+        if before.metric_source != "context" or measure not in _measure_words():
+            return None
     return thing + q.metric if len(thing) >= 2 else None
+
+
+@functools.cache
+def _measure_words() -> frozenset[str]:
+    """The words that end a name with what it measures of its thing: 数, 宗数, 人数, 面积, 金额…"""
+    spec = taxonomy()[2]
+    return frozenset({spec["count_suffix"], *spec["kind_suffix"].values(), *spec["count_suffix_by_unit"].values(),
+                      *spec["count_suffix_after_verb"].values()})
 
 
 def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:

@@ -755,6 +755,8 @@ def _link_parts(doc: Document) -> None:
                     elif total.metric and _new_by_verb_alone(q):
                         # 累计建成标准化厂房286万平方米，其中今年新建52.3万平方米: the part new this year of the total's
                         q.metric, q.metric_source, q.aspect = total.metric, "context", "change"
+                    elif total.metric and _things_of_total(q, total):
+                        q.metric = _things_of_total(q, total)
                     break
 
 
@@ -834,6 +836,21 @@ def _new_by_verb_alone(part) -> bool:
     suffix = metrics.taxonomy()[2]["kind_suffix"].get(part.kind)
     return part.metric_source == "fallback" and bool(suffix) and part.metric.endswith(suffix) \
         and part.metric.removesuffix(suffix) in patterns.load("structure")["new_part_verbs"]
+
+
+def _things_of_total(part, total) -> str | None:
+    """腾退低效企业136家，其中…兼并重组58家、引导外迁37家: a part named by what was done alone (兼并重组数) counts
+    the things the total counts: 兼并重组企业数."""
+    count = metrics.taxonomy()[2]["count_suffix"]
+    if part.metric_source != "fallback" or not part.metric or not part.metric.endswith(count) or part.aspect != "value":
+        return None
+    deed = part.metric.removesuffix(count)
+    things = next((t for t in patterns.load("metrics")["project_sets"]["generic_counted"]
+                   if total.metric.endswith(t + count)), None)
+    words = metrics.tagged(deed)
+    if things is None or things in deed or not words or words[-1][1] not in ("v", "vn"):
+        return None
+    return deed + things + count
 
 
 def _says_whole(text: str, q, opened: int) -> bool:
