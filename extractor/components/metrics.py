@@ -2130,6 +2130,8 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
         title = title[next((len(w) for w in spec["scope_words"] if title.startswith(w)), 0):]
         return title if title.endswith(won.group("noun")[-1]) else title + won.group("noun"), "fallback"
     opening = pattern.match(noun) if not _event_unit(unit) else None
+    if opening and phrase and phrase.endswith(spec["firms"]) and noun.startswith(phrase, opening.end()):
+        opening = None  # 23家开发区企业: the firms are counted, the zones only say whose (but 11家开发区项目建设: zones)
     for entry_type, entry in (taxonomy()[0][opening.group()] if opening else []):
         if entry_type == "metric" and "count" in entry["kinds"] and entry.get("only_after"):
             return entry["name"], "taxonomy"  # 9家工业类开发区规上工业增加值…: the counted noun opens the rest
