@@ -1177,6 +1177,21 @@ def _framing_investment(text: str, floor: int, q, aspect: str) -> str | None:
     return name if name and name.endswith(taxonomy()[2]["framed_investment_end"]) else None
 
 
+def _deed_of_frame(text: str, q, floor: int) -> str | None:
+    """新设外资企业方面，太原、晋中市开发区分别新设58家、23家: a figure named by a deed alone (新设数), in a
+    sentence whose opening frame names that deed and what it was done to, is named by the frame (新设外资企业数)."""
+    frame = rx(taxonomy()[2]["topic_frame"]).match(text, floor, q.start)
+    if not frame or not q.metric or "方面" not in frame.group():  # (从出让主体看: by whom, a breakdown's, no deed's)
+        return None
+    words = frame.group("x").translate(QUOTES)
+    suffix = max((s for s in _measure_words() if q.metric.endswith(s)), key=len, default=None)
+    deed = q.metric.removesuffix(suffix) if suffix else ""
+    if len(deed) != 2 or not words.startswith(deed) or len(words) < len(deed) + 2 or words.endswith(suffix) \
+            or tagged(deed)[-1][1] not in ("v", "vn", "b"):  # (新建 is tagged b)
+        return None
+    return words + suffix
+
+
 def _bracketed_in_frame(text: str, q, floor: int) -> tuple[str, str] | None:
     """规上工业增加值增速方面，排名前五位的开发区依次是：芮城经开区（28.6%）、…: a figure in brackets that names
     nothing, in a sentence whose opening frame names a measure and its aspect, is that measure's (the name, the aspect)."""
@@ -2964,6 +2979,22 @@ def elliptic_name(text: str, q, floor: int, counted: str | None, counted_unit: s
     return _verb_alone(text, q, clause, base, suffix) if q.unit == counted_unit else None
 
 
+def graded_name(text: str, q, floor: int, counted: str | None, counted_unit: str | None) -> str | None:
+    """82家开发区分为四档，其中A档14家、B档31家; 参评企业3652家，评出A类（优先发展）企业612家、B类（鼓励提升）
+    1847家: a count whose item is a grade alone, after a count of things in its unit, counts the things of that
+    grade (A档开发区数, B类企业数); one that names its things after the grade is named by the grade and them."""
+    if not counted or q.kind != "count" or q.unit != counted_unit or q.aspect != "value":
+        return None
+    suffix = taxonomy()[2]["count_suffix"]
+    left = max(last_of("，,、；;：:", text, floor, q.start) + 1, floor)
+    graded = rx(patterns.load("metrics")["ellipsis"]["grade_item"]).search(rx(r"\s").sub("", text[left:q.start]))
+    if not graded or not counted.endswith(suffix):
+        return None
+    words = tagged(counted.removesuffix(suffix))
+    things = graded.group("things") or (words[-1][0] if words and words[-1][1].startswith("n") else "")
+    return graded.group("grade") + things + suffix if things else None
+
+
 def _verb_alone(text: str, q, clause: str, base: str, suffix: str) -> str | None:
     """收集企业诉求96个，已解决89个，…其余7个正在推进中; 受理涉企投诉1563件，办结1527件: a count whose clause is only
     the verb done to part of what was counted before (with 已, or after a count that opened on a verb of its own),
@@ -3547,7 +3578,8 @@ def annotate(doc: Document) -> Document:
         q.aspect = aspect_of(text, q, floor)
         if counted_in != floor:
             counted, counted_in = None, floor
-        partial = elliptic_name(text, q, floor, counted, counted_unit) or elliptic_measure(text, q, floor, before)
+        partial = graded_name(text, q, floor, counted, counted_unit) or elliptic_name(text, q, floor, counted, counted_unit) \
+            or elliptic_measure(text, q, floor, before)
         if partial:
             q.metric, q.metric_source = partial, "context"
             continue
@@ -3560,6 +3592,9 @@ def annotate(doc: Document) -> Document:
             q.aspect, q.metric, q.metric_source = "share", purpose, "taxonomy"
             continue
         q.metric, q.metric_source = metric_of(text, q, _naming_aspect(text, q, floor), floor)
+        framed = _deed_of_frame(text, q, floor) if q.metric_source == "fallback" else None
+        if framed:  # 新设外资企业方面，…分别新设58家、23家: what the frame says was done
+            q.metric = framed
         topic = _growth_topic(text, q, floor) if q.metric is None or q.metric_source == "fallback" else None
         if topic:
             q.metric, q.metric_source, q.aspect = topic, "context", "growth"
