@@ -231,6 +231,11 @@ def _content_lines(text: str) -> list[_Line]:
     return lines
 
 
+def is_column_label(line: str) -> bool:
+    """经验交流, 各地动态: a page's column label (or masthead line), which opens a page's articles."""
+    return line.strip() in _layout()["masthead"]
+
+
 def is_furniture(line: str) -> bool:
     layout = _layout()
     compact = line.strip()
@@ -271,6 +276,15 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
     if _is_short_part_head(prev, width) or _is_short_part_head(cur, width):
         return True
     return prev_opens_paragraph and _is_heading(prev, width) and not layout["quote_open"].search(prev.text)
+
+
+def _set_apart(text: str, above: _Line | None, line: _Line, below: _Line) -> bool:
+    """外资“引得来” 项目“落得稳”: a line alone between blank lines, after a paragraph's end, holding no stop, is a
+    heading, though a narrow column sets it as wide as its body lines."""
+    layout = _layout()
+    return above is not None and text.count("\n", above.end, line.start) >= 2 \
+        and text.count("\n", line.end, below.start) >= 2 and len(line.compact) <= layout["heading_max_chars"] \
+        and not _forbidden_in_heading(line.compact) and not layout["quote_open"].search(line.text)
 
 
 def _title_runs_on(text: str, first: _Line, second: _Line, after: _Line | None, width: float) -> bool:
@@ -355,7 +369,8 @@ def reflow(text: str) -> tuple[str, list[int]]:
             elif opens_paragraph and _title_runs_on(text, prev, line, lines[k + 1] if k + 1 < len(lines) else None, width):
                 pass  # 晋城经开区前三季度规上 / 工业增加值增速全省第三: one title, even cut in a word (which still
                 # opens its paragraph, so the body under it breaks off)
-            elif _breaks_between(prev, line, opens_paragraph, width):
+            elif _breaks_between(prev, line, opens_paragraph, width) \
+                    or opens_paragraph and _set_apart(text, before, prev, line):
                 out.append("\n")
                 offsets.append(prev.end)
                 opens_paragraph = True

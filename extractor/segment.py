@@ -13,7 +13,7 @@ import regex
 
 from . import gazetteer, patterns
 from .document import Article, Document, Paragraph, Section, Sentence
-from .normalize import is_furniture
+from .normalize import is_column_label, is_furniture
 from .rx import rx
 
 
@@ -238,6 +238,15 @@ class _Builder:
             return
         self._next_title, self._next_byline = title or None, byline
 
+    def pending_to_previous(self) -> None:
+        """…增长6.5%。 / 晋中市开发区经济运行稳中向好 / ◎ 李明 / 经验交流 / 阳泉经济技术开发区：…: a title block set
+        before a column's label is the article's before it (the PDF's order), never the next one's."""
+        prev = self.articles[-1] if self.articles else None
+        if prev is not None:
+            prev.title = prev.title or "".join(self.text[p.start:p.end] for p in self.pending if p.kind == "heading") or None
+            prev.byline = prev.byline or next((self.text[p.start:p.end] for p in self.pending if p.kind == "byline"), None)
+        self.pending = []
+
     def _byline_parts_pending(self) -> None:
         """…奠定坚实基础。 / “小果子”做成“大产业” / ———…综述 / 姻 张晓丽 / 经验交流 / 侯马经济开发区：…: a byline amid a
         title block ends the title set after the article before (the PDF's order, with its byline); the headings
@@ -269,6 +278,8 @@ class _Builder:
         else:
             self.demote_tentative(to_title_block=False)
         if para.kind == "furniture":
+            if self.pending and is_column_label(text):
+                self.pending_to_previous()
             if not self._breaks_a_sentence():
                 self.close()  # a page number or running head that cuts a sentence in two ends nothing
             return
