@@ -750,7 +750,8 @@ def _link_parts(doc: Document) -> None:
                     _part_of_zones(total, q)
                     _part_of_subject(doc, total, k)
                     _graded_part(text, total, q, quantities[k - 1] if k > lo else None)
-                    if total.metric and q.subject != total.subject and (q.metric is None or _counted_by_verb_alone(q, total)):
+                    if total.metric and q.subject != total.subject and (
+                            q.metric is None or _counted_by_verb_alone(q, total) or _named_by_subject_alone(q)):
                         _named_by_total(doc, k, total.metric)
                     elif total.metric and _new_by_verb_alone(q):
                         # 累计建成标准化厂房286万平方米，其中今年新建52.3万平方米: the part new this year of the total's
@@ -829,6 +830,14 @@ def _counted_by_verb_alone(part, total) -> bool:
     verb = part.metric.removesuffix(count)
     return part.metric_source == "fallback" and part.metric.endswith(count) and total.metric.endswith(count) \
         and len(verb) >= 2 and total.metric.startswith(verb) and total.metric != part.metric
+
+
+def _named_by_subject_alone(part) -> bool:
+    """其中国家级开发区963.7亿元: a part whose name is only its subject's words and its kind's word (国家级开发区金额)
+    names no measure of its own."""
+    suffix = metrics.taxonomy()[2]["kind_suffix"].get(part.kind)
+    words = part.metric.removesuffix(suffix) if suffix and part.metric.endswith(suffix) else ""
+    return part.metric_source == "fallback" and len(words) >= 2 and bool(part.subject) and part.subject.endswith(words)
 
 
 def _new_by_verb_alone(part) -> bool:
