@@ -715,7 +715,7 @@ def subset_count(text: str, q, floor: int) -> str | None:
     them and the set's noun (正增长开发区数)."""
     spec = patterns.load("metrics")["subset_count"]
     left = _clause_left(text, q.start, floor)
-    sets = [m for m in rx(spec["of_set"]).finditer(text, floor, q.start) if m.group("unit") == q.unit]
+    sets = [m for m in rx(spec["of_set"]).finditer(text, floor, q.start) if m.group("unit") in (q.unit, None)]
     if not sets:
         return None
     noun = sets[-1].group("noun")
