@@ -1177,21 +1177,18 @@ def _framing_investment(text: str, floor: int, q, aspect: str) -> str | None:
     return name if name and name.endswith(taxonomy()[2]["framed_investment_end"]) else None
 
 
-def _gap_against_other(text: str, q, before, floor: int) -> bool:
+def _gap_against_other(text: str, q, before, floor: int) -> str | None:
     """平均利率3.45%，较同期企业贷款平均利率低0.6个百分点; 用电价格降至每千瓦时0.35元，较全省大工业平均电价低约
     0.1元: a clause that sets the figure before against another's (比/较…高/低) says by how much the measure differs,
-    in its unit (or in points of a rate): a difference of that measure, negative where it is lower."""
+    in its unit (or in points of a rate): a difference of that measure. Returns the way it differs (高, 低…), or None."""
     if before is None or before.start < floor or not before.metric or before.aspect not in ("value", "growth"):
-        return False
+        return None
     gap = rx(patterns.load("aspects")["gap_against_other"]["pattern"]).fullmatch(text, _clause_left(text, q.start, floor), q.start)
     points = q.unit == "个百分点" and before.kind.startswith("percent")
     if gap is None or not (points or q.unit == before.unit or q.kind == before.kind) \
             or rx("[；;。]").search(text, before.end, q.start):
-        return False
-    if gap.group("way") in ("低", "少", "慢") and q.value > 0:
-        q.value = -q.value
-        q.base_value = -q.base_value if q.base_value is not None else None
-    return True
+        return None
+    return gap.group("way")
 
 
 def _deed_of_frame(text: str, q, floor: int) -> str | None:
@@ -3648,8 +3645,11 @@ def annotate(doc: Document) -> Document:
             q.metric, q.metric_source = _steps_owner(ranked_after.metric), "context"
             if _growth_moved(text, q, before, floor):  # 增长8.4%，比上年同期提高1.6个百分点
                 q.aspect = "difference"
-        if _gap_against_other(text, q, before, floor):  # 降至每千瓦时0.35元，较全省大工业平均电价低约0.1元
+        gap = _gap_against_other(text, q, before, floor)
+        if gap:  # 降至每千瓦时0.35元，较全省大工业平均电价低约0.1元: by how much, below
             q.metric, q.metric_source, q.aspect = before.metric, "context", "difference"
+            if gap in ("低", "少", "慢") and q.value > 0:
+                q.value, q.base_value = -q.value, (-q.base_value if q.base_value is not None else None)
         ranked = _growth_ranked(doc, q, floor, grown)
         if ranked:
             q.metric, q.metric_source = ranked, "context"

@@ -756,8 +756,8 @@ def _link_parts(doc: Document) -> None:
                     elif total.metric and _new_by_verb_alone(q):
                         # 累计建成标准化厂房286万平方米，其中今年新建52.3万平方米: the part new this year of the total's
                         q.metric, q.metric_source, q.aspect = total.metric, "context", "change"
-                    elif total.metric and _things_of_total(q, total):
-                        q.metric = _things_of_total(q, total)
+                    elif total.metric and (things := _things_of_total(q, total)):
+                        q.metric = things
                     break
 
 
