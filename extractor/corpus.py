@@ -41,15 +41,16 @@ def manifest(corpus_dir: Path = CORPUS_DIR) -> dict[str, dict]:
 
 
 def sources(paths: list[str | Path], defaults: dict | None = None) -> list[Source]:
-    """Files and folders → the documents in them (folders: their .txt and .pdf files, sorted).
-    `defaults` (year, region) hold for a file its folder's manifest says nothing of."""
+    """Files and folders → the documents in them (folders: their .txt, .md and .pdf files, sorted, less
+    a README, which describes the folder and is no bulletin). `defaults` (year, region) hold for a file
+    its folder's manifest says nothing of."""
     out: list[Source] = []
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise InputError(path, "no such file or folder")
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES | PDF_SUFFIXES) \
-            if path.is_dir() else [path]
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES | PDF_SUFFIXES
+                       and p.stem.lower() != "readme") if path.is_dir() else [path]
         if path.is_dir() and not files:
             raise InputError(path, "folder holds no .txt or .pdf files")
         entries = manifest(path if path.is_dir() else path.parent)

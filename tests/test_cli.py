@@ -81,6 +81,18 @@ def test_one_broken_file_does_not_abort_the_batch(tmp_path):
     assert {json.loads(line)["doc"] for line in out.stdout.splitlines()} == {"good"}
 
 
+def test_a_folders_readme_is_not_a_bulletin(tmp_path):
+    import shutil
+
+    shutil.copy(CORPUS / "004_68c82b09bb470f3b.txt", tmp_path / "weekly.txt")
+    (tmp_path / "README.md").write_text("本文件夹存放周刊文本，共 5 期，2024 年收集。\n", encoding="utf-8")
+    out = run("extract", str(tmp_path), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    assert {json.loads(line)["doc"] for line in out.stdout.splitlines()} == {"weekly"}
+    named = run("extract", str(tmp_path / "README.md"), "--format", "jsonl")
+    assert named.returncode == 0 and {json.loads(line)["doc"] for line in named.stdout.splitlines()} == {"README"}
+
+
 def test_evaluate_json_and_floor():
     out = run("evaluate", "--json")
     payload = json.loads(out.stdout)
