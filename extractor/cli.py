@@ -359,7 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract the facts of bulletins (text or PDF, files or folders)",
                        description="Extract every numeric fact, one record per fact.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files (.txt, .md, .pdf) or folders of them (a folder's README is skipped)")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="bulletin files (.txt, .md, .pdf) or folders of them (a folder's README is skipped)")
     p.add_argument("--format", choices=["table", "jsonl", "csv", "summary"], default="table",
                    help="table (default, for reading), jsonl or csv (one record per fact, every field), "
                         "summary (counts per document)")
@@ -380,7 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "documents, articles, facts and their audit findings. Content already "
                                    "stored is skipped (so an interrupted run resumes); a changed file replaces "
                                    "its own rows. Each document is written in one transaction.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files (.txt, .md, .pdf) or folders of them (a folder's README is skipped)")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="bulletin files (.txt, .md, .pdf) or folders of them (a folder's README is skipped)")
     _db_option(p)
     _batch_options(p)
     p.add_argument("--json", action="store_true", help="what happened to each file, machine-readable")
