@@ -3167,6 +3167,14 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     return None
 
 
+def _past_completion(text: str, before, two_back, floor: int):
+    """棉花产量达到3,036万担，完成年度计划的117%，比1954年增长43%: a rate of the plan's completion between a level
+    and its growth is not what grew; the level before it is."""
+    if before is None or two_back is None or two_back.start < floor or not before.kind.startswith("percent"):
+        return before
+    return two_back if completion_rate(text[max(floor, before.start - 24):before.start], "") else before
+
+
 def _own_clause(text: str, q, floor: int) -> str:
     """The words of a figure's own clause before it (总数达到 in 新增规上工业企业11家，总数达到96家)."""
     return text[_clause_left(text, q.start, floor):q.start].strip()
@@ -3641,6 +3649,8 @@ def annotate(doc: Document) -> Document:
             q.metric = streak_name(text, q, floor, previous=before.metric)
         ranked_after = two_back if q.is_rank and before is not None and before.kind == "streak" \
             and two_back is not None and two_back.start >= floor else before  # (以96.82分连续3年位居全省第一: the score's)
+        if q.aspect == "growth" and q.kind != "pp" or q.aspect == "change" and two_back and q.kind == two_back.kind:
+            ranked_after = _past_completion(text, ranked_after, two_back, floor)  # (提高9.3个百分点: the rate's)
         if _of_the_figure_before(text, q, ranked_after, floor):  # 成交额达到6121亿元、金额居全国第3位
             q.metric, q.metric_source = _steps_owner(ranked_after.metric), "context"
             if _growth_moved(text, q, before, floor):  # 增长8.4%，比上年同期提高1.6个百分点
