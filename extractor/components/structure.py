@@ -1001,6 +1001,41 @@ def _shared_figures(doc: Document) -> None:
             q.metric, q.metric_source = metric, "list"
 
 
+def _thing_after(text: str, end: int) -> bool:
+    """发行1000亿元长期国债: words after the figure other than a joint (和), a verb (居), a qualifier (左右) or a measure word (位)."""
+    after = rx(r"\s*(\p{Han}{1,8})").match(text, end)
+    return after is not None and metrics.tagged(after.group(1))[0][1][0] not in "cvpmuq"
+
+
+def _bare_deed(name: str) -> bool:
+    """出让面积, 整改率: a deed and its measure, and nothing it was done to (structure.toml, deed_named_before)."""
+    spec = patterns.load("structure")["deed_named_before"]
+    if name in spec["bare_names"]:
+        return True
+    words = metrics.tagged(name)
+    return len(words) == 2 and words[0][1] in spec["deed_tags"] and words[1][0] in spec["measures"]
+
+
+def _deeds_named_before(doc: Document) -> None:
+    """晋城经济技术开发区出让9宗、742.6亩, after 出让“标准地”186宗、1.26万亩: a figure named only by a deed and its
+    measure takes the fuller name its article told that deed by before (标准地出让宗数, 标准地出让面积)."""
+    told: list = []  # the named figures of the article so far
+    article_start = None
+    for q in doc.quantities:
+        article = doc.article_at(q.start)
+        start = article.start if article else 0
+        if start != article_start:
+            told, article_start = [], start
+        # (发行1000亿元长期国债: the thing the deed was done to follows the figure, and the bare name is not the case)
+        if q.metric and _bare_deed(q.metric) and not _thing_after(doc.text, q.end):
+            fuller = next((p.metric for p in reversed(told) if p.metric != q.metric and p.metric.endswith(q.metric)),
+                          None)
+            if fuller:
+                q.metric, q.metric_source = fuller, "context"
+        if q.metric:
+            told.append(q)
+
+
 def _rates_of_places(doc: Document) -> None:
     """…规上工业增加值同比增长7.8%。其中，晋城经开区、高平经开区增速分别为9.2%、8.5%, 增速排名前三位的依次为
     晋中市开发区（12.6%）、…: a rate said of a place with no measure of its own, in the sentence of a growth just
@@ -1153,6 +1188,7 @@ def annotate(doc: Document) -> Document:
     _indicators_told(doc)
     _graded_counts(doc)
     _sibling_bounds(doc)
+    _deeds_named_before(doc)
     _link_parts(doc)
     _rates_of_places(doc)
     return doc
