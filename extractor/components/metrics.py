@@ -3979,10 +3979,20 @@ def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:
     spec = patterns.load("metrics")["completion_rate"]
     if q.metric != spec["bare_metric"] or not rx(spec["bare"]).search(_own_clause(text, q, floor)) \
             or before is None or before.start < floor or not before.metric \
-            or not before.kind.startswith("money") or rx("[；;。]").search(text, before.end, q.start):
+            or not before.kind.startswith(("money", "area", "count")) or rx("[；;。]").search(text, before.end, q.start):
         return None
+    if not before.kind.startswith("money"):  # 累计消化批而未供土地1.47万亩，完成率45.9% → 批而未供土地消化完成率
+        return _deed_after_thing(before.metric) + spec["bare_metric"]
     amount = _without_done_word(before.metric)
     return amount + spec["bare_metric"] if amount else None
+
+
+def _deed_after_thing(name: str) -> str:
+    """消化批而未供土地面积 → 批而未供土地消化, 闲置土地处置面积 → 闲置土地处置: the thing, then the deed done to it,
+    without the measure of the amount."""
+    thing = rx(patterns.load("metrics")["completion_rate"]["deed_object"]).sub("", name)
+    first, tag = tagged(thing)[0]
+    return thing[len(first):] + first if tag in ("v", "vn") and len(first) == 2 and len(thing) >= 4 else thing
 
 
 def completion_rate(frame: str, base: str | None) -> str | None:
