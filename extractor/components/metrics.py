@@ -945,6 +945,8 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     for k in range(len(matches) - 1, -1, -1):
         m_start, m_end, cue, entries = matches[k]
         for entry_type, entry in entries:
+            if entry.get("not_after") and segment.endswith(tuple(entry["not_after"]), 0, m_start):
+                continue  # 带动新增就业: the jobs something brought, named by that thing (项目带动就业人数)
             name = _fits(entry_type, entry, q, aspect)
             if name and not entry.get("only_after"):
                 chosen, chosen_at = (m_start, name, entry_type, entry), k
