@@ -2605,8 +2605,8 @@ def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
     if verb and not attribute and not thing.endswith(tuple(spec["kind_verb_measured"])):
         return thing + verbs[verb]
     suffix = spec["kind_suffix"].get(kind)
-    if not suffix:
-        return phrase
+    if not suffix:  # (生产用水: water for production, not water produced, as kind_verb_not_before says)
+        return phrase if verb else _deed_amount(phrase, kind, spec)
     if phrase.endswith(tuple(spec["kind_suffix_completes"])):
         return phrase + suffix
     heads = spec["kind_suffix_after"].get(kind, {})
@@ -2616,6 +2616,16 @@ def _with_kind_suffix(phrase: str, kind: str, spec: dict) -> str:
     if phrase.endswith(tuple(spec["measure_heads"]) + tuple(spec["kind_suffix_not_after"])):
         return phrase
     return phrase + suffix
+
+
+def _deed_amount(phrase: str, kind: str, spec: dict) -> str:
+    """处理污水 + 万吨 → 处理污水量, 光伏发电 + 亿千瓦时 → 光伏发电量: stuff or energy said by the deed done with it
+    (a deed opens or ends the phrase) is the deed's 量; a thing said bare, or a capacity, keeps its name."""
+    deed = spec["kind_suffix_after_deed"].get(kind)
+    if not deed or phrase.endswith((*spec["measure_heads"], *spec["kind_suffix_not_after_deed"], deed)):
+        return phrase
+    words = tagged(phrase)
+    return phrase + deed if {words[0][1], words[-1][1]} & {"v", "vn"} else phrase
 
 
 def _event_unit(unit: str | None) -> str | None:
