@@ -67,6 +67,7 @@ def _rules():
         "zone_class_re": rx(spec["zone_class"]),
         "list_lead_in_re": rx("(?:" + patterns.load("aspects")["list_lead_in"] + ")$"),
         "venue_after_re": rx(spec["venue_after"]),
+        "data_office_after_re": rx(spec["data_office_after"]),
         "item_heading_re": rx(spec["item_heading"]),
         "entity_re": rx(spec["entity"]["opens_after"] + "(?:" + spec["entity"]["group"].replace("?P<name>", "?P<group>")
                                    + "|(?![" + spec["entity"]["not_first"] + "])" + spec["entity"]["proper"] + ")"),
@@ -433,7 +434,9 @@ def _home_names(home: str) -> Pattern:
 
 
 def _places_in(text: str) -> list[tuple[int, int, gazetteer.Place]]:
-    return [(s, e, p) for s, e, p in gazetteer.mentions(text) if not _splits_a_word(text, s, e)]
+    office = _rules()["data_office_after_re"]
+    return [(s, e, p) for s, e, p in gazetteer.mentions(text)
+            if not _splits_a_word(text, s, e) and not office.match(text, e)]  # (太原海关: the source, not the subject)
 
 
 def _splits_a_word(text: str, start: int, end: int) -> bool:
@@ -691,8 +694,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue  # …自贸试验区制度创新指数…第三，新华·波罗的海…第18位: the next clause is the region's
         if kind in ("body", "place", "zone_name") and _judged(text, e, q.start):
             continue  # 滨海新区开发开放龙头作用更加突出，…上市公司增至88家: the place's clause is done
-        if q.kind == "pp" and rx(r"[（(][^）)]*[）)]").search(text[e:q.start]):
-            continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject
+        if q.kind == "pp" and rx(r"[（(][^）)]*[0-9０-９][^）)]*[）)]").search(text[e:q.start]):
+            continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject (开发区（综保区） is)
         if kind == "self" and value in rules["zone_self"] and rules["anaphor_zone_re"].match(value):
             recent = _zone_before(doc, s, article)
             if recent:
