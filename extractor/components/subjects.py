@@ -661,8 +661,10 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
     for s, e, kind, value in reversed([m for m in mentions if m[1] <= q.start and m[0] not in counted]):
         if zones_counted and rx("[；;]").search(text, e, q.start):
             break  # 有12个开发区增速为负: the zones counted are the report's, past the ； that closed the names'
-        if any(text.endswith(w, 0, s) for w in rules["not_subject_after"]) \
-                and not rules["list_lead_in_re"].search(text, max(0, s - 4), s):
+        # (…and a class of zones after its place's word there: 总量居全省省级开发区第3位)
+        lead = s - 2 if kind == "zone_class" and text[s - 2:s] in rules["province_self"] + rules["city_self"] else s
+        if any(text.endswith(w, 0, lead) for w in rules["not_subject_after"]) \
+                and not rules["list_lead_in_re"].search(text, max(0, lead - 4), lead):
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
