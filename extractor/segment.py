@@ -37,6 +37,7 @@ def _rules():
         "masthead_reach": spec["masthead_reach"],
         "heading_forbidden": rx(spec["heading_forbidden"]),
         "report_title": rx(spec["report_title"]),
+        "slogan_title": rx(spec["slogan_title"]),
         "status": spec["section_status"],
         "work_words": spec["work_words"],
         "own_year_work": rx(spec["own_year_work"]),
@@ -439,7 +440,7 @@ def _sections(article: Article, paras: list[Paragraph], text: str, year: int | N
             heads.insert(0, (article.start, "", f"{year - 5}~{year - 1}", "actual"))  # a review's five years, cut in
         elif _reads_as_plan(opening):
             heads.insert(0, (article.start, "", str(year), "target"))  # the year's plan, cut in
-    if article.title and not (heads and heads[0][0] == article.start):
+    if article.title and not (heads and heads[0][0] == article.start) and not rules["slogan_title"].match(article.title):
         period, status = section_meta(article.title, year, title=True)
         status = status or _ahead(period, year, early)
         if period and status:  # a title that says both (“十四五”时期发展成就和2025年工作回顾) opens a section
