@@ -168,6 +168,7 @@ def _layout():
         "paragraph_end": rx(spec["paragraph_end"]),
         "byline_end": rx(spec["byline_end"]),
         "block_start": rx(spec["block_start"]),
+        "lead_start": rx(spec["lead_start"]),
         "block_end": rx(spec["block_end"]),
         "source_cut": rx(spec["source_cut"]),
         "source_rest": rx(spec["source_rest"]),
@@ -275,6 +276,9 @@ def _breaks_between(prev: _Line, cur: _Line, prev_opens_paragraph: bool, width: 
         return True
     if _is_short_part_head(prev, width) or _is_short_part_head(cur, width):
         return True
+    if prev_opens_paragraph and layout["lead_start"].match(cur.text) and not _forbidden_in_heading(prev.compact) \
+            and not layout["quote_open"].search(prev.text):
+        return True  # 前 7 月营收税收“双增长” / 1—7 月，…: a title's last line over its lead
     return prev_opens_paragraph and _is_heading(prev, width) and not layout["quote_open"].search(prev.text)
 
 

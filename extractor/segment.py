@@ -192,6 +192,7 @@ class _Builder:
         self.pending: list[Paragraph] = []  # a title block waiting for its article
         self.tentative: list[Paragraph] = []  # headings inside an open article, not yet placed
         self.sectioned = False       # a section head (【2023年工作成绩】) has come in the current article
+        self.labelled = False        # a column's label (各地动态) has come since the last article ended
         self._next_title = self._next_byline = None
 
     def demote_tentative(self, to_title_block: bool) -> None:
@@ -207,6 +208,7 @@ class _Builder:
 
     def open(self, para: Paragraph, kind: str) -> None:
         self.flush_pending(next_start=para.start)
+        self.labelled = False
         self.current = Article(para.start, para.end, kind)
         self.articles.append(self.current)
         self.closed = False
@@ -226,6 +228,9 @@ class _Builder:
         prev = self.articles[-1] if self.articles else None
         heads = [p for p in self.pending if p.kind == "heading"]
         self.pending = []
+        if self.labelled:  # 供稿：… / 各地动态 / 吕梁经济技术开发区 / 前7月营收税收“双增长”: a column's first title, set
+            self._next_title, self._next_byline = title or None, byline  # under its label, is never the one before's
+            return
         if prev is not None and prev.title is None and next_start is not None and len(heads) >= 2 \
                 and prev.kind in ("news", "report") and (prev.byline or prev.source):
             # （王波） / 省商务厅召开…调度推进会 / 临汾市多措并举…: two titles between two articles, the first set
@@ -281,6 +286,7 @@ class _Builder:
         if para.kind == "furniture":
             if self.pending and is_column_label(text):
                 self.pending_to_previous()
+            self.labelled = self.labelled or is_column_label(text)
             if not self._breaks_a_sentence():
                 self.close()  # a page number or running head that cuts a sentence in two ends nothing
             return
