@@ -3317,7 +3317,9 @@ def _size_of_things_before(text: str, q, before, floor: int) -> str | None:
         return None  # (a project set's size is the set's total investment, named by its own rules)
     if rx(r"\s*[，,]\s*").fullmatch(text, before.end, _clause_left(text, q.start, floor)) is None:
         return None
-    things = _without_new(before.metric).removesuffix(suffix)
+    things = _without_new(before.metric)
+    counted = next((w for w in sorted(_measure_words(), key=len, reverse=True) if things.endswith(w)), suffix)
+    things = things[:-len(counted)]  # (人才公寓套数: the flats' 套 goes with the 数)
     return things + q.metric if len(things) >= 2 else None
 
 
@@ -3707,6 +3709,9 @@ def annotate(doc: Document) -> Document:
         owned = _owner_carried(text, q, before, floor)
         if owned:
             q.metric, q.metric_source = owned, "context"
+        if q.metric is None:  # 建成人才公寓12栋、1860套: the thing before, in this figure's unit
+            q.metric = _thing_in_another_unit(text, q, before, floor)
+            q.metric_source = "context" if q.metric else q.metric_source
         if q.kind == "count" and q.metric:
             counted, counted_unit = q.metric, q.unit
         summed = _summed_list(text, q, floor) if q.metric_source == "fallback" else None
@@ -3722,7 +3727,7 @@ def annotate(doc: Document) -> Document:
         trade = trade_with(clause) if "对" in clause and (q.metric or q.kind.startswith(("percent", "money"))) else None
         if trade:  # 对东盟进出口增长8%: trade with one partner, not the whole
             q.metric, q.metric_source = trade, "context"
-        done = _rate_of_amount_done(text, q, before, floor) or _rate_of_deed_done(text, q, before, floor)
+        done = _rate_of_amount_done(text, q, before, floor) or _rate_of_deed_done(text, q, before, floor, two_back)
         if done:  # 完成投资5.48亿元，完成率130%; 处置闲置土地6820亩，处置率达到84.2%
             q.metric, q.metric_source = done, "context"
         if _target_held_against(text, q, before):
@@ -3959,15 +3964,22 @@ def measure_named(words: str) -> str | None:
     return entries[0]["name"] if entries and not entries[0].get("generic") else None
 
 
-def _rate_of_deed_done(text: str, q, before, floor: int) -> str | None:
+def _rate_of_deed_done(text: str, q, before, floor: int, two_back=None) -> str | None:
     """处置闲置土地6820亩，处置率达到84.2% → 闲置土地处置率: a bare rate of a deed (its verb and 率 alone) right
     after the amount the deed was done to is the rate of that thing's deed."""
     # (a rate the taxonomy names, 开工率 after 已开工1043个, is a column of its own)
     rate = rx(r"(\p{Han}{2})率").fullmatch(q.metric or "") \
         if q.kind.startswith("percent") and q.metric_source == "fallback" else None
     if not rate or before is None or before.start < floor or not before.metric \
-            or rate.group(1) not in before.metric or rx("[；;。]").search(text, before.end, q.start):
+            or rx("[；;。]").search(text, before.end, q.start):
         return None
+    if rate.group(1) not in before.metric:  # 建成人才公寓2.64万套、158.6万平方米，入住率81.3% → 人才公寓入住率
+        thing = _thing_measured(before.metric) if before.kind in ("count", "area", "area_m2") else None
+        listed = two_back is not None and two_back.start >= floor and two_back.metric \
+            and rx(r"[^，,；;。]{0,12}").fullmatch(text, two_back.end, before.start) \
+            and "、" in text[two_back.end:before.start] and _thing_measured(two_back.metric) != thing
+        # (办理人大代表建议395件、政协委员提案495件，办复率达100%: the rate of the whole list, no one thing's)
+        return thing + q.metric if thing and not listed else None
     if before.metric.startswith(rate.group(1)):
         thing = rx(patterns.load("metrics")["completion_rate"]["deed_object"]).sub("", before.metric[2:])
     else:  # (…已处置61宗、2415亩, named from the count before as 闲置低效用地处置面积: the thing before its deed)
@@ -3975,6 +3987,27 @@ def _rate_of_deed_done(text: str, q, before, floor: int) -> str | None:
         if before.metric_source != "context" or measure not in _measure_words():
             return None
     return thing + q.metric if len(thing) >= 2 else None
+
+
+def _thing_in_another_unit(text: str, q, before, floor: int) -> str | None:
+    """人才公寓12栋、1860套 → 人才公寓套数: a figure that names nothing, joined by 、 alone to a figure of a thing in
+    another unit, measures the same thing in its own unit."""
+    if before is None or before.start < floor or not before.metric or before.unit == q.unit \
+            or text[before.end:q.start].strip() != "、":
+        return None
+    thing = _thing_measured(before.metric)
+    if not thing:
+        return None
+    spec = taxonomy()[2]
+    return _counted(thing, q.unit, spec) if q.kind == "count" else _with_kind(thing, q.kind, spec)
+
+
+def _thing_measured(name: str) -> str | None:
+    """人才公寓面积 → 人才公寓, 园区企业数 → 园区企业: the thing a count or a size measures, where the name is the
+    thing and its measure word alone (no verb before the thing: 新建人才公寓套数 counts a deed's things)."""
+    measure = next((w for w in sorted(_measure_words(), key=len, reverse=True) if name.endswith(w)), None)
+    thing = name[:-len(measure)] if measure else ""
+    return thing if len(thing) >= 2 and tagged(thing)[0][1] not in ("v", "vn") else None
 
 
 @functools.cache
