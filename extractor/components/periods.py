@@ -1137,7 +1137,9 @@ def annotate(doc: Document) -> Document:
         titled = _latest_refinement(doc, article, q, titled, doc.year, refinements) if titled else titled
         # (…or of the measure's own figure told last: 1—9月，…实际使用外资48620万美元…。截至9月底，…累计设立外资企业
         # 1342家。\n分市看，晋中市开发区实际使用外资12680万美元: the months of the flow, not the stock's month)
-        told = told_of.get((q.metric, q.aspect)) if q.metric else None
+        # (…a rank of it, the level's: 分市看，晋城、长治两市开发区出让面积分别居全省第一、第二位)
+        told = (told_of.get((q.metric, q.aspect)) or (told_of.get((q.metric, "value")) if q.is_rank else None)) \
+            if q.metric else None
         told = told if told is not None and article and article.start <= told.start else told_last
         if not own and sentence and told is not None and told.period and article \
                 and article.start <= told.start and _opens_a_breakdown(text, sentence.start):
