@@ -1154,8 +1154,10 @@ def _same_paragraph_or_place_led(doc: Document, told, q) -> bool:
         return True
     sentence = doc.sentence_at(q.start)
     opens = sentence is not None and gap.count("\n") == 1 and doc.text[sentence.start - 1:sentence.start] == "\n"
-    found = subjects._mentions_before(doc.text, sentence.start, q.start) if opens else []
-    return bool(found) and found[0][0] == sentence.start
+    lead = len(OF_WHICH) + 1 if opens and rx(OF_WHICH + "[，,]").match(doc.text, sentence.start) else 0
+    # (…or on 其中 and that place: …的目标任务。 / 其中，临汾经济开发区、侯马经济开发区分别下降6.2%、5.5%)
+    found = subjects._mentions_before(doc.text, sentence.start + lead, q.start) if opens else []
+    return bool(found) and found[0][0] == sentence.start + lead
 
 
 def _sibling_bounds(doc: Document) -> None:
