@@ -1237,7 +1237,26 @@ def annotate(doc: Document) -> Document:
             # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
         if _starts_a_change(text, q, floor):
             q.status = "actual"  # 水泥：从二百八十六万吨增加到六百万吨, in a plan: the level it starts from was reached
+    _times_listed(doc)
     return doc
+
+
+def names_a_time(name: str) -> bool:
+    """三季度, 2023年, 1—5月: a list's name that is a time phrase whole, not a thing."""
+    name = name.strip()
+    return bool(name) and any(pattern.fullmatch(name) for pattern, *_ in _phrases())
+
+
+def _times_listed(doc: Document) -> None:
+    """三季度、四季度分别计划供应1.03万亩和0.52万亩; 2023年、2024年分别实现营业收入120亿元和150亿元: the times
+    listed before 分别 date the figures after it in order (the nearest time before each is only the last)."""
+    from .structure import listed_before_respectively
+
+    for names, figures in listed_before_respectively(doc):
+        if len(names) < 2 or len(names) != len(figures) or not all(map(names_a_time, names)):
+            continue
+        for name, q in zip(names, figures):
+            q.period = period_of(name, len(name), 0, doc.year) or q.period
 
 
 @functools.cache

@@ -47,6 +47,36 @@ def _figure_list(text: str, figures: list, pos: int, end: int) -> list:
     return out
 
 
+def _times_of_one_measure(names: list[str], figures: list) -> bool:
+    """A list of times before 分别 (the periods stage dates each figure by its own) names no measure: the figures
+    are all of the measure the first was named by."""
+    from .periods import names_a_time
+
+    if len(names) < 2 or len(names) != len(figures) or not all(map(names_a_time, names)):
+        return False
+    for q in figures[1:]:
+        if q.metric is None:
+            q.metric, q.metric_source, q.aspect = figures[0].metric, figures[0].metric_source, figures[0].aspect
+    return True
+
+
+def listed_before_respectively(doc: Document) -> list[tuple[list[str], list]]:
+    """Each 分别 of the document with the names listed in its clause before it and the figures it pairs them
+    with (三季度、四季度分别计划供应1.03万亩和0.52万亩 → [三季度, 四季度], the two figures)."""
+    text, out = doc.text, []
+    starts = [q.start for q in doc.quantities]
+    for sentence in doc.sentences:
+        pos = _respectively(text, sentence.start, sentence.end)
+        in_sentence = doc.quantities[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+        while pos != -1:
+            left = max(last_of("，；：。", text, sentence.start, pos) + 1, sentence.start)
+            right = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1), default=sentence.end)
+            names = [n for n in LIST_SPLIT.split(text[left:pos]) if n.strip()]
+            out.append((names, _figure_list(text, in_sentence, pos, right)))
+            pos = _respectively(text, pos + 1, sentence.end)
+    return out
+
+
 def _pair_lists(doc: Document) -> None:
     text = doc.text
     starts = [q.start for q in doc.quantities]  # in text order
@@ -71,6 +101,9 @@ def _pair_lists(doc: Document) -> None:
             # 有色冶金、石化化工、装备制造产业增加值年均分别增长…: the adverb before 分别 is no part of the last name
             listed = _without_status(metrics.without_adverbs(text[left_start:pos]))
             names = _without_list_count(_ordinals_shared(_list_names(listed, len(figures))))
+            if _times_of_one_measure(names, figures):  # 三季度、四季度分别计划供应1.03万亩和0.52万亩: times, no names
+                pos = _respectively(text, pos + 1, sentence.end)
+                continue
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             counted = _counted_before(names, in_sentence, figures)
