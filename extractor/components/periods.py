@@ -1244,7 +1244,8 @@ def annotate(doc: Document) -> Document:
 def names_a_time(name: str) -> bool:
     """三季度, 2023年, 1—5月: a list's name that is a time phrase whole, not a thing."""
     name = name.strip()
-    return bool(name) and any(pattern.fullmatch(name) for pattern, *_ in _phrases())
+    return bool(name) and any(need in name for need, _ in _phrases_by_need()) \
+        and any(pattern.fullmatch(name) for pattern, *_ in _phrases())
 
 
 def _times_listed(doc: Document) -> None:

@@ -65,15 +65,15 @@ def listed_before_respectively(doc: Document) -> list[tuple[list[str], list]]:
     with (三季度、四季度分别计划供应1.03万亩和0.52万亩 → [三季度, 四季度], the two figures)."""
     text, out = doc.text, []
     starts = [q.start for q in doc.quantities]
-    for sentence in doc.sentences:
-        pos = _respectively(text, sentence.start, sentence.end)
-        in_sentence = doc.quantities[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
-        while pos != -1:
-            left = max(last_of("，；：。", text, sentence.start, pos) + 1, sentence.start)
-            right = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1), default=sentence.end)
-            names = [n for n in LIST_SPLIT.split(text[left:pos]) if n.strip()]
-            out.append((names, _figure_list(text, in_sentence, pos, right)))
-            pos = _respectively(text, pos + 1, sentence.end)
+    for found in rx(patterns.load("structure")["respectively"]).finditer(text):
+        pos, sentence = found.start(), doc.sentence_at(found.start())
+        if sentence is None:
+            continue
+        in_sentence = doc.quantities[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, sentence.end)]
+        left = max(last_of("，；：。", text, sentence.start, pos) + 1, sentence.start)
+        right = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1), default=sentence.end)
+        names = [n for n in LIST_SPLIT.split(text[left:pos]) if n.strip()]
+        out.append((names, _figure_list(text, in_sentence, pos, right)))
     return out
 
 
@@ -1040,6 +1040,7 @@ def _thing_after(text: str, end: int) -> bool:
     return after is not None and metrics.tagged(after.group(1))[0][1][0] not in "cvpmuq"
 
 
+@functools.lru_cache(maxsize=4096)
 def _bare_deed(name: str) -> bool:
     """出让面积, 整改率: a deed and its measure, and nothing it was done to (structure.toml, deed_named_before)."""
     spec = patterns.load("structure")["deed_named_before"]
