@@ -2417,7 +2417,7 @@ def _dictionary() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def tagged(clause: str) -> list[tuple[str, str]]:
     """jieba's words and part-of-speech tags; a clause is asked about once per figure it holds."""
     tokens = [(t.word, t.flag) for t in _jieba().lcut(clause)]
