@@ -3318,7 +3318,7 @@ def _size_of_things_before(text: str, q, before, floor: int) -> str | None:
     if rx(r"\s*[，,]\s*").fullmatch(text, before.end, _clause_left(text, q.start, floor)) is None:
         return None
     things = _without_new(before.metric)
-    counted = next((w for w in sorted(_measure_words(), key=len, reverse=True) if things.endswith(w)), suffix)
+    counted = next((w for w in _measure_words_longest_first() if things.endswith(w)), suffix)
     things = things[:-len(counted)]  # (人才公寓套数: the flats' 套 goes with the 数)
     return things + q.metric if len(things) >= 2 else None
 
@@ -4005,9 +4005,14 @@ def _thing_in_another_unit(text: str, q, before, floor: int) -> str | None:
 def _thing_measured(name: str) -> str | None:
     """人才公寓面积 → 人才公寓, 园区企业数 → 园区企业: the thing a count or a size measures, where the name is the
     thing and its measure word alone (no verb before the thing: 新建人才公寓套数 counts a deed's things)."""
-    measure = next((w for w in sorted(_measure_words(), key=len, reverse=True) if name.endswith(w)), None)
+    measure = next((w for w in _measure_words_longest_first() if name.endswith(w)), None)
     thing = name[:-len(measure)] if measure else ""
     return thing if len(thing) >= 2 and tagged(thing)[0][1] not in ("v", "vn") else None
+
+
+@functools.cache
+def _measure_words_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_measure_words(), key=len, reverse=True))  # (套数 before 数)
 
 
 @functools.cache
@@ -4024,7 +4029,8 @@ def _rate_of_amount_done(text: str, q, before, floor: int) -> str | None:
     spec = patterns.load("metrics")["completion_rate"]
     if q.metric != spec["bare_metric"] or not rx(spec["bare"]).search(_own_clause(text, q, floor)) \
             or before is None or before.start < floor or not before.metric \
-            or not before.kind.startswith(("money", "area", "count")) or rx("[；;。]").search(text, before.end, q.start):
+            or not before.kind.startswith(("money", "area", "count")) \
+            or rx("[；;。]").search(text, before.end, q.start):
         return None
     if not before.kind.startswith("money"):  # 累计消化批而未供土地1.47万亩，完成率45.9% → 批而未供土地消化完成率
         return _deed_after_thing(before.metric) + spec["bare_metric"]

@@ -1035,7 +1035,8 @@ def _shared_figures(doc: Document) -> None:
 
 
 def _thing_after(text: str, end: int) -> bool:
-    """发行1000亿元长期国债: words after the figure other than a joint (和), a verb (居), a qualifier (左右) or a measure word (位)."""
+    """发行1000亿元长期国债: words after the figure other than a joint (和), a verb (居), a qualifier (左右) or a
+    measure word (位)."""
     after = rx(r"\s*(\p{Han}{1,8})").match(text, end)
     return after is not None and metrics.tagged(after.group(1))[0][1][0] not in "cvpmuq"
 
