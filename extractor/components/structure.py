@@ -1008,6 +1008,24 @@ def _amount_done(doc: Document, k: int):
     return q
 
 
+def _rank_shared_by_figures(doc: Document) -> None:
+    """…新增专精特新中小企业34家、“小巨人”企业4家，新增数量均居全省开发区第一: see structure.toml,
+    rank_shared_by_figures."""
+    text, own = doc.text, rx(patterns.load("structure")["rank_shared_by_figures"]["own_clause"])
+    for k, q in enumerate(doc.quantities):
+        sentence = doc.sentence_at(q.start) if q.is_rank and k >= 2 else None
+        if sentence is None:
+            continue
+        clause = last_of("，,；;", text, sentence.start, q.start) + 1
+        if not own.match(text, max(clause, sentence.start), q.start):
+            continue
+        floor = max(last_of("；;", text, sentence.start, clause) + 1, sentence.start)
+        before = doc.quantities[k - 1]
+        told = [p for p in doc.quantities[:k] if p.start >= floor and p.metric and p.aspect == before.aspect]
+        if len({p.metric for p in told}) >= 2:
+            q.metric, q.metric_source = told[0].metric, "context"
+
+
 def _shared_figures(doc: Document) -> None:
     """游客人次、旅游花费均增长10%以上: one figure said of every name of a list belongs to the first of them (a
     rank, 水稻、油茶产量位居全国第1, is shared without 均); a figure list is paired name by name instead."""
@@ -1219,6 +1237,7 @@ def _sibling_bounds(doc: Document) -> None:
 def annotate(doc: Document) -> Document:
     _pair_lists(doc)
     _shared_figures(doc)
+    _rank_shared_by_figures(doc)
     _completion_rates(doc)
     _gaps_to_schedule(doc)
     _picked_one(doc)
