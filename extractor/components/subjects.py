@@ -668,6 +668,8 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
+        if text[s - 1:s] == "在" and rules["venue_after_re"].match(text, e):
+            continue  # 全市二季度“三个一批”活动在朔州经开区举行，共推出项目82个: the scene, not whose figures
         if rules["benchmark_after_re"].match(text, e):
             continue  # …是全省开发区平均水平的1.8倍: the level held against, not whose figure
         if text.endswith("以", 0, s) and rules["means_after_re"].match(text, e):
