@@ -698,8 +698,10 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue  # …自贸试验区制度创新指数…第三，新华·波罗的海…第18位: the next clause is the region's
         if kind in ("body", "place", "zone_name") and _judged(text, e, q.start):
             continue  # 滨海新区开发开放龙头作用更加突出，…上市公司增至88家: the place's clause is done
-        if q.kind == "pp" and rx(r"[（(][^）)]*[0-9０-９][^）)]*[）)]").search(text[e:q.start]):
-            continue  # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject (开发区（综保区） is)
+        if q.kind == "pp" and rx(r"[^，,；;]*[（(][^）)]*[0-9０-９][^）)]*[）)]").match(text[e:q.start]):
+            # 全省增速（10.4%）12.2个百分点: the place is the comparison, not the subject (开发区（综保区） is; so is a place
+            # a clause before: 阳泉经开区营业收入…，增长12.6%，高于全省开发区平均增速（6.8%）5.8个百分点)
+            continue
         if kind == "self" and value in rules["zone_self"] and rules["anaphor_zone_re"].match(value):
             recent = _zone_before(doc, s, article)
             if recent:
