@@ -750,12 +750,18 @@ def _link_parts(doc: Document) -> None:
         opened = [m.start() for m in found]
         among = {m.start(): m.group("among") for m in found}  # 在签约项目中，: the total's own things
         floor = doc.sentences[i - 1].start if i > 0 else sentence.start
-        if "\n" in text[floor:sentence.start]:
-            floor = sentence.start  # (a paragraph's 其中 breaks down its own totals, never the paragraph's before)
+        # (a paragraph's 其中 breaks down its own totals, never the paragraph's before; but a paragraph that opens on
+        # 其中, cut from the one before by a line that ended on a stop, breaks down that one's last sentence, where its
+        # parts name no measure of their own: 其中，阳泉经济技术开发区596个，…)
+        carried = "\n" in text[floor:sentence.start] and text[sentence.start - 1:sentence.start] == "\n" \
+            and text.startswith(OF_WHICH, sentence.start)
+        if "\n" in text[floor:sentence.start] and not carried:
+            floor = sentence.start
         lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, sentence.end)
         for k in range(lo, hi):
             q = quantities[k]
-            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None) or _never_a_part(q):
+            if not (opened[0] < q.start < sentence.end) or q.aspect not in ("value", "change", None) or _never_a_part(q) \
+                    or carried and q.metric is not None:
                 continue
             # (…其中国家级2个；全市共有A级景区45家，其中5A级3家: each part breaks down the total before its own 其中)
             pos = max(p for p in opened if p < q.start)
