@@ -60,6 +60,13 @@ def _times_of_one_measure(names: list[str], figures: list) -> bool:
     return True
 
 
+def _respectively_bounds(text: str, sentence, pos: int) -> tuple[int, int]:
+    """Where the names before a 分别 at `pos` start (its clause) and where its figures end (the next ；or 。)."""
+    left = max(last_of("，；：。", text, sentence.start, pos) + 1, sentence.start)
+    right = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1), default=sentence.end)
+    return left, right
+
+
 def listed_before_respectively(doc: Document) -> list[tuple[list[str], list]]:
     """Each 分别 of the document with the names listed in its clause before it and the figures it pairs them
     with (三季度、四季度分别计划供应1.03万亩和0.52万亩 → [三季度, 四季度], the two figures)."""
@@ -70,8 +77,7 @@ def listed_before_respectively(doc: Document) -> list[tuple[list[str], list]]:
         if sentence is None:
             continue
         in_sentence = doc.quantities[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, sentence.end)]
-        left = max(last_of("，；：。", text, sentence.start, pos) + 1, sentence.start)
-        right = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1), default=sentence.end)
+        left, right = _respectively_bounds(text, sentence, pos)
         names = [n for n in LIST_SPLIT.split(text[left:pos]) if n.strip()]
         out.append((names, _figure_list(text, in_sentence, pos, right)))
     return out
@@ -93,10 +99,7 @@ def _pair_lists(doc: Document) -> None:
         earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
         unnamed = []  # 分别 lists with no names, to frame the figures before them once those are named
         while pos != -1:
-            left_start = last_of("，；：。", text, sentence.start, pos) + 1
-            left_start = max(left_start, sentence.start)
-            right_end = min((i for i in (text.find(ch, pos, sentence.end) for ch in "；。") if i != -1),
-                            default=sentence.end)
+            left_start, right_end = _respectively_bounds(text, sentence, pos)
             figures = _figure_list(text, in_sentence, pos, right_end)
             # 有色冶金、石化化工、装备制造产业增加值年均分别增长…: the adverb before 分别 is no part of the last name
             listed = _without_status(metrics.without_adverbs(text[left_start:pos]))
