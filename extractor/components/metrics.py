@@ -1282,9 +1282,12 @@ def _counts_only(cue: str) -> bool:
     return all(kind == "metric" and entry["kinds"] == ["count"] for kind, entry in taxonomy()[0][cue])
 
 
-def _in_column_style(phrase: str, spec: dict) -> str:
-    """A name's last word as the taxonomy writes it (企业数量 → 企业数, 产业营收 → 产业营业收入)."""
+def _in_column_style(phrase: str, spec: dict, counted: bool = False) -> str:
+    """A name's last word as the taxonomy writes it (企业数量 → 企业数, 产业营收 → 产业营业收入); a count keeps
+    the words that name an amount only of money (跨境电商出口297.5万单 counts the exports, not 出口额)."""
     for ending, written in spec["name_endings"].items():
+        if counted and ending in spec["name_endings_of_amounts"]:
+            continue
         # (a bare 出口 is 出口额 too, but a bare 数量 is no 数)
         if phrase.endswith(ending) and (len(phrase) > len(ending) or written.startswith(ending)):
             return phrase[: -len(ending)] + written
@@ -2489,7 +2492,7 @@ def fallback_name(text: str, q, floor: int) -> str | None:
         return None  # 年均增幅超过23%: words that frame a growth name nothing
     if q.kind != "count" and phrase in patterns.load("subjects")["zone_suffixes"]:
         return None  # …依次为晋中市开发区12.6%: the zones' word ends a place, the figure's subject, and names nothing
-    phrase = _in_column_style(phrase, spec)
+    phrase = _in_column_style(phrase, spec, counted=q.kind == "count")
     if q.kind == "count":
         phrase = _with_set_verb(phrase, _clause_of(text, q.start, floor))
         phrase = _counted(phrase, q.unit, spec)
@@ -2655,11 +2658,17 @@ def _ends_in_verb(phrase: str) -> bool:
 
 def _counted(phrase: str, unit: str, spec: dict) -> str:
     """The name of a count of `phrase`: 调度会 + 次 → 调度会次数, 企业 + 家 → 企业数."""
-    suffix = spec["count_suffix_by_unit"].get(_event_unit(unit))
+    event = _event_unit(unit)
+    suffix = spec["count_suffix_by_unit"].get(event)
+    if suffix and phrase.endswith(event) and event in spec["count_suffix_own_word"]:
+        return phrase + suffix[len(event):]  # 跨境电商清单 + 万单 → 跨境电商清单量, 订单 → 订单量
     if suffix:
         return phrase if phrase.endswith((suffix, "量")) else phrase + suffix
     if phrase.endswith(RATE_SUFFIXES + tuple(spec["counts_by_themselves"])):
         return phrase
+    flow = spec["count_suffix_of_flows"]
+    if phrase.endswith(tuple(flow["endings"])):
+        return phrase + flow["suffix"]  # 整车出口突破百万辆 → 整车出口量: goods counted as they flow
     word = (unit or "").lstrip("万亿千百")
     by_unit = spec["count_suffix_after_verb"].get(word)
     if by_unit and _ends_in_verb(phrase):
@@ -3240,8 +3249,10 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         # 成交额的41.2%)
         # (…or whose whole is named by the measure's own words, 保税维修业务货值…占全省保税维修业务总量的90%以上; the share
         # may be hedged, 约占全省开发区的三分之一)
+        # (…or a whole that names no measure, or a measure the part's name ends in: 机电产品出口52.31亿元，增长19.8%，
+        # 占全市出口总额的50.5%; 苹果出口18.76亿元，增长23.6%，占比18.1%)
         opens = rx(r"(?:约|近|超|仅|均)?占").match(own) is not None
-        return opens and (before.kind != q.kind or before.aspect == "growth" and _whole_named(before.metric, own)) \
+        return opens and (before.kind != q.kind or before.aspect == "growth" and _whole_of_part(before.metric, own)) \
             or q.metric is None and _part_of().match(own) is not None
     if q.aspect == "rank" and q.metric is None:
         # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before (but one that ranks a
@@ -3271,6 +3282,19 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
     if lead and own.startswith(lead + "以上"):
         lead = None  # 规模以上工业企业…利润: a scope, not the generic 规模
     return q.metric in generic or lead is not None and not taxonomy()[1].search(own)
+
+
+def _whole_of_part(metric: str, words: str) -> bool:
+    """The whole a share after a growth is measured against is its level's: named by the level's own words
+    (_whole_named), by no measure at all (占比18.1%), or by the measure the level's name ends in, the part's
+    (出口总额 of 机电产品出口额; 总 said or not)."""
+    if _whole_named(metric, words):
+        return True
+    cue = taxonomy()[1].search(words)
+    if cue is None:
+        return True
+    whole = cue.group().replace("总", "")
+    return len(metric) > len(whole) + 1 and metric.replace("总", "").endswith(whole)
 
 
 def _whole_named(metric: str, words: str) -> bool:

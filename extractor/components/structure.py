@@ -177,7 +177,7 @@ def _pair_lists(doc: Document) -> None:
         for figures in unnamed:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
-            _pair_with_figures_before(text, in_sentence, figures)
+            _pair_with_figures_before(text, in_sentence, figures, unnamed_ok=True)
 
 
 def _article_key(doc: Document, figures: list) -> int:
@@ -335,14 +335,18 @@ def _framed_by_first(text: str, q, figures: list) -> bool:
     return q.aspect == metrics.default_aspect(q.kind) and LIST_GAP.fullmatch(text, figures[k - 1].end, q.start) is not None
 
 
-def _pair_with_figures_before(text: str, in_sentence: list, figures: list) -> bool:
+def _pair_with_figures_before(text: str, in_sentence: list, figures: list, unnamed_ok: bool = False) -> bool:
     """产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: a 分别 with no names before it and
     no list of names earlier frames the figures just before it, one for one, in order."""
     if len(figures) < 2:
         return False
     at = next(i for i, q in enumerate(in_sentence) if q is figures[0])
     before = in_sentence[max(0, at - len(figures)):at]
-    if len(before) != len(figures) or any(not q.metric or not _framed_level(q, p) for q, p in zip(before, figures)):
+    # (once the sentence's lists are paired, a level still unnamed is one of the list all the same: 开行国际班列32列，
+    # 运送货物2816标箱，货值3.74亿元，分别增长…, each growth is its own level's, the first's name unknown as its level's is)
+    if len(before) != len(figures) or not any(q.metric for q in before) \
+            or any(not q.metric and (not unnamed_ok or q.aspect != "value") or not _framed_level(q, p)
+                   for q, p in zip(before, figures)):
         return False
     frame = text[max(0, figures[0].start - 24):figures[0].start]
     for earlier, q in zip(before, figures):
