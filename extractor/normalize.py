@@ -169,6 +169,7 @@ def _layout():
         "byline_end": rx(spec["byline_end"]),
         "block_start": rx(spec["block_start"]),
         "lead_start": rx(spec["lead_start"]),
+        "subtitle_start": rx(spec["subtitle_start"]),
         "block_end": rx(spec["block_end"]),
         "source_cut": rx(spec["source_cut"]),
         "source_rest": rx(spec["source_rest"]),
@@ -360,9 +361,14 @@ def reflow(text: str) -> tuple[str, list[int]]:
     opens_paragraph = True
     before = prev = None
     source_cut = False  # the line before ended inside a source line's name (供稿：临 / 汾市商务局)
+    subtitled = False  # the paragraph so far is a subtitle (———…综述), which a blank line ends
     for k, line in enumerate(lines):
         if prev is not None:
-            if source_cut and not _breaks_between(prev, line, opens_paragraph, width):
+            if _subtitle(line) or subtitled and text.count("\n", prev.end, line.start) >= 2:
+                out.append("\n")  # 深化改革激活力 / ———…改革综述 / (blank) / 2024 年，…: title, subtitle, lead apart
+                offsets.append(prev.end)
+                opens_paragraph = True
+            elif source_cut and not _breaks_between(prev, line, opens_paragraph, width):
                 out.append("\n")  # (…汾市商务局 / 朔州经开区…: the name is whole, the source block is closed)
                 offsets.append(prev.end)
                 opens_paragraph = True
@@ -384,9 +390,16 @@ def reflow(text: str) -> tuple[str, list[int]]:
                     offsets.append(prev.end)
                 opens_paragraph = False
         source_cut = prev is not None and _source_goes_on(prev, line)
+        subtitled = _subtitle(line) or subtitled and not opens_paragraph
         _emit_line(line, out, offsets)
         before, prev = prev, line
     return "".join(out), offsets
+
+
+def _subtitle(line: _Line) -> bool:
+    """———山西综改示范区工作亮点扫描: a dash run opening a line that holds no stop (——经济运行稳中向好。… is a
+    report's list item, a sentence)."""
+    return bool(_layout()["subtitle_start"].match(line.text)) and not _forbidden_in_heading(line.compact)
 
 
 def _source_goes_on(prev: _Line, line: _Line) -> bool:
