@@ -2155,6 +2155,12 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
     if phrase and len(phrase) < len(noun) and start is not None and _object_to_clause_end(text, start, end + len(quoted)):
         phrase = _noun_phrase(quoted, spec, from_left=True, verbs_inside=True) or phrase
     conferred = None if (won := _standing(text, end)) else _conferred(text, start, end)
+    graded = rx(spec["graded_standing"]).fullmatch(won.group("won") or won.group(0)[len(won.group("noun")):]) \
+        if won and not _event_unit(unit) else None
+    if graded and won.group("noun").startswith(phrase[:2] if phrase else won.group("noun")):
+        # 15个开发区获评优秀等次 → 优秀等次开发区数: a grade won names its things as a grade picked out does
+        # (被评为较差等次的开发区有6家 → 较差等次开发区数), not by the verb of winning it
+        return graded.group("grade") + won.group("noun"), "fallback"
     if conferred and not _event_unit(unit):
         return conferred.group("title"), "fallback"  # 授予…6个开发区为市级特色园区: they are counted as what they became
     if won and won.group("title") and not _event_unit(unit) and (
