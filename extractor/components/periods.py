@@ -252,7 +252,7 @@ def _latest_told(text: str, floor: int, start: int, year: int | None) -> int | N
 
 @functools.cache
 def _status_scope(name: str):
-    """A pattern of status.toml's [scope]: target (a sentence's), paragraph_target, paragraph_expected."""
+    """A pattern of status.toml's [scope]: target (a sentence's), paragraph_target, paragraph_expected, sentence_frame."""
     return rx(patterns.load("status")["scope"][name])
 
 
@@ -310,6 +310,11 @@ def status_of(text: str, start: int, floor: int, default: str, end: int | None =
         colon = last_of("：:", text, floor, segment)
         if colon >= 0 and last_of("。！？", text, colon, segment) < 0:
             found = _nearest_status(text, floor, colon, colon, review)
+        # (…and so do a sentence's opening words that say only its status and time: 预计全年，…增长9%左右；物流园区
+        # 货运量达到3450万吨左右: both estimates)
+        frame = _status_scope("sentence_frame").match(text, floor) if found is None else None
+        if frame and frame.end() <= segment:
+            found = _nearest_status(text, floor, frame.end(), frame.end(), review)
     return found or _fallback_status(text, segment, start) or default
 
 
