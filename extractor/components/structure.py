@@ -97,6 +97,7 @@ def _pair_lists(doc: Document) -> None:
             _one_figure_shared(doc, in_sentence[0], pos)
             continue  # a list needs two figures
         earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
+        listed_measures: dict[int, list] = {}  # …and the names each gave its figures, by where
         unnamed = []  # 分别 lists with no names, to frame the figures before them once those are named
         while pos != -1:
             left_start, right_end = _respectively_bounds(text, sentence, pos)
@@ -138,6 +139,7 @@ def _pair_lists(doc: Document) -> None:
             own = figures[0] if not paired and len(names) == 1 and earlier and figures \
                 and figures[0].metric_source in ("taxonomy", "fallback") else None
             own = (own.metric, own.metric_source) if own else None
+            again_of = earlier[-1][0] if not paired and len(names) <= 1 and earlier else None
             names = paired or (names if len(names) > 1 or not earlier else earlier[-1][1])
             seated = _places_seated_before(text, sentence, in_sentence, left_start, figures) \
                 if len(names) == 1 and not own else None
@@ -163,6 +165,11 @@ def _pair_lists(doc: Document) -> None:
                 # not the head word a list of measures shares)
                 shared = [n + rest for n in names[:-1]] + [names[-1]] if rest else metrics.shared_head(names)
                 places = _apply_names(doc, shared, figures, comparands, traded, names)
+                # (…分别实现营业收入213.6亿元、…，同比分别增长12.6%、…: the list again names what it named before)
+                for q, told in zip(figures, listed_measures.get(again_of, ()) if again_of is not None else ()):
+                    if told and q.metric_source != "list":
+                        q.metric, q.metric_source = told, "list"
+                listed_measures[pos] = [q.metric if q.metric_source == "list" else None for q in figures]
                 if places and all(places):
                     listed_places[_article_key(doc, figures)] = places
                 if own:
@@ -535,6 +542,7 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                  traded: list[str] | None = None, written: list[str] | None = None) -> list:
     """Pairs names and figures in order; returns the places the names are (None where a name is no place)."""
     places = _listed_subjects(doc, names, figures, written)
+    owned = _measure_owned(names[-1], figures[0], doc.text) if names else None
     for k, (name, q) in enumerate(zip(names, figures)):
         if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
@@ -558,7 +566,7 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
         if told:  # 宗数和面积分别占…: the measures of the figures told before
             q.metric, q.metric_source = told, "list"
             continue
-        metric = metrics.list_item_metric(name, q)
+        metric = metrics.list_item_metric(name, q) or (name.strip() + owned if owned else None)
         rate = metrics.completion_rate(doc.text[max(0, figures[0].start - 24):figures[0].start],
                                        metric or metrics.without_adverbs(name).strip()) \
             if q.kind.startswith("percent") else None
@@ -576,6 +584,21 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
     return places
+
+
+def _measure_owned(last: str, first, text: str) -> str | None:
+    """交通运输业、软件业、租赁和商务服务业分别实现营业收入…: names that are no measures own the measure the
+    metrics stage read after the last of them (商务服务业营业收入 → 营业收入), each its own (交通运输业营业收入),
+    where the text says that measure right before the figures (not 小麦、稻谷最低收购价平均每斤分别提高0.11元: the
+    last name holds its measure, and the figures are of the names)."""
+    told = first.metric or ""
+    last = metrics.without_adverbs(last).strip()
+    tail = next((last[k:] for k in range(len(last) - 1) if told.startswith(last[k:])), None)
+    measure = told[len(tail):] if tail else ""
+    if len(measure) < 2 or first.metric_source not in ("taxonomy", "fallback", "context") \
+            or measure not in text[max(0, first.start - 12):first.start]:
+        return None
+    return measure
 
 
 def _told_before_list(doc: Document, name: str, first) -> str | None:
