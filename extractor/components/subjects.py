@@ -712,7 +712,12 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             # 该市 is its city, as the rules below read it)
             if recent and recent.city and not (default and recent.city == default.city):
                 return _city_subject(recent.city, _zones_follow(text, e))
-        resolved = _resolve(kind, value, text, e, default, doc.region)
+        # (全市有进出口实绩的外贸企业达412家，…，其中开发区内企业238家: 全市 then is the whole city, whose zones' part
+        # the sentence tells after it, as for a city named; the part is the zones')
+        part = rules["zones_part_re"].search(text, e, sentence.end) \
+            if kind == "self" and value in rules["city_self"] and sentence is not None else None
+        whole = part is not None and q.end <= part.start()
+        resolved = _resolve(kind, value, text, e, default, doc.region, whole=whole)
         if resolved:
             return _group_of(text, mentions, (s, e, kind, value), resolved, default, doc.region) or resolved
     return default
