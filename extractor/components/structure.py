@@ -542,7 +542,7 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                  traded: list[str] | None = None, written: list[str] | None = None) -> list:
     """Pairs names and figures in order; returns the places the names are (None where a name is no place)."""
     places = _listed_subjects(doc, names, figures, written)
-    owned = _measure_owned(names[-1], figures[0], doc.text) if names else None
+    owned = _measure_owned(names[-1], figures[0], doc.text) if names and not any(places) else None
     for k, (name, q) in enumerate(zip(names, figures)):
         if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
