@@ -2716,6 +2716,14 @@ def _strip_words_of_counted() -> tuple[str, ...]:
     return tuple(spec["strip_leading"] + spec["strip_leading_zones"])
 
 
+def _joined_list(m) -> str:
+    """新材料、装备制造两大产业 → 新材料和装备制造产业: items listed and counted under one head are that head's
+    joint name, where the count is theirs (else the words stay)."""
+    items = regex.split("[、和]", m.group("items"))
+    counted = quantities.parse_chinese_number(m.group("count"))
+    return "和".join(items) + m.group("head") if counted == len(items) else m.group()
+
+
 def _after_means(clause: str, spec: dict) -> str:
     """The words after a quoted means that its own clause opens on (全区通过“腾笼换鸟”盘活低效用地 → 盘活低效用地)."""
     means = rx(spec["means_quoted"]).search(clause)
@@ -2737,6 +2745,8 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["done_filler"]).sub("", clause)  # 半导体产业完成产值 → 半导体产业产值
     if "以上的" in clause:
         clause = rx(spec["threshold_of"]).sub("", clause)  # 2000万元以上的技改项目 → 2000万元以上技改项目
+    if "、" in clause or "和" in clause:
+        clause = rx(spec["counted_list"]).sub(_joined_list, clause)  # 新材料、装备制造两大产业 → 新材料和装备制造产业
     if "“" in clause or '"' in clause:
         clause = _after_means(clause, spec)  # 通过“腾笼换鸟”盘活低效用地 → 盘活低效用地
     if "安排" in clause and "财政" in clause:
