@@ -2169,6 +2169,9 @@ def _counted_noun(text: str, end: int, unit: str = "", start: int | None = None)
         title = won.group("title")
         title = title[next((len(w) for w in spec["scope_words"] if title.startswith(w)), 0):]
         return title if title.endswith(won.group("noun")[-1]) else title + won.group("noun"), "fallback"
+    zones = rx(spec["zones_counted"]).match(noun) if unit in spec["zones_counted_units"] else None
+    if zones and not won:  # 全市6个开发区规上服务业企业达到412家: the zones are counted, whatever their figures after
+        return zones.group("zones") + spec["count_suffix"], "fallback"
     opening = pattern.match(noun) if not _event_unit(unit) else None
     if opening and phrase and phrase.endswith(spec["firms"]) and noun.startswith(phrase, opening.end()):
         opening = None  # 23家开发区企业: the firms are counted, the zones only say whose (but 11家开发区项目建设: zones)
