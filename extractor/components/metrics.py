@@ -2937,7 +2937,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     if "亿" in phrase:
         phrase = rx(spec["graded_bare"]).sub(r"\g<0>级", phrase)  # 千亿县 → 千亿级县
     grade = rx(spec["graded"]).match(phrase) or rx(spec["threshold"]).match(phrase)  # 10万吨级泊位, 50亿元以上项目
-    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*").fullmatch(
+    if not (2 <= len(phrase) <= spec["max_chars"]) or not rx(r"(?:[0-9]+[A-Z]|[0-9]+(?=\p{Han})|[\p{Han}A-Za-z])[\p{Han}A-Za-z0-9]*(?:[+＋][\p{Han}A-Za-z0-9]+)*").fullmatch(
             phrase[grade.end():] if grade else phrase):  # 5G用户普及率
         return None
     if phrase in spec["strip_leading"] or phrase in spec["strip_trailing"]:

@@ -137,7 +137,7 @@ def _rules():
             # (a unit read only after a magnitude may follow the magnitude's qualifier: 十六亿多土方)
             rf"(?P<unit>(?(ge)(?:{ge_rest})|(?(magnitude)(?:{unit_re}|{prefixed_re})|(?:{unit_re}))))?"
             rf"(?:/(?P<per>{longest_of(units['per_units'])}))?"
-            r"(?P<after>以上|左右|以下|以内|多|余)?"),
+            rf"(?P<after>以上|左右|以下|以内|多(?![{approx['more_not_before']}])|余)?"),
         "approx": approx,
         "several": quant["several"],
         "several_re": rx("(?<!分之)(?:" + "|".join(map(regex.escape, sorted(quant["several"], key=len, reverse=True))) + ")"),
