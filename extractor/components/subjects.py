@@ -41,6 +41,7 @@ def _rules():
         "slogan_re": rx(spec["slogan"]),
         "editor_note_re": rx(spec["editor_note"]),
         "zones_part_re": rx(spec["zones_part"]),
+        "city_zones_after_re": rx(spec["city_zones_after"]),
         "anaphor_zone_re": rx(spec["anaphor_zone"]),
         "short_name_bracket_re": rx(spec["short_name_bracket"]),
         "zone_qualifier_bracket_re": rx(spec["zone_qualifier_bracket"]),
@@ -160,7 +161,10 @@ def article_subject(article: Article, text: str, home: str) -> Subject:
             unlisted = _unlisted_zone_at(candidate, start, end, place)
             if unlisted:
                 return Subject(unlisted, "zone")  # 长治经开区召开…: a zone the gazetteer lacks, not the city's zones
-            zones = report or _zones_follow(candidate, end) or candidate is not body
+            # (…and a news item whose first sentence names the city and, later, its zones is theirs: 大同市二季度“三个
+            # 一批”活动主会场设在大同经开区，全市8个开发区全部参加)
+            zones = report or _zones_follow(candidate, end) or candidate is not body \
+                or rules["city_zones_after_re"].search(candidate, end) is not None
             if place.type == "city" and candidate is article.source and "商务局" in candidate:
                 zones = True
             if candidate is article.title and place.type == "zone" and _bare_city_zones(candidate[start:end], place):
