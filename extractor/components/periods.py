@@ -288,6 +288,11 @@ def _in_plan_paragraph(doc: Document, at: int, memo: dict) -> bool:
 
 
 @functools.cache
+def _status_bracketed():
+    return [(status, rx(p)) for status, p in patterns.load("status")["bracketed"].items()]
+
+
+@functools.cache
 def _status_after():
     spec = patterns.load("status")
     return [(rx(p), status, reach) for table, reach in spec["after_reach"].items()
@@ -295,6 +300,10 @@ def _status_after():
 
 
 def status_of(text: str, start: int, floor: int, default: str, end: int | None = None, review: bool = False) -> str:
+    if text[start - 1:start] in "（(" and end is not None and text[end:end + 1] in "）)":
+        said = next((status for status, p in _status_bracketed() if p.search(text, max(floor, start - 12), start - 1)), None)
+        if said:
+            return said
     if end is not None:
         for pattern, status, reach in _status_after():
             if pattern.match(text[end:end + reach]):
