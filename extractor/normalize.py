@@ -364,8 +364,8 @@ def reflow(text: str) -> tuple[str, list[int]]:
     subtitled = False  # the paragraph so far is a subtitle (———…综述), which a blank line ends
     for k, line in enumerate(lines):
         if prev is not None:
-            if _subtitle(line) or subtitled and text.count("\n", prev.end, line.start) >= 2:
-                out.append("\n")  # 深化改革激活力 / ———…改革综述 / (blank) / 2024 年，…: title, subtitle, lead apart
+            if subtitled and text.count("\n", prev.end, line.start) >= 2:
+                out.append("\n")  # 深化改革激活力 / ———…改革综述 / (blank) / 2024 年，…: the title and its subtitle, the lead apart
                 offsets.append(prev.end)
                 opens_paragraph = True
             elif source_cut and not _breaks_between(prev, line, opens_paragraph, width):

@@ -34,6 +34,8 @@ def _rules():
         "plan_opening": rx(spec["plan_opening"]),
         "sentence_end": rx(spec["sentence_end"]),
         "heading_max": spec["heading_max_chars"],
+        "subtitled_heading": rx(spec["subtitled_heading"]),
+        "subtitled_heading_max": spec["subtitled_heading_max_chars"],
         "masthead_reach": spec["masthead_reach"],
         "heading_forbidden": rx(spec["heading_forbidden"]),
         "report_title": rx(spec["report_title"]),
@@ -73,6 +75,9 @@ def classify(text: str) -> str:
         return "caption"
     if len(text) <= rules["heading_max"] and not rules["heading_forbidden"].search(text):
         return "heading"
+    if len(text) <= rules["subtitled_heading_max"] and rules["subtitled_heading"].search(text) \
+            and not rules["heading_forbidden"].search(text):
+        return "heading"  # 深化改革激活力 放权赋能添动力———全省开发区深化…改革综述: a title and its subtitle
     if rules["numbered_section"].search(text):
         return "heading"  # 二、抓紧有利时机，加快经济发展: a numbered part's head may join two halves by a comma
     return "body"
