@@ -155,7 +155,7 @@ def _pair_lists(doc: Document) -> None:
             elif len(figures) == 1 and len(names) >= 2 and figures[0].start > pos:
                 _one_figure_shared(doc, figures[0], pos)
             elif len(names) >= 2 and len(names) == len(figures):
-                names = names[:-1] + [_without_share_frame(names[-1])]
+                names = names[:-1] + [_without_aspect_word(_without_share_frame(names[-1]), figures[0])]
                 earlier.append((pos, names))
                 comparands = _comparands(names)
                 # (对东盟、共建“一带一路”国家进出口: partners are read before their head is shared)
@@ -297,6 +297,17 @@ def _without_status(words: str) -> str:
     spec = patterns.load("structure")
     words = rx(spec["comparison_before_respectively"]["pattern"]).sub("", words)
     return rx(spec["status_before_respectively"]["pattern"]).sub("", words) or words
+
+
+def _without_aspect_word(last_name: str, first) -> str:
+    """新材料、装备制造产业产值增速分别为14%和16%: the aspect word closing the last name frames every figure, as
+    增长 after 分别 would, and is no part of the name the list shares."""
+    closing = metrics.closing_aspect(last_name.strip(), first) if first.aspect != "value" else None
+    if not closing or closing[0] != first.aspect:
+        return last_name
+    # (…and so is a plan's word before it: 产值目标增速 → 产值, the status the sentence's words decide)
+    name = rx(patterns.load("structure")["planned_before_aspect"]).sub("", closing[1])
+    return name if len(name) >= 2 else last_name
 
 
 def _without_share_frame(last_name: str) -> str:
