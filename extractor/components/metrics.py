@@ -825,8 +825,6 @@ def _after_places_zones(words: str, subjects_spec: dict) -> str:
     if at <= 0 or not words[at + len(word):]:
         return words
     placed = any(end == at and place.type in ("city", "province") for _, end, place in gazetteer.mentions(words[:at]))
-    # (…or said by the word for the whole city or province: 今年全市开发区新材料、装备制造产业产值增速分别为…)
-    placed = placed or words[:at].endswith(tuple(subjects_spec["city_self"] + subjects_spec["province_self"]))
     return words[at + len(word):] if placed else words
 
 
