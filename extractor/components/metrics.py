@@ -3911,8 +3911,16 @@ def _told_before_breakdown(doc: Document, q):
     sentences = [s for s in doc.sentences_before(paragraph.start, patterns.load("metrics")["other_subject"]["breakdown_reach"])
                  if article is None or s.start >= article.start]
     start = min([earlier[-1].start] + [s.start for s in sentences])
-    return next((o for o in reversed(doc.quantities) if start <= o.start < paragraph.start
-                 and o.metric and o.unit == q.unit and o.aspect == q.aspect), None)
+    told = [o for o in doc.quantities if start <= o.start < paragraph.start
+            and o.metric and o.unit == q.unit and o.aspect == q.aspect]
+    # (…the one the parts add up to, where one does: 本次活动共…项目96个。其中，“签约一批”项目34个，…“投产一批”项目
+    # 27个。 / 分开发区看，大同经开区31个、云冈开发区18个、…: the 96, not the 27 told last)
+    sentence = doc.sentence_at(q.start)
+    parts = [o.value for o in doc.quantities if sentence and sentence.start <= o.start < sentence.end
+             and o.unit == q.unit and o.aspect in (q.aspect, None) and o.value is not None]  # (not yet read: None)
+    whole = next((o for o in reversed(told) if len(parts) >= 2 and o.value and abs(o.value - sum(parts)) <= 1e-6 + 0.001 * o.value),
+                 None)
+    return whole or (told[-1] if told else None)
 
 
 def _summed_list(text: str, q, floor: int) -> str | None:
