@@ -73,11 +73,10 @@ def classify(text: str) -> str:
         return "source"
     if rules["caption"].search(text):
         return "caption"
-    if len(text) <= rules["heading_max"] and not rules["heading_forbidden"].search(text):
+    # (a title joined to its subtitle may be longer: 深化改革激活力 放权赋能添动力———全省开发区深化…改革综述)
+    longest = rules["subtitled_heading_max"] if rules["subtitled_heading"].search(text) else rules["heading_max"]
+    if len(text) <= longest and not rules["heading_forbidden"].search(text):
         return "heading"
-    if len(text) <= rules["subtitled_heading_max"] and rules["subtitled_heading"].search(text) \
-            and not rules["heading_forbidden"].search(text):
-        return "heading"  # 深化改革激活力 放权赋能添动力———全省开发区深化…改革综述: a title and its subtitle
     if rules["numbered_section"].search(text):
         return "heading"  # 二、抓紧有利时机，加快经济发展: a numbered part's head may join two halves by a comma
     return "body"

@@ -3918,8 +3918,8 @@ def _told_before_breakdown(doc: Document, q):
     sentence = doc.sentence_at(q.start)
     parts = [o.value for o in doc.quantities if sentence and sentence.start <= o.start < sentence.end
              and o.unit == q.unit and o.aspect in (q.aspect, None) and o.value is not None]  # (not yet read: None)
-    whole = next((o for o in reversed(told) if len(parts) >= 2 and o.value and abs(o.value - sum(parts)) <= 1e-6 + 0.001 * o.value),
-                 None)
+    total = sum(parts) if len(parts) >= 2 else None
+    whole = next((o for o in reversed(told) if total and o.value and abs(o.value - total) <= 1e-6 + 0.001 * o.value), None)
     return whole or (told[-1] if told else None)
 
 
