@@ -367,6 +367,7 @@ def _modifies(clause: str, after: int) -> bool:
 def _reaches_level(clause: str, word: str, after: int) -> bool:
     spec = patterns.load("aspects")
     return clause.startswith(tuple(spec["level_reached_after"]), after) \
+        or word.startswith("新") and rx(spec["recipient_after"]).match(clause, after) is not None \
         or word in spec["level_set_verbs"] and clause.startswith(tuple(spec["level_set_after"]), after) \
         or word in spec["upgrade_words"] and rx(spec["upgrade_after"]).search(clause, 0, after - len(word)) is not None
 
@@ -1084,24 +1085,32 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
         return funds, "fallback"
     if not rx(r"\p{Han}").match(after) or pattern.search(own) or after.startswith(tuple(spec["marks_after"])):
         return None  # 争取贷款7.49亿元: the clause names its own amount
-    before = _noun_phrase(own, spec)
+    aid = rx(spec["aid_after"]).match(text[q.end:q.end + 16].translate(QUOTES)) if q.kind.startswith("money") else None
+    given = aid and rx(spec["aid_given"]).search(own)  # 给予企业50万元一次性奖励: the words before say who gets it
+    before = None if given else _noun_phrase(own, spec)
     if before and not tagged(before)[-1][1].startswith("v"):
         return None
-    tokens = tagged(after)
-    if not tokens or not tokens[0][1].startswith(("n", "j", "a")) or tokens[0][1].startswith(("ns", "ad")):
-        return None  # 投资5亿元建设…: a verb after the amount says what it is for, not what it measures
-    words = []
-    for word, flag in tokens:  # 人才公寓 / 建设: the thing ends where what is done to it begins
-        if not flag.startswith(("n", "j", "a", "b")) or flag.startswith(("ns", "ad")):
-            break
-        words.append(word)
-    phrase = "".join(words)
+    phrase = aid.group("aid") if aid else _things_after(after)
     if not 2 <= len(phrase) <= spec["max_chars"]:
         return None
     for m in sorted(pattern.finditer(phrase), key=lambda m: len(m.group()), reverse=True):
         if name := _fitting(cues[m.group()], q, aspect):
             return name, "taxonomy"
     return _with_kind(phrase, q.kind, spec), "fallback"
+
+
+def _things_after(after: str) -> str:
+    """The noun phrase the words after a figure open on (人才公寓 / 建设: the thing ends where what is done to it
+    begins); empty where they open on a verb (投资5亿元建设…: what it is for, not what it measures)."""
+    tokens = tagged(after)
+    if not tokens or not tokens[0][1].startswith(("n", "j", "a")) or tokens[0][1].startswith(("ns", "ad")):
+        return ""
+    words = []
+    for word, flag in tokens:
+        if not flag.startswith(("n", "j", "a", "b")) or flag.startswith(("ns", "ad")):
+            break
+        words.append(word)
+    return "".join(words)
 
 
 def _funds_after(own: str, after: str, spec: dict) -> str | None:
@@ -1339,8 +1348,10 @@ def shared_head(names: list[str]) -> list[str]:
             and not rest.endswith(measured) and _dictionary().get(rest) and tagged(rest)[-1][1].startswith("n"):
         return [n + rest for n in items] + [last]  # 供热、燃气、排水管网800、600、300公里: kinds of one thing
     k = len(names[0])
+    # (工业、服务业投资: 服务 / 业投资 would cut a word; 博士、硕士生活补贴: 硕士生 is a word too, but jieba reads
+    # 硕士 / 生活补贴)
     if k <= 2 < len(last) - k and all(len(n) == k and n != last[:k] for n in names[:-1]) \
-            and not _dictionary().get(last[:k + 1]):  # 工业、服务业投资: 服务 / 业投资 would cut a word
+            and (not _dictionary().get(last[:k + 1]) or len(words[0]) == k):
         head = last[k:]  # 城镇和农村居民人均可支配收入: modifiers as long as the last one's share all the rest
     if "等" in words[1:-1]:
         # 食品、石化、医药、信息等产业增加值: 等 (a word of its own, not the 等 of 高等教育) closes the list,
@@ -1888,7 +1899,8 @@ def _part_before(text: str, pos: int, floor: int) -> str:
     其中亿元以上项目 → 亿元以上), or from the verb of its clause; empty when they name nothing."""
     sets = patterns.load("metrics")["project_sets"]
     # (“承诺制+标准地+全代办”改革项目: the reform's name joins its parts with +, and its last part is measured)
-    run = rx(r"[\p{Han}0-9]*(?:\+[\p{Han}0-9]+)*$").search(text[floor:pos].translate(QUOTES)).group()
+    told = rx(patterns.load("metrics")["fallback"]["means_named"]).sub(r"\g<way>", text[floor:pos])  # 以“承诺制”方式审批
+    run = rx(r"[\p{Han}0-9]*(?:\+[\p{Han}0-9]+)*$").search(told.translate(QUOTES)).group()
     # 2023年实施项目, 6月底前建成项目: a date, then the verb; but 50亿元以上项目 is a class whose bound keeps its figure
     run = rx(r"^[0-9]+(?:[年月日](?:底|末)?前?)?(?![0-9]*[万亿]元)").sub("", run[run.rfind("的") + 1:])
     run = _without_place(run)
@@ -2437,6 +2449,12 @@ def tagged(clause: str) -> list[tuple[str, str]]:
         for k in range(len(tokens) - 1, 0, -1):
             if tokens[k] == ("次", "q") and tokens[k - 1][0].endswith("人") and tokens[k - 1][1].startswith("n"):
                 tokens[k - 1:k + 1] = [(tokens[k - 1][0] + "次", "n")]
+    if "地" in clause:  # 运动场 / 地 (uv): after a noun and before no verb, 地 closes the noun (场地, 基地), it is no
+        # adverb's particle
+        for k in range(len(tokens) - 1, 0, -1):
+            if (tokens[k] == ("地", "uv") and tokens[k - 1][1].startswith("n")
+                    and (k + 1 == len(tokens) or not tokens[k + 1][1].startswith("v"))):
+                tokens[k - 1:k + 1] = [(tokens[k - 1][0] + "地", "n")]
     return tokens
 
 
@@ -2634,10 +2652,13 @@ def _deed_amount(phrase: str, kind: str, spec: dict) -> str:
     """处理污水 + 万吨 → 处理污水量, 光伏发电 + 亿千瓦时 → 光伏发电量: stuff or energy said by the deed done with it
     (a deed opens or ends the phrase) is the deed's 量; a thing said bare, or a capacity, keeps its name."""
     deed = spec["kind_suffix_after_deed"].get(kind)
-    if not deed or phrase.endswith((*spec["measure_heads"], *spec["kind_suffix_not_after_deed"], deed)):
-        return phrase
+    heads = (*spec["measure_heads"], *spec["kind_suffix_not_after_deed"], deed)
+    if not deed or phrase.endswith(heads) and not phrase.endswith(tuple(spec["deed_heads"])):
+        return phrase  # (an emission said in tonnes is the amount emitted: 减少二氧化碳排放量)
     words = tagged(phrase)
-    return phrase + deed if {words[0][1], words[-1][1]} & {"v", "vn"} else phrase
+    said = {words[0][1], words[-1][1]} & {"v", "vn"} or phrase.startswith(tuple(spec["deed_words"])) \
+        or phrase.endswith(tuple(spec["deed_words"]))
+    return phrase + deed if said else phrase
 
 
 def _event_unit(unit: str | None) -> str | None:
@@ -2751,7 +2772,13 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
     if "、" in clause or "和" in clause:
         clause = rx(spec["counted_list"]).sub(_joined_list, clause)  # 新材料、装备制造两大产业 → 新材料和装备制造产业
     if "“" in clause or '"' in clause:
+        clause = rx(spec["means_named"]).sub(r"\g<way>", clause)  # 以“免申即享”方式兑现 → 免申即享兑现
         clause = _after_means(clause, spec)  # 通过“腾笼换鸟”盘活低效用地 → 盘活低效用地
+    if "利用" in clause or "依托" in clause or "借助" in clause:
+        means = None
+        for means in rx(spec["means_plain"]).finditer(clause):
+            pass
+        clause = clause[means.end():] if means else clause  # 利用厂房屋顶建设分布式光伏 → 建设分布式光伏
     if "安排" in clause and "财政" in clause:
         clause = rx(spec["payer_verb"]).sub("", clause)
     if "人" in clause:  # (the test first: most clauses name no head, and this runs for every figure)
@@ -3122,6 +3149,9 @@ def _other_measure_of_things(text: str, q, floor: int, before) -> str | None:
     things = before.metric.removesuffix(counted) if counted else ""
     if len(things) < 2 or not rx(r"\s*(?:[，,。；;）)]|$)").match(text, q.end):
         return None  # (德令哈3座35万千瓦光热电站: the figures go on to name the things after them)
+    if things.endswith("项目") and q.kind.startswith("money"):
+        # 签约8个、31.2亿元: signed projects' money is the amount signed; other projects', their investment
+        return things[:-2] + "金额" if things[:-2].endswith("签约") else things + "总投资"
     return things + suffix
 
 
@@ -3277,6 +3307,11 @@ def _of_the_figure_before(text: str, q, before, floor: int) -> bool:
         # 新增单项冠军企业22家、居全国第6: a rank that names nothing ranks the figure before (but one that ranks a
         # growth rate, 有9个市实现正增长，其中…增速位居前三, ranks no count of places)
         return before.aspect == "growth" or not _ranks_growth(own)
+    counted = taxonomy()[2]["count_suffix"]
+    if q.aspect == "rank" and q.metric and q.metric.endswith(counted) and before.kind != "streak" \
+            and q.metric != before.metric and not taxonomy()[1].search(own) \
+            and q.metric.removesuffix(counted) in before.metric:
+        return True  # 签约项目履约率达91.3%，…，居全省第二: the rate just told, whose name holds the sentence's cue
     if q.aspect == "rank" and before.aspect == "growth" and rx(taxonomy()[2]["rank_of_growth"]).match(own):
         return True  # …同比增长21.4%，增速位居全市开发区第一
     if q.aspect == "growth" and own and _reckoned_growth(own):
@@ -3347,6 +3382,8 @@ def _total_of_the_figure_before(text: str, q, before, floor: int) -> bool:
             or q.aspect != "value":
         return False
     own = _own_clause(text, q, floor)
+    if rx(r"(?:以上|左右|多|余)?[\p{Han}“]{2}").match(text, q.end) and not text.startswith(tuple(CLAUSE_END), q.end):
+        return False  # 累计建成363个民族团结进步示范社区: the total of the things named after it
     return rx(taxonomy()[2]["total_clause"]).fullmatch(own) is not None
 
 

@@ -108,6 +108,12 @@ def _pair_lists(doc: Document) -> None:
             if _times_of_one_measure(names, figures):  # 三季度、四季度分别计划供应1.03万亩和0.52万亩: times, no names
                 pos = _respectively(text, pos + 1, sentence.end)
                 continue
+            aid = _aid_to_recipients(text, pos, names, figures)
+            if aid:
+                for name, q in zip(aid, figures):
+                    q.metric, q.metric_source, q.aspect = name, "list", "value"
+                pos = _respectively(text, pos + 1, sentence.end)
+                continue
             # …分别增长4.2%、5.3%, 累计分别达到64项和288项: a 分别 with no list of names of its own pairs the
             # sentence's last list again
             counted = _counted_before(names, in_sentence, figures)
@@ -185,6 +191,26 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(text, in_sentence, figures, unnamed_ok=True)
+
+
+def _aid_to_recipients(text: str, pos: int, names: list[str], figures: list) -> list[str] | None:
+    """对新引进的博士、硕士分别给予每月3000元、1500元生活补贴 → 博士生活补贴, 硕士生活补贴: money given to each of the
+    recipients listed before 分别, named by the aid the text calls it."""
+    rule = patterns.load("structure")["aid_to_recipients"]
+    given = rx(rule["verb"]).match(text, pos)
+    if not given or len(names) < 2 or len(names) != len(figures) \
+            or any(not q.kind.startswith("money") for q in figures):
+        return None
+    after = rx(metrics.taxonomy()[2]["aid_after"]).match(text[figures[-1].end:figures[-1].end + 16])
+    aid = given.group("aid") or (after.group("aid") if after else None) \
+        or (given.group("verb") if given.group("verb") in rule["verb_as_aid"] else None)
+    if not aid:
+        return None
+    recipients = [rx(rule["recipient_frame"]).sub("", names[0].strip())] + [n.strip() for n in names[1:]]
+    if not all(recipients):
+        return None
+    spec = metrics.taxonomy()[2]  # (named as one such amount would be: 国家级专精特新企业奖励金额, 博士生活补贴)
+    return [metrics._with_kind(r + aid, figures[0].kind, spec) for r in metrics.shared_head(recipients)]
 
 
 def _article_key(doc: Document, figures: list) -> int:

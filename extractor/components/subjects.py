@@ -512,7 +512,7 @@ def _project(text: str, q, floor: int) -> Subject | None:
     if any(before.endswith(w) for w in rules["project_money_words"]):
         after = rules["project_after_re"].match(text, q.end)
         if after and names_one_project(after.group("name")):
-            return Subject(after.group("name"), "project")
+            return Subject(_without_owner_or_zone(after.group("name")), "project")
         lead = rules["project_before_re"].search(text, max(floor, q.start - 60), q.start)
         if lead and names_one_project(_strip_mentions(lead.group("name"))):
             return Subject(_strip_mentions(lead.group("name")), "project")
@@ -532,7 +532,20 @@ def _strip_mentions(name: str) -> str:
         if word in name:
             name = name[name.rindex(word) + len(word):]
     sized = rx(r"^[^的]*\d[^的]*的").match(name)  # (投资6.5亿元的晋东南智慧物流园项目: its size, then its name)
-    return name[sized.end():] if sized and len(name) - sized.end() >= 4 else name
+    return _without_owner_or_zone(name[sized.end():] if sized and len(name) - sized.end() >= 4 else name)
+
+
+def _without_owner_or_zone(name: str) -> str:
+    """A project's name without who invests in it or the zone it stands in, said before it."""
+    # (由深圳一家上市企业投资的年产5000吨…项目: who invests; 阳泉经济技术开发区（以下简称阳泉经开区）晋东算力港…项目:
+    # the zone it is in, which is where, not what)
+    owner = rx(r"^由[^的，。]{2,20}的").match(name)
+    name = name[owner.end():] if owner and len(name) - owner.end() >= 4 else name
+    places = gazetteer.mentions(name)
+    if places and places[0][0] == 0 and _rules()["zone_name_re"].fullmatch(name[:places[0][1]]) is not None:
+        rest = rx(r"^[（(]以下简称[^）)]{1,12}[）)]").sub("", name[places[0][1]:])
+        name = rest if len(rest) >= 6 else name
+    return name
 
 
 def subject_of(doc: Document, q, article: Article | None, default: Subject | None) -> Subject | None:
