@@ -137,7 +137,23 @@ def _naming_clause_left(text: str, start: int, floor: int) -> int:
     if left > floor and text[left - 1] in "，," and (
             _span_partner()[1].match(text[left:start]) or _dated_level().match(text[left:start])):
         return _clause_left(text, left - 1, floor)
+    if left > floor and text[left - 1] in "，," and rx(r"\p{Han}").search(text, left, start) \
+            and _dated_topic_change().match(text[left:start]) and _any_year().search(text, left, start):
+        topic = _clause_left(text, left - 1, floor)
+        spec = patterns.load("metrics")["span_partner"]  # (a clause of its own figures or verbs is no topic)
+        if not rx(r"[0-9０-９]|百分之|" + spec["dated_topic_not"]).search(text, topic, left - 1):
+            return topic
     return left
+
+
+@functools.cache
+def _dated_topic_change():
+    return rx(patterns.load("metrics")["span_partner"]["dated_topic_change"])
+
+
+@functools.cache
+def _any_year():
+    return rx(patterns.load("metrics")["span_partner"]["dated_topic_year"])
 
 
 @functools.cache
@@ -2465,6 +2481,9 @@ def fallback_name(text: str, q, floor: int) -> str | None:
     # (named by the clause before, whose verb of change the span after it states: 扩大人工草场面积，计划由…)
     spanned = naming_left < _clause_left(text, q.start, floor)
     left = _with_paired_verb(text, naming_left, q.start, floor, spec)
+    own_left = _clause_left(text, q.start, floor)
+    if spanned and _dated_topic_change().match(text[own_left:q.start]):
+        left = text[naming_left:own_left - 1].translate(QUOTES)  # 农村居民的购买力，一九五三年…增加了: the topic's words
     left = rx(spec["span_basis"]).sub("", left)
     if "每" in left:
         left = rx(spec["rate_frame"]).sub("", left)
@@ -3232,8 +3251,9 @@ def _partner_metric(text: str, prev, q) -> tuple[str, str] | None:
     dated_level, dated_change = _dated_partners()
     if (between.match(gap) and before.search(lead)) or dated_level.match(gap):
         return prev.metric, prev.metric_source
-    if prev.aspect == "change" and dated_change.match(gap):
-        return prev.metric, prev.metric_source  # …前三年共增加了35万件，而1956年就增加了127万件
+    if (prev.aspect == "change" or prev.aspect == "growth" and q.kind.startswith("percent")) and dated_change.match(gap):
+        # …前三年共增加了35万件，而1956年就增加了127万件; 成本一九八○年上升百分之零点九，一九八一年上升百分之一
+        return prev.metric, prev.metric_source
     return None
 
 

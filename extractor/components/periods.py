@@ -1155,7 +1155,11 @@ def annotate(doc: Document) -> Document:
         told = (told_of.get((q.metric, q.aspect)) or (told_of.get((q.metric, "value")) if q.is_rank else None)) \
             if q.metric else None
         told = told if told is not None and article and article.start <= told.start else told_last
-        if not own and sentence and told is not None and told.period and article \
+        # (…but not a year, or years, told last of another thing under an item of part of the year: 一季度，…。今年以来，
+        # 规上工业企业达到6128家。\n分指标看，全省开发区完成固定资产投资612.4亿元 is the quarter's)
+        whole_years = told is not None and rx(r"\d{4}(?:~\d{4})?").fullmatch(told.period or "") is not None \
+            and _part_of_year(titled, doc.year) and (q.metric, q.aspect) not in told_of
+        if not own and sentence and told is not None and told.period and article and not whole_years \
                 and article.start <= told.start and _opens_a_breakdown(text, sentence.start):
             titled = told.period  # 1—5月，全市开发区…增长9.3%。\n分区看，大同经开区…增长12.6%: the same months
         unplaced = not own and not (section and section.period) and not titled
