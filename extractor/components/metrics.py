@@ -902,6 +902,9 @@ def _named(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | Non
     if picked:  # 11个开发区固定资产投资完成进度低于40% → 固定资产投资完成进度低于40%开发区数
         modifier = rx(patterns.load("metrics")["subset_count"]["picked_after_verb"]).sub("", picked.group("modifier"))
         return "".join(modifier.split()) + picked.group("things") + taxonomy()[2]["count_suffix"], "fallback"
+    ranked_by = _ranked_by(text, q, aspect)
+    if ranked_by:
+        return ranked_by
     measured = _measured_after(text, q, aspect, floor) or _stage_rate(text, q, aspect, floor)
     if measured:
         return measured
@@ -1113,6 +1116,19 @@ def _measured_after(text: str, q, aspect: str, floor: int) -> tuple[str, str] | 
         if name := _fitting(cues[m.group()], q, aspect):
             return name, "taxonomy"
     return _with_kind(phrase, q.kind, spec), "fallback"
+
+
+def _ranked_by(text: str, q, aspect: str) -> tuple[str, str] | None:
+    """晋城市开发区以126.4亿元的利润总额居全省第一: the figure a place ranks by is of the measure said after it."""
+    if aspect != "value" or "以" not in text[max(0, q.start - 2):q.start]:
+        return None
+    said = rx(taxonomy()[2]["ranked_by_measure"]).match(text, q.end)
+    if not said:
+        return None
+    measure = said.group("measure")
+    cue = taxonomy()[1].fullmatch(measure)
+    named = _fitting(taxonomy()[0][cue.group()], q, aspect) if cue else None
+    return (named, "taxonomy") if named else (measure, "fallback") if _names_a_measure(measure) else None
 
 
 def _things_after(after: str) -> str:
@@ -2769,7 +2785,7 @@ def _joined_list(m) -> str:
 
 def _after_means(clause: str, spec: dict) -> str:
     """The words after a quoted means that its own clause opens on (全区通过“腾笼换鸟”盘活低效用地 → 盘活低效用地)."""
-    means = rx(spec["means_quoted"]).search(clause)
+    means = rx(spec["means_quoted"]).search(clause) or rx(spec["means_way"]).search(clause)
     if not means or rx(r"[，,；;。]").search(clause, 0, means.start()):
         return clause
     return clause[means.end():]
@@ -2792,6 +2808,7 @@ def _noun_phrase(clause: str, spec: dict, from_left: bool = False, verbs_inside:
         clause = rx(spec["counted_list"]).sub(_joined_list, clause)  # 新材料、装备制造两大产业 → 新材料和装备制造产业
     if "“" in clause or '"' in clause:
         clause = rx(spec["means_named"]).sub(r"\g<way>", clause)  # 以“免申即享”方式兑现 → 免申即享兑现
+    if "“" in clause or '"' in clause or "方式" in clause or "办法" in clause or "模式" in clause:
         clause = _after_means(clause, spec)  # 通过“腾笼换鸟”盘活低效用地 → 盘活低效用地
     if "利用" in clause or "依托" in clause or "借助" in clause:
         means = None

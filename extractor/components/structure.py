@@ -98,6 +98,7 @@ def _pair_lists(doc: Document) -> None:
             continue  # a list needs two figures
         earlier: list[tuple[int, list[str]]] = []  # the sentence's 分别 lists so far: (where, names)
         listed_measures: dict[int, list] = {}  # …and the names each gave its figures, by where
+        listed_figures: dict[int, list] = {}  # …and its figures
         unnamed = []  # 分别 lists with no names, to frame the figures before them once those are named
         while pos != -1:
             left_start, right_end = _respectively_bounds(text, sentence, pos)
@@ -175,7 +176,12 @@ def _pair_lists(doc: Document) -> None:
                 for q, told in zip(figures, listed_measures.get(again_of, ()) if again_of is not None else ()):
                     if told and q.metric_source != "list":
                         q.metric, q.metric_source = told, "list"
+                # (…分别实现利润总额268.4亿元、…，同比分别增长9.3%、…: the places again, each figure of its level's measure)
+                for q, level in zip(figures, listed_figures.get(again_of, ()) if again_of is not None else ()):
+                    if q.metric is None and level.metric and len(figures) == len(listed_figures[again_of]):
+                        q.metric, q.metric_source = level.metric, "list"
                 listed_measures[pos] = [q.metric if q.metric_source == "list" else None for q in figures]
+                listed_figures[pos] = figures
                 if places and all(places):
                     listed_places[_article_key(doc, figures)] = places
                 if own:
@@ -598,6 +604,8 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 q.metric, q.metric_source = figures[0].metric, figures[0].metric_source
                 if not q.metric:
                     _apply_shared_measure(names[-1][len(_place_part(names[-1])):], q)
+                if not q.metric:  # …以126.4亿元的利润总额居全省第一，太原、长治两市开发区分别以118.7亿元、84.2亿元…
+                    q.metric, q.metric_source = _measure_of_kind_before(doc, figures[0])
                 continue
         told = _told_before_list(doc, name.strip(), figures[0])
         if told:  # 宗数和面积分别占…: the measures of the figures told before
@@ -621,6 +629,16 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
     return places
+
+
+def _measure_of_kind_before(doc: Document, first) -> tuple[str | None, str | None]:
+    """The measure of the sentence's last figure before `first` in its kind and aspect: what places listed bare,
+    with no measure of their own, are measured by."""
+    sentence = doc.sentence_at(first.start)
+    k = doc.quantities.index(first)
+    told = next((p for p in reversed(doc.quantities[:k]) if sentence and p.start >= sentence.start and p.metric
+                 and p.kind == first.kind and p.aspect == first.aspect), None)
+    return (told.metric, "list") if told else (None, None)
 
 
 def _measure_owned(last: str, first, text: str) -> str | None:

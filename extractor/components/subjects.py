@@ -653,7 +653,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         from .metrics import duration_project
 
         timed = duration_project(text, q, floor)
-        project = Subject(timed, "project") if timed else None
+        project = Subject(_strip_mentions(timed), "project") if timed else None  # (总投资52亿元的…项目: its size goes)
     if project:
         return project
     # a figure in brackets right after a place's word and its measure: 高于全市增速（7.7%）, 高于全省规上工业增加值
@@ -696,7 +696,7 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue  # 同比增速全省第一: the place before a rank is the field it is ranked in (a zone is never one)
         if _part_closed(text, floor, s, e, q.start):
             continue  # …其中阳泉经开区9宗、642亩，平定经开区7宗；实行“承诺制”项目94个: the parts ended at the ；
-        if not q.is_rank and kind == "place" and value.type != "zone" \
+        if not q.is_rank and (kind == "place" and value.type != "zone" or kind == "self") \
                 and (ranked := rules["field_of_rank_after_re"].match(text, e)) and ranked.end() <= q.start:
             continue  # …临汾市第1位；固定资产投资完成42.7亿元: the city was the field of a rank, not the owner
         if (q.is_rank or q.unit in rules["rank_move_units"]) and text.endswith(rules["rank_arena_before"], 0, s):
