@@ -109,6 +109,8 @@ def _pair_lists(doc: Document) -> None:
             if _times_of_one_measure(names, figures):  # 三季度、四季度分别计划供应1.03万亩和0.52万亩: times, no names
                 pos = _respectively(text, pos + 1, sentence.end)
                 continue
+            if len(names) <= 1:
+                _joint_owners_split(doc, figures)  # 吕梁经开区、孝义经开区…4个重点开发区…，营业收入分别为…
             aid = _aid_to_recipients(text, pos, names, figures)
             if aid:
                 for name, q in zip(aid, figures):
@@ -197,6 +199,22 @@ def _pair_lists(doc: Document) -> None:
             # 城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加…: the levels before were named
             # as a list of their own only just now
             _pair_with_figures_before(text, in_sentence, figures, unnamed_ok=True)
+
+
+def _joint_owners_split(doc: Document, figures: list) -> None:
+    """吕梁经济技术开发区、孝义经济技术开发区…4个重点开发区合计完成营业收入2070.0亿元，…，营业收入分别为486.2亿元、
+    932.5亿元…: figures a 分别 lists under the joint owners of their sentence, as many as the owners, are each
+    owner's in turn."""
+    subject = figures[0].subject if figures else None
+    if len(figures) < 2 or not subject or "、" not in subject or any(q.subject != subject for q in figures):
+        return
+    places = [place for _, _, place in gazetteer.mentions(subject)]
+    if len(places) != len(figures) or len({p.name for p in places}) != len(places) \
+            or any(p.type != "zone" for p in places):
+        return
+    for q, place in zip(figures, places):
+        owner = subjects.in_full(doc, subjects.Subject(place.name, place.type, place.city))
+        q.subject, q.subject_type, q.city = owner.name, owner.type, owner.city
 
 
 def _aid_to_recipients(text: str, pos: int, names: list[str], figures: list) -> list[str] | None:
