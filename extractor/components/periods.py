@@ -293,6 +293,11 @@ def _status_bracketed():
 
 
 @functools.cache
+@functools.cache
+def _estimated_base():
+    return rx(patterns.load("status")["estimated_base"]["pattern"])
+
+
 def _status_after():
     spec = patterns.load("status")
     return [(rx(p), status, reach) for table, reach in spec["after_reach"].items()
@@ -1248,8 +1253,11 @@ def annotate(doc: Document) -> Document:
                 told_of[q.metric, q.aspect] = q
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
-        if doc.year and (_last_year_of(q.period) or doc.year) > doc.year:
+        if doc.year and (_last_year_of(q.period) or doc.year) > doc.year and not (
+                q.status == "expected" and not _estimated_base().search(text, floor, q.start)):
             q.status = "target"  # a year still to come cannot have a result yet: 到1985年…；棉花三百六十万吨
+            # (…but it may be estimated: 项目计划2026年全部建成，预计带动就业800—1000人; where the estimate is the
+            # base's, 比1980年预计增加120亿度, 由今年预计的3%提高到4%, the figure is the plan's)
         elif q.status == "target" and section_year and (_last_year_of(q.period) or section_year) < section_year:
             q.status = "actual"  # a figure of an earlier year, quoted in a plan, is a result (not one of a
             # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
