@@ -2374,6 +2374,10 @@ def _share_of_measure(text: str, q) -> tuple[str, str] | None:
     elif words == spec["land_measure"]:
         words = spec["land_area"]  # 3.8%的面积: the land's too
     cue = taxonomy()[1].fullmatch(words)  # (a cue is a measure's name whatever its words: 实际使用外资)
+    if not cue and words and words not in spec["generic_measures"] + spec["share_of_whole_words"] \
+            and not _names_a_measure(words) and rx(spec["share_as_means"]).search(text, max(0, q.start - 10), q.start) \
+            and _noun_phrase(words, spec, from_left=True) == words and _names_a_thing(words + spec["count_suffix"]):
+        return words + spec["count_suffix"], "fallback"  # 以50.1%的入统企业，贡献了…: a share of the firms counted
     if words in spec["generic_measures"] + spec["share_of_whole_words"] \
             or not cue and (not _names_a_measure(words) or _noun_phrase(words, spec, from_left=True) != words):
         return None  # 贡献了全国24.1%的增量: the share of a whole the clause before names; 的农户…增加了收入: a set
