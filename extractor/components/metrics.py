@@ -3833,6 +3833,9 @@ def annotate(doc: Document) -> Document:
         if q.metric is None:  # 建成人才公寓12栋、1860套: the thing before, in this figure's unit
             q.metric = _thing_in_another_unit(text, q, before, floor)
             q.metric_source = "context" if q.metric else q.metric_source
+        if q.metric is None:  # …分别完成318.4亿元、…。\n山西综改示范区完成512.6亿元: the measure the article told last
+            q.metric = _told_last_in_kind(doc, q, floor)
+            q.metric_source = "context" if q.metric else q.metric_source
         if q.kind == "count" and q.metric:
             counted, counted_unit = q.metric, q.unit
         summed = _summed_list(text, q, floor) if q.metric_source == "fallback" else None
@@ -4116,6 +4119,27 @@ def _rate_of_deed_done(text: str, q, before, floor: int, two_back=None) -> str |
         if before.metric_source != "context" or measure not in _measure_words():
             return None
     return thing + q.metric if len(thing) >= 2 else None
+
+
+def _told_last_in_kind(doc: Document, q, floor: int) -> str | None:
+    """山西综改示范区完成512.6亿元，占全省开发区的20.4% after a paragraph of the cities' 规上工业增加值: a money
+    figure or a rate whose clause says only who did it and the verb of doing it is of the measure the article's
+    last figure of its kind and aspect was, close before it."""
+    spec = taxonomy()[2]
+    if q.kind.split("/")[0] not in spec["told_last_kinds"] or q.is_rank:
+        return None
+    said = rx(r"\s").sub("", doc.text[_clause_left(doc.text, q.start, floor):q.start])
+    own = _after_zone(said)
+    if own == said or not rx(spec["told_last_clause"]).fullmatch(own):
+        return None  # (a zone must be named: 20.3亿元以旧换新补贴… names no one and nothing)
+    article = doc.article_at(q.start)
+    k = doc.quantities.index(q)
+    for p in reversed(doc.quantities[max(0, k - 30):k]):
+        if q.start - p.start > spec["told_last_reach"] or article is not None and p.start < article.start:
+            return None
+        if p.metric and p.kind == q.kind and p.aspect == q.aspect:
+            return p.metric
+    return None
 
 
 def _thing_in_another_unit(text: str, q, before, floor: int) -> str | None:
