@@ -537,6 +537,8 @@ def _denominator_cut(text: str, q, aspect: str, floor: int) -> int:
 
 def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | None]:
     name, source = _named(text, q, aspect, floor)
+    if name is None and aspect == "share":
+        name, source = _share_of_whole_named(text, q, floor)
     if name is None and aspect == "growth" and _growth_rate_after(text, q) \
             and not rx(patterns.load("aspects")["rate_of_topic"]).search(text, max(floor, q.start - 32), q.start):
         # 实现7%左右的增长速度, 6.5%左右的增速可以实现比较充分的就业: a rate of growth no clause names is the economy's
@@ -547,6 +549,18 @@ def metric_of(text: str, q, aspect: str, floor: int) -> tuple[str | None, str | 
         named = _of_project_set(text, q, floor, name, source)
         return (_set_named_before(text, q, floor, name) or named[0], "fallback") if named[0] == name else named
     return _completed(name, q, aspect), source
+
+
+def _share_of_whole_named(text: str, q, floor: int) -> tuple[str | None, str | None]:
+    """其中，运城经济技术开发区占全市开发区进出口总额的49.5%: a share whose part is only its owner is a share of the
+    measure its whole names."""
+    clause = text[_clause_left(text, q.start, floor):q.start].translate(QUOTES)
+    whole = rx(taxonomy()[2]["whole_named"]).search(clause)
+    if not whole or _after_zone(clause[:whole.start()].removeprefix("其中").strip("，, ")):
+        return None, None
+    cue = taxonomy()[1].fullmatch(whole.group("whole"))
+    name = _fitting(taxonomy()[0][cue.group()], q, "share") if cue else None
+    return (name, "taxonomy") if name else (None, None)
 
 
 def _set_named_before(text: str, q, floor: int, name: str) -> str | None:
@@ -2789,7 +2803,9 @@ def _joined_list(m) -> str:
 
 def _after_means(clause: str, spec: dict) -> str:
     """The words after a quoted means that its own clause opens on (全区通过“腾笼换鸟”盘活低效用地 → 盘活低效用地)."""
-    means = rx(spec["means_quoted"]).search(clause) or rx(spec["means_way"]).search(clause)
+    found = [m for m in (rx(spec["means_quoted"]).search(clause), rx(spec["means_way"]).search(clause)) if m]
+    # (通过“9610”“1210”模式完成…: the way runs past the first quote)
+    means = max(found, key=lambda m: m.end()) if found else None
     if not means or rx(r"[，,；;。]").search(clause, 0, means.start()):
         return clause
     return clause[means.end():]
