@@ -138,7 +138,7 @@ def _naming_clause_left(text: str, start: int, floor: int) -> int:
             _span_partner()[1].match(text[left:start]) or _dated_level().match(text[left:start])):
         return _clause_left(text, left - 1, floor)
     if left > floor and text[left - 1] in "，," and rx(r"\p{Han}").search(text, left, start) \
-            and _dated_topic_change().match(text[left:start]) and _any_year().search(text, left, start):
+            and _dated_topic_change().match(text[left:start]) and _dated_topic_year().search(text, left, start):
         topic = _clause_left(text, left - 1, floor)
         spec = patterns.load("metrics")["span_partner"]  # (a clause of its own figures or verbs is no topic)
         if not rx(r"[0-9０-９]|百分之|" + spec["dated_topic_not"]).search(text, topic, left - 1):
@@ -152,7 +152,7 @@ def _dated_topic_change():
 
 
 @functools.cache
-def _any_year():
+def _dated_topic_year():
     return rx(patterns.load("metrics")["span_partner"]["dated_topic_year"])
 
 
@@ -4138,9 +4138,9 @@ def _rate_of_deed_done(text: str, q, before, floor: int, two_back=None) -> str |
 
 
 def _told_last_in_kind(doc: Document, q, floor: int) -> str | None:
-    """山西综改示范区完成512.6亿元，占全省开发区的20.4% after a paragraph of the cities' 规上工业增加值: a money
-    figure or a rate whose clause says only who did it and the verb of doing it is of the measure the article's
-    last figure of its kind and aspect was, close before it."""
+    """山西综改示范区完成512.6亿元 after a paragraph of the cities' 规上工业增加值: an amount whose clause names only the
+    zone that did it and the verb of doing it (完成, 实现) is of the measure the article's last amount was, close
+    before it."""
     spec = taxonomy()[2]
     if q.kind.split("/")[0] not in spec["told_last_kinds"] or q.is_rank:
         return None
