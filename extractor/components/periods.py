@@ -932,10 +932,23 @@ def _part_of_figure(text: str, q, before, whole):
 
 
 def _breaks_down(text: str, floor: int, told) -> bool:
-    """Whether the sentence at `floor` opens on 其中 right after the figures of the sentence before, in one
-    paragraph: it breaks them down, and what it says with no time of its own is of their time."""
-    return told is not None and "\n" not in text[told.end:floor] \
-        and _part_rules()[0].match(text[floor:floor + 8]) is not None
+    """Whether the sentence at `floor` opens on 其中 right after the figures of the sentence before: it breaks
+    them down, and what it says with no time of its own is of their time. A 其中 can only look back, so a
+    paragraph break right after their sentence (a column line ending on its stop reads as one) does not part them."""
+    if told is None or _part_rules()[0].match(text[floor:floor + 8]) is None:
+        return False
+    between = text[told.end:floor]
+    return "\n" not in between or not _sentence_stop().search(_sentence_stop_at_end().sub("", between))
+
+
+@functools.cache
+def _sentence_stop():
+    return rx(r"[。！？!?\n]")
+
+
+@functools.cache
+def _sentence_stop_at_end():
+    return rx(r"[。！？!?][”’」』）)]*\s*$")
 
 
 def _within_year(period: str | None, year: str | None) -> bool:
@@ -1243,9 +1256,10 @@ def annotate(doc: Document) -> Document:
             q.period = part_of.period
         elif not own and q.parent is not None and _within_year(doc.quantities[q.parent].period, q.period):
             q.period = doc.quantities[q.parent].period  # …活动中，共有17个项目…。其中，签约项目6个: the total's time
-        elif not stated and _breaks_down(text, floor, told_before[1]) and (
+        elif not stated and q.subject_type != "project" and _breaks_down(text, floor, told_before[1]) and (
                 _within_year(told_before[1].period, q.period) or _growth_to_year(told_before[1], q)):
             q.period = told_before[1].period  # 截至10月底，…签约项目47个。其中，…9个，占签约项目总数的19.1%
+            # (…but not a project held up after 其中, whose size is its own: 其中，总投资50亿元的半导体材料项目…)
         before = q
         if q.subject_type != "project":  # (a project's size holds for the year, and times no breakdown after it)
             told_last = q

@@ -1043,6 +1043,9 @@ def _part_of_subject(doc: Document, total, k: int) -> None:
     if q.subject == total.subject or sentence is None or total.start >= sentence.start \
             or subjects._mentions_before(doc.text, sentence.start, q.start):
         return
+    if total.subject_type in ("city", "province") and q.subject_type in ("city_zones", "province_zones") \
+            and subjects.zones_part_before(doc.text, sentence.start, q.start):
+        return  # 全省…2386家。其中，开发区内有实绩企业1462家: the part is the place's zones'
     said = q.subject
     q.subject, q.subject_type, q.city = total.subject, total.subject_type, total.city
     for after in doc.quantities[k + 1:]:  # (…，增长24.6%: what the part's clause says of it after it is its too)

@@ -61,6 +61,7 @@ def _rules():
         "rank_move_units": tuple(spec["rank_move_units"]),
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
+        "counted_places_re": rx(spec["counted_places"]),
         "project_carry_re": rx(spec["project_carry_opening"]),
         "zones_counted_after_re": rx(spec["zones_counted_after"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
@@ -685,6 +686,11 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             continue
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
+        if kind == "zone_name" and (counted := rules["counted_places_re"].fullmatch(value)):
+            listed = _places_listed_before(doc, s, article, counted)
+            if listed:
+                return listed
+            continue  # 三市开发区: no zone of that name
         if text[s - 1:s] == "在" and rules["venue_after_re"].match(text, e):
             continue  # 全市二季度“三个一批”活动在朔州经开区举行，共推出项目82个: the scene, not whose figures
         if rules["benchmark_after_re"].match(text, e):
@@ -735,9 +741,27 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
             if kind == "self" and value in rules["city_self"] and sentence is not None else None
         whole = part is not None and q.end <= part.start()
         resolved = _resolve(kind, value, text, e, default, doc.region, whole=whole)
+        if resolved and resolved.type in ("city", "province"):
+            resolved = _zones_part_of(text, e, q, resolved)
         if resolved:
             return _group_of(text, mentions, (s, e, kind, value), resolved, default, doc.region) or resolved
+    if default and default.type in ("city", "province"):
+        return _zones_part_of(text, floor, q, default)  # 。其中，开发区内有实绩企业1462家
     return default
+
+
+def zones_part_before(text: str, start: int, end: int) -> bool:
+    """Whether 其中…开发区 is told between start and end: the zones' part of a place's figure follows."""
+    part = _rules()["zones_part_re"].search(text, start, end)
+    return part is not None and part.end() <= end
+
+
+def _zones_part_of(text: str, e: int, q, whole: Subject) -> Subject:
+    """全省有实绩外贸企业2386家，其中开发区内企业1462家: the figure of the part told after 其中…开发区 is the place's
+    zones', though no place is named again."""
+    if not zones_part_before(text, e, q.start):
+        return whole
+    return _city_subject(whole.city, zones=True) if whole.type == "city" else _province_subject(True, whole.name)
 
 
 _ZONES_BEFORE: dict[tuple[int, str], Subject | None] = {}  # (该区's offset, kind) → what it points back to, for one document
@@ -807,6 +831,23 @@ def _joint_owners(text: str, q, floor: int, mentions: list, default: Subject | N
         return None
     kinds = {o.type for o in owners}
     return Subject("、".join(o.name for o in owners), kinds.pop() if len(kinds) == 1 else "other")
+
+
+def _places_listed_before(doc: Document, at: int, article: Article | None, counted: Match) -> Subject | None:
+    """三市开发区, told with no places before it: the group of that many places the article listed last before
+    `at` with the same words after them (太原、大同、忻州三市开发区)."""
+    text, n, words = doc.text, whole_number(counted.group("n")), counted.group()
+    floor = article.start if article else max(0, at - _rules()["anaphor_reach"])
+    said = text.rfind(words, floor, at)
+    while said > floor:
+        window = max(floor, said - 12 * n)
+        members = [(window + s, window + e) for s, e, place in gazetteer.mentions(text[window:said])
+                   if place.type in ("city", "county")][-n:]
+        if len(members) == n and members[-1][1] == said and all(
+                _rules()["group_joint_re"].fullmatch(text, a[1], b[0]) for a, b in zip(members, members[1:])):
+            return Subject(text[members[0][0]:said + len(words)], "other")
+        said = text.rfind(words, floor, said)
+    return None
 
 
 def _group_of(text: str, mentions: list, last: tuple, resolved: Subject, default: Subject | None,
