@@ -878,6 +878,8 @@ def _link_parts(doc: Document) -> None:
                 total = quantities[t]
                 if among.get(pos) and among[pos].translate(metrics.QUOTES) not in (total.metric or ""):
                     continue  # 在签约项目中: a part of the signed projects only
+                if t + 1 < len(quantities) and _target_amount(text, total, quantities[t + 1], floor):
+                    continue  # …完成全年300万千瓦目标任务的62.2%，其中…: the parts are of what was done, not of the target
                 if total.aspect == "change" and (-1 < stop < q.start or _says_whole(text, q, pos)):
                     continue
                 if total.aspect == "change" and _change_of_level_before(text, quantities, t, lo):
@@ -1081,6 +1083,12 @@ def _completion_rates(doc: Document) -> None:
         sentence = doc.sentence_at(first.start)
         floor = sentence.start if sentence else max(0, first.start - 80)
         frame = text[max(floor, first.start - 24):first.start]
+        if first is q and k >= 2 and _target_amount(text, before, q, floor):
+            frame = text[max(floor, before.start - 24):before.start] + text[before.end:q.start]
+            done = _amount_done(doc, k - 2)
+            if done.metric and not done.kind.startswith("percent") and done.start >= floor:
+                before.metric, before.metric_source, before.aspect = done.metric, "context", done.aspect
+            before = doc.quantities[k - 2]
         base = None
         if done is not None and done.start >= floor and done.metric \
                 and not done.kind.startswith("percent") and text.count("，", before.end, first.start) <= 1:
@@ -1107,6 +1115,14 @@ def _gaps_to_schedule(doc: Document) -> None:
             q.metric, q.metric_source, q.aspect, q.status = rate.metric, "context", "difference", rate.status
         elif q.metric is None and moved.fullmatch(doc.text, rate.end, q.start):
             q.metric, q.metric_source, q.aspect, q.status = rate.metric, "context", "change", rate.status
+
+
+def _target_amount(text: str, amount, rate, floor: int) -> bool:
+    """…，完成全年300万千瓦目标任务的62.2%: whether `amount` is the target said inside the frame of `rate`."""
+    spec = patterns.load("structure")
+    return amount is not None and amount.start >= floor and not amount.kind.startswith("percent") \
+        and rx(spec["target_amount_after"]).match(text[amount.end:rate.start]) is not None \
+        and rx(spec["target_amount_before"]).search(text, max(floor, amount.start - 12), amount.start) is not None
 
 
 def _amount_done(doc: Document, k: int):
