@@ -380,7 +380,10 @@ def reflow(text: str) -> tuple[str, list[int]]:
                 pass  # 晋城经开区前三季度规上 / 工业增加值增速全省第三: one title, even cut in a word (which still
                 # opens its paragraph, so the body under it breaks off)
             elif _breaks_between(prev, line, opens_paragraph, width) \
-                    or opens_paragraph and _set_apart(text, before, prev, line):
+                    or opens_paragraph and _set_apart(text, before, prev, line) \
+                    or k + 1 < len(lines) and _set_apart(text, prev, line, lines[k + 1]):
+                # (…园区 / 绿电赋能产业升级 / (blank) / 朔州市开发区能源结构持续优化 / (blank): a title set apart is a
+                # block of its own, though the lines above it ran on as one)
                 out.append("\n")
                 offsets.append(prev.end)
                 opens_paragraph = True

@@ -70,3 +70,25 @@ def test_a_title_set_on_two_lines_keeps_its_place_and_colon_in_the_title():
     article = doc.articles[0]
     assert article.title == "寿阳经济技术开发区：抓项目促投资"
     assert doc.text[article.start:].startswith("今年1—9月")
+
+
+def test_a_title_set_apart_after_a_title_printed_under_its_article_opens_the_next():
+    """…供稿：长治市商务局 / 长治：节能改造“焕新”园区 / 绿电赋能产业升级 / (blank) / 朔州市开发区能源结构持续优化 /
+    (blank) / 本刊讯…: the title set apart by blank lines is the next article's, not the tail of the one before's."""
+    import extractor
+
+    def column(body: str) -> str:
+        return "\n".join(body[i:i + 16] for i in range(0, len(body), 16))
+
+    first = ("1—6月，全市开发区实施节能改造项目62个，总投资26.4亿元。全市开发区单位GDP能耗同比下降4.1%，"
+             "降幅居全省第一。")
+    second = ("本刊讯 今年以来，朔州市把开发区作为推动能源革命的主战场。1—6月，全市开发区新增光伏装机19.5万千瓦，"
+              "光伏累计装机达到118.7万千瓦。")
+    raw = ("开发区建设\n\n" + column(first) + " 供稿：长治市商务局\n\n"
+           "长治：节能改造“焕新”园区\n绿电赋能产业升级\n\n\n朔州市开发区能源结构持续优化\n\n" + column(second) + "\n")
+    doc = extractor.process(raw, doc_id="t", year=2026)
+    titles = [a.title for a in doc.articles]
+    assert "朔州市开发区能源结构持续优化" in titles
+    assert not any(t and "朔州" in t and "长治" in t for t in titles)
+    fact = next(f for f in extractor.extract(raw, doc_id="t", year=2026) if f.value == 19.5)
+    assert fact.subject == "朔州市开发区"
