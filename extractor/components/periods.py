@@ -1277,8 +1277,28 @@ def annotate(doc: Document) -> Document:
             # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
         if _starts_a_change(text, q, floor):
             q.status = "actual"  # 水泥：从二百八十六万吨增加到六百万吨, in a plan: the level it starts from was reached
+        if q.status != "target" and not (section and section.status) and _after_completion(text, q, floor):
+            q.period, q.status = None, "expected"  # 达产后可实现年产值约30亿元: of no year the text fixes
     _times_listed(doc)
     return doc
+
+
+@functools.cache
+def _completion_rules():
+    spec = patterns.load("periods")["after_completion"]
+    return rx(spec["pattern"]), rx(spec["time_with"]), rx(spec["time_after"])
+
+
+def _after_completion(text: str, q, floor: int) -> bool:
+    """…预计今年10月底前投产，达产后可实现年产值约30亿元: whether the figure is told of what will be once its project
+    is built or at full output, with no time named for that (see periods.toml, after_completion)."""
+    completion, time_with, time_after = _completion_rules()
+    clause = max(floor, last_of("；;", text, floor, q.start) + 1)
+    found = None
+    for found in completion.finditer(text, clause, q.start):
+        pass
+    return found is not None and time_with.search(text, max(clause, found.start() - 12), found.start()) is None \
+        and time_after.search(text, found.end(), q.start) is None
 
 
 def names_a_time(name: str) -> bool:
