@@ -867,11 +867,13 @@ def _zone_class() -> Pattern:
 
 def _after_counted_places(words: str, subjects_spec: dict) -> str:
     """大同、朔州两市出让宗数: places closed by their count (两市, 三县) are the figure's subject, and the
-    counter is no part of the name after them."""
+    counter is no part of the name after them; so are such places taken up again by their count alone."""
     tails = list(rx(subjects_spec["group_tail"]).finditer(words)) if any(
         counter in words for counter in subjects_spec["place_counters"]) else ()
     ends = {end for _, end, _ in gazetteer.mentions(words)} if tails else ()
-    counted = [tail for tail in tails if tail.start() in ends]
+    # (…and the count of places told before, taken up again as the clause's opening: 三市开发区专利授权量)
+    counted = [tail for tail in tails if tail.start() in ends
+               or tail.start() == 0 and tail.group().endswith(tuple(subjects_spec["zone_suffixes"]))]
     return words[counted[-1].end():] if counted else words
 
 

@@ -895,7 +895,7 @@ def _link_parts(doc: Document) -> None:
                     _part_of_subject(doc, total, k)
                     _graded_part(text, total, q, quantities[k - 1] if k > lo else None)
                     if total.metric and q.subject != total.subject and (
-                            q.metric is None or _counted_by_verb_alone(q, total) or _named_by_subject_alone(q)):
+                            q.metric is None or _counted_by_verb_alone(q, total) or _named_by_subject_alone(q, text)):
                         _named_by_total(doc, k, total.metric)
                     elif total.metric and _new_by_verb_alone(q):
                         # 累计建成标准化厂房286万平方米，其中今年新建52.3万平方米: the part new this year of the total's
@@ -976,12 +976,15 @@ def _counted_by_verb_alone(part, total) -> bool:
         and len(verb) >= 2 and total.metric.startswith(verb) and total.metric != part.metric
 
 
-def _named_by_subject_alone(part) -> bool:
+def _named_by_subject_alone(part, text: str) -> bool:
     """其中国家级开发区963.7亿元: a part whose name is only its subject's words and its kind's word (国家级开发区金额)
-    names no measure of its own."""
-    suffix = metrics.taxonomy()[2]["kind_suffix"].get(part.kind)
+    names no measure of its own; nor does a count right after its owner's name (其中，太原市开发区1352家 is no
+    count of zones, 开发区数, but the city's zones' part of the total)."""
+    spec = metrics.taxonomy()[2]
+    suffix = spec["kind_suffix"].get(part.kind) or (spec["count_suffix"] if part.kind == "count" else None)
     words = part.metric.removesuffix(suffix) if suffix and part.metric.endswith(suffix) else ""
-    return part.metric_source == "fallback" and len(words) >= 2 and bool(part.subject) and part.subject.endswith(words)
+    named = part.metric_source == "fallback" or bool(part.subject) and text.endswith(part.subject, 0, part.start)
+    return named and len(words) >= 2 and bool(part.subject) and part.subject.endswith(words)
 
 
 def _new_by_verb_alone(part) -> bool:
@@ -1217,6 +1220,28 @@ def _deeds_named_before(doc: Document) -> None:
             told.append(q)
 
 
+def _shares_of_figures_before(doc: Document) -> None:
+    """…，其中开发区新增203家，占比近七成; …分别开行214列、97列和75列，太原占全省的55.4%: see structure.toml,
+    share_of_figure_before."""
+    spec = patterns.load("structure")["share_of_figure_before"]
+    bare, owner_share = rx(spec["bare"]), rx(spec["owner_share"])
+    text = doc.text
+    for k, q in enumerate(doc.quantities):
+        if q.aspect != "share" or not q.kind.startswith("percent") or k == 0:
+            continue
+        sentence = doc.sentence_at(q.start)
+        floor = sentence.start if sentence else max(0, q.start - 80)
+        before = [p for p in doc.quantities[:k] if p.start >= floor and p.metric and not p.kind.startswith("percent")]
+        if not before or rx("[；;。]").search(text, before[-1].end, q.start):
+            continue
+        if doc.quantities[k - 1] is before[-1] and bare.match(text[before[-1].end:q.start]):
+            q.metric, q.metric_source = before[-1].metric, "context"
+        elif q.metric is None and q.subject and owner_share.search(text, last_of("，,", text, floor, q.start) + 1, q.start):
+            owned = [p for p in before if p.subject == q.subject]
+            if owned:
+                q.metric, q.metric_source = owned[-1].metric, "context"
+
+
 def _rates_of_places(doc: Document) -> None:
     """…规上工业增加值同比增长7.8%。其中，晋城经开区、高平经开区增速分别为9.2%、8.5%, 增速排名前三位的依次为
     晋中市开发区（12.6%）、…: a rate said of a place with no measure of its own, in the sentence of a growth just
@@ -1375,4 +1400,5 @@ def annotate(doc: Document) -> Document:
     _deeds_named_before(doc)
     _link_parts(doc)
     _rates_of_places(doc)
+    _shares_of_figures_before(doc)
     return doc
