@@ -831,6 +831,9 @@ def _after_zone(words: str) -> str:
     if classes and words[classes[-1].end():]:
         # 其中，国家级开发区完成…: the class of zones is whose part it is (其中国家级开发区9家: they are counted)
         return words[classes[-1].end():]
+    kinds = list(rx(subjects_spec["zone_kind"]).finditer(words)) if "类" in words else None
+    if kinds and words[kinds[-1].end():]:
+        return words[kinds[-1].end():]  # 其中，工业类开发区实现营业收入…: the kind of zones is whose figure it is
     zone = list(rx(subjects_spec["zone_name"]).finditer(words)) \
         if any(word in words for word in subjects_spec["zone_words_outside_gazetteer"] + subjects_spec["one_zone_words"]) \
         else None  # (空港经济开发区: a zone the gazetteer lacks, by its word)

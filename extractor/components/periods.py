@@ -1308,12 +1308,23 @@ def names_a_time(name: str) -> bool:
         and any(pattern.fullmatch(name) for pattern, *_ in _phrases())
 
 
+def _elliptic_times(names: list[str]) -> list[str]:
+    """一、二、三季度…分别: numerals listed bare before the last, which alone says their unit, are times of that unit
+    (一季度, 二季度, 三季度); other names are as they were."""
+    spec = patterns.load("periods")["elliptic_times"]
+    last = rx(spec["last"]).match(names[-1].strip()) if len(names) >= 2 else None
+    if not last or not all(rx(spec["bare"]).fullmatch(name.strip()) for name in names[:-1]):
+        return names
+    return [name.strip() + last.group("unit") for name in names[:-1]] + [last.group()]
+
+
 def _times_listed(doc: Document) -> None:
     """三季度、四季度分别计划供应1.03万亩和0.52万亩; 2023年、2024年分别实现营业收入120亿元和150亿元: the times
     listed before 分别 date the figures after it in order (the nearest time before each is only the last)."""
     from .structure import listed_before_respectively
 
     for names, figures in listed_before_respectively(doc):
+        names = _elliptic_times(names)
         if len(names) < 2 or len(names) != len(figures) or not all(map(names_a_time, names)):
             continue
         for name, q in zip(names, figures):
