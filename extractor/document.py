@@ -16,7 +16,7 @@ from .normalize import CleanText, normalize
 class Paragraph:
     start: int
     end: int
-    kind: str  # body | heading | section | furniture | byline | source | caption
+    kind: str  # body | heading | section | furniture | byline | source | caption | table
 
 
 @dataclass

@@ -183,6 +183,10 @@ def _layout():
         "heading_max_chars": spec["heading_max_chars"],
         "title_max_chars": spec["title_max_chars"],
         "heading_max_width_share": spec["heading_max_width_share"],
+        "table_row": rx(spec["table_row"]),
+        "table_min_rows": spec["table_min_rows"],
+        "table_header": rx(spec["table_header"]),
+        "table_units": rx(spec["table_units"]),
         # one alternation, not a pattern at a time: every line of every document is asked
         "furniture": rx("|".join(f"(?:{p})" for p in furniture["line_patterns"])),
         "masthead": frozenset(furniture["masthead_lines"]),
@@ -362,9 +366,14 @@ def reflow(text: str) -> tuple[str, list[int]]:
     before = prev = None
     source_cut = False  # the line before ended inside a source line's name (供稿：临 / 汾市商务局)
     subtitled = False  # the paragraph so far is a subtitle (———…综述), which a blank line ends
+    tabled = table_lines(lines)
     for k, line in enumerate(lines):
         if prev is not None:
-            if subtitled and text.count("\n", prev.end, line.start) >= 2:
+            if k in tabled or k - 1 in tabled:
+                out.append("\n")  # 长 治 612.4 13.8: a table's line is a block of its own
+                offsets.append(prev.end)
+                opens_paragraph = True
+            elif subtitled and text.count("\n", prev.end, line.start) >= 2:
                 out.append("\n")  # 深化改革激活力 / ———…改革综述 / (blank) / 2024 年，…: the title and its subtitle, the lead apart
                 offsets.append(prev.end)
                 opens_paragraph = True
@@ -397,6 +406,34 @@ def reflow(text: str) -> tuple[str, list[int]]:
         _emit_line(line, out, offsets)
         before, prev = prev, line
     return "".join(out), offsets
+
+
+def table_lines(lines: list) -> set[int]:
+    """The indices of the lines of tables printed in the text: runs of rows (a label, then figures with no unit),
+    with the header of the columns' names right above them and the line of units above that (layout.toml)."""
+    layout = _layout()
+    if not any(line.text[-1:].isdigit() for line in lines):
+        return set()
+    rows = [bool(layout["table_row"].fullmatch(line.text)) for line in lines]
+    found: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not rows[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and rows[end]:
+            end += 1
+        if end - k >= layout["table_min_rows"]:
+            found.update(range(k, end))
+            head = k - 1
+            if head >= 0 and layout["table_header"].fullmatch(lines[head].text):
+                found.add(head)
+                head -= 1
+            if head >= 0 and layout["table_units"].fullmatch(lines[head].text):
+                found.add(head)
+        k = end
+    return found
 
 
 def _subtitle(line: _Line) -> bool:

@@ -93,7 +93,32 @@ def paragraphs(text: str) -> list[Paragraph]:
             else:
                 out.append(Paragraph(pos, pos + len(piece), classify(piece)))
         pos += len(piece) + 1
-    return _masthead_slogans(out)
+    return _tables(_masthead_slogans(out), text)
+
+
+def _tables(paras: list[Paragraph], text: str) -> list[Paragraph]:
+    """全省3987.5 9.8 / 长治612.4 13.8 / …: a run of rows of a table printed in the text (their lines kept apart by
+    the normaliser) is a table's, with the header of its columns and the line of its units right above them; no
+    heading, no body (patterns/layout.toml, table_row)."""
+    layout = patterns.load("layout")
+    row = rx(layout["table_row"])
+    rows = [p.kind != "furniture" and text[p.end - 1:p.end].isdigit() and row.fullmatch(text, p.start, p.end) is not None
+            for p in paras]
+    k = 0
+    while k < len(paras):
+        end = k
+        while end < len(paras) and rows[end]:
+            end += 1
+        if end - k >= layout["table_min_rows"]:
+            head = k - 1
+            if head >= 0 and paras[head].kind == "heading" and not any(c.isdigit() for c in text[paras[head].start:paras[head].end]):
+                head -= 1  # 地区增加值同比增长: the columns' names
+            if head >= 0 and rx(layout["table_units"]).fullmatch(text, paras[head].start, paras[head].end):
+                head -= 1  # 单位：亿元，%
+            for j in range(head + 1, end):
+                paras[j] = Paragraph(paras[j].start, paras[j].end, "table")
+        k = max(end, k + 1)
+    return paras
 
 
 def _masthead_slogans(paras: list[Paragraph]) -> list[Paragraph]:

@@ -92,3 +92,26 @@ def test_a_title_set_apart_after_a_title_printed_under_its_article_opens_the_nex
     assert not any(t and "朔州" in t and "长治" in t for t in titles)
     fact = next(f for f in extractor.extract(raw, doc_id="t", year=2026) if f.value == 19.5)
     assert fact.subject == "朔州市开发区"
+
+
+def test_a_table_printed_in_the_text_is_read_cell_by_cell_and_kept_out_of_the_prose():
+    """前三季度各市开发区规上工业增加值 / 单位：亿元，% / 地 区 增加值 同比增长 / 全 省 3987.5 9.8 / …: each row is a
+    block of its own (the prose after the table does not take its header's words), and each cell is a figure of
+    its column's measure and its row's owner, traced to its characters in the raw text."""
+    import extractor
+
+    raw = ("开发区建设\n\n全省开发区前三季度主要指标稳中有进\n\n本刊讯 前三季度，全省开发区规上工业增加值\n"
+           "均实现正增长（见下表）。\n\n前三季度各市开发区规上工业增加值\n单位：亿元，%\n地 区 增加值 同比增长\n"
+           "全 省 3987.5 9.8\n长 治 612.4 13.8\n太 原 508.9 12.6\n晋 城 421.7 11.7\n\n"
+           "长治、太原、晋城市开发区增速分别\n为 13.8%、12.6%、11.7%。\n")
+    doc = extractor.process(raw, doc_id="t", year=2025)
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs if p.kind == "table"][-1] == "晋城421.7 11.7"
+    facts = extractor.extract(raw, doc_id="t", year=2025)
+    cells = [f for f in facts if f.metric_source == "table"]
+    assert [(f.quote, f.subject, f.aspect) for f in cells[:4]] == [
+        ("3987.5", "山西省开发区", "value"), ("9.8", "山西省开发区", "growth"),
+        ("612.4", "长治市开发区", "value"), ("13.8", "长治市开发区", "growth")]
+    assert all(raw[f.start:f.end] == f.quote and f.metric == "规上工业增加值" for f in cells)
+    assert cells[2].unit == "亿元" and cells[2].parent == cells[0].id
+    told = [f for f in facts if f.quote == "13.8%"]
+    assert told and told[0].metric == "规上工业增加值" and "增加值同比增长" not in told[0].sentence
