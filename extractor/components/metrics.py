@@ -874,9 +874,10 @@ def _after_counted_places(words: str, subjects_spec: dict) -> str:
     tails = list(rx(subjects_spec["group_tail"]).finditer(words)) if any(
         counter in words for counter in subjects_spec["place_counters"]) else ()
     ends = {end for _, end, _ in gazetteer.mentions(words)} if tails else ()
-    # (…and the count of places told before, taken up again as the clause's opening: 三市开发区专利授权量)
+    # (…and the count of places told before, taken up again as the clause's opening, or a group named by its
+    # region: 三市开发区专利授权量, 晋北三市开发区兑现惠企资金)
     counted = [tail for tail in tails if tail.start() in ends
-               or tail.start() == 0 and tail.group().endswith(tuple(subjects_spec["zone_suffixes"]))]
+               or rx(subjects_spec["counted_places"]).fullmatch(words, 0, tail.end()) is not None]
     return words[counted[-1].end():] if counted else words
 
 
@@ -3173,6 +3174,11 @@ def elliptic_measure(text: str, q, floor: int, before) -> str | None:
             and rx(patterns.load("metrics")["ellipsis"]["rate_of_change_only"]).match(
                 text[_clause_left(text, q.start, floor):q.start].strip()):
         return before.metric  # …压减至12个工作日，压减幅度达73.3%: the change's rate
+    if before is not None and before.start >= floor and before.metric and q.aspect == "change" \
+            and q.unit == before.unit and not q.kind.startswith("percent") and not rx(r"\p{Han}").match(text, q.end) \
+            and rx(patterns.load("metrics")["ellipsis"]["rate_of_change_only"]).match(
+                text[_clause_left(text, q.start, floor):q.start].strip()):
+        return before.metric  # …由43天压缩至12.5天，缩短30.5天: how far it went, in the level's unit
     if before is not None and before.start >= floor and before.metric and q.aspect == before.aspect == "growth" \
             and _goal_of_change(text, q, floor):
         return before.metric  # …下降6.8%，超额完成市定下降4%的目标任务: the goal for that change

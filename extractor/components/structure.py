@@ -1061,9 +1061,11 @@ def _part_of_subject(doc: Document, total, k: int) -> None:
 
 
 def _part_of_zones(total, q) -> None:
-    """全省开发区实际使用外资3.2亿美元，其中太原、大同分别完成…: a city named as a part of the province's zones is
-    that city's zones."""
-    if total.subject_type == "province_zones" and q.subject_type == "city" and q.city:
+    """全省开发区实际使用外资3.2亿美元，其中太原、大同分别完成…: a city named as a part of the province's zones (or
+    of a group of cities' zones: 晋北三市开发区…，其中大同3.42亿元) is that city's zones."""
+    zones = total.subject_type == "province_zones" or total.subject_type == "other" and total.subject \
+        and total.subject.endswith(subjects._rules()["zones_word"])  # (晋北三市开发区: a group of cities' zones)
+    if zones and q.subject_type == "city" and q.city:
         zones = subjects._city_subject(q.city, zones=True)
         q.subject, q.subject_type = zones.name, zones.type
 

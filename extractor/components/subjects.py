@@ -687,9 +687,9 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         if rules["example_of_set_re"].match(text, e):
             continue  # 授予孝义经开区等6个开发区…: one example of a counted set is not the set's subject
         if kind == "zone_name" and (counted := rules["counted_places_re"].fullmatch(value)):
-            listed = _places_listed_before(doc, s, article, counted)
-            if listed:
-                return listed
+            listed = None if counted.group("region") else _places_listed_before(doc, s, article, counted)
+            if listed or counted.group("region"):
+                return listed or Subject(value, "other")  # 晋北三市开发区: the group, no zone
             continue  # 三市开发区: no zone of that name
         if text[s - 1:s] == "在" and rules["venue_after_re"].match(text, e):
             continue  # 全市二季度“三个一批”活动在朔州经开区举行，共推出项目82个: the scene, not whose figures
