@@ -1265,6 +1265,9 @@ def annotate(doc: Document) -> Document:
             told_last = q
             if q.metric:
                 told_of[q.metric, q.aspect] = q
+        if not (section and section.status) and _after_completion(text, q, floor, planned=q.status == "target"):
+            q.period, q.status = None, "expected"  # 达产后可实现年产值约30亿元: of no year the text fixes
+            # (…whatever plan the sentence told for the building: 二期计划2026年底前建成投产，全部达产后可实现…)
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
         if doc.year and (_last_year_of(q.period) or doc.year) > doc.year and not (
@@ -1277,8 +1280,6 @@ def annotate(doc: Document) -> Document:
             # span that runs into the plan's years: 1990年…比1980年增长1.3倍, 1981~1990)
         if _starts_a_change(text, q, floor):
             q.status = "actual"  # 水泥：从二百八十六万吨增加到六百万吨, in a plan: the level it starts from was reached
-        if q.status != "target" and not (section and section.status) and _after_completion(text, q, floor):
-            q.period, q.status = None, "expected"  # 达产后可实现年产值约30亿元: of no year the text fixes
     _times_listed(doc)
     return doc
 
@@ -1286,19 +1287,21 @@ def annotate(doc: Document) -> Document:
 @functools.cache
 def _completion_rules():
     spec = patterns.load("periods")["after_completion"]
-    return rx(spec["pattern"]), rx(spec["time_with"]), rx(spec["time_after"])
+    return rx(spec["pattern"]), rx(spec["time_with"]), rx(spec["time_after"]), rx(spec["plan_after"])
 
 
-def _after_completion(text: str, q, floor: int) -> bool:
+def _after_completion(text: str, q, floor: int, planned: bool = False) -> bool:
     """…预计今年10月底前投产，达产后可实现年产值约30亿元: whether the figure is told of what will be once its project
-    is built or at full output, with no time named for that (see periods.toml, after_completion)."""
-    completion, time_with, time_after = _completion_rules()
+    is built or at full output, with no time named for that (see periods.toml, after_completion); a figure `planned`
+    is so only where no word of a plan stands between the completion and it (全部建成后增加的年产能力将为…: the plan's)."""
+    completion, time_with, time_after, plan_after = _completion_rules()
     clause = max(floor, last_of("；;", text, floor, q.start) + 1)
     found = None
     for found in completion.finditer(text, clause, q.start):
         pass
     return found is not None and time_with.search(text, max(clause, found.start() - 12), found.start()) is None \
-        and time_after.search(text, found.end(), q.start) is None
+        and time_after.search(text, found.end(), q.start) is None \
+        and not (planned and plan_after.search(text, found.end(), q.start))
 
 
 def names_a_time(name: str) -> bool:
