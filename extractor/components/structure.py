@@ -187,8 +187,12 @@ def _pair_lists(doc: Document) -> None:
                 if places and all(places):
                     listed_places[_article_key(doc, figures)] = places
                 if own:
-                    for q in figures:
+                    told = listed_measures.get(again_of, ()) if again_of is not None else ()
+                    for k, q in enumerate(figures):
                         q.metric, q.metric_source = own
+                        kinded = _kind_named(names[k], own[0]) if own[0] and len(told) == len(figures) else None
+                        if kinded and told[k] and told[k].startswith(kinded.removesuffix(own[0])):
+                            q.metric = kinded  # …分别签约项目236个、…，签约金额分别为1052.6亿元、…: each kind's
                 reached = _levels_reached(text, in_sentence, figures, right_end) \
                     or _ranks_reached(text, in_sentence, figures, right_end)
                 if reached:  # 分别从771家、481家增加到1076家、636家: the levels at the end are the same names'
@@ -604,6 +608,7 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
     """Pairs names and figures in order; returns the places the names are (None where a name is no place)."""
     places = _listed_subjects(doc, names, figures, written)
     owned = _measure_owned(names[-1], figures[0], doc.text) if names and not any(places) else None
+    said_after = _measure_said_after(doc.text, names[-1], figures[0], owned) if names and not any(places) else None
     for k, (name, q) in enumerate(zip(names, figures)):
         if figures[0].aspect != "value" and _framed_by_first(doc.text, q, figures):
             q.aspect = figures[0].aspect  # 分别增长51.4%、45.5%: the framing word before the first figure frames them all
@@ -629,7 +634,8 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
         if told:  # 宗数和面积分别占…: the measures of the figures told before
             q.metric, q.metric_source = told, "list"
             continue
-        metric = metrics.list_item_metric(name, q) or (name.strip() + owned if owned else None)
+        metric = (_kind_named(name, said_after) if said_after else None) \
+            or metrics.list_item_metric(name, q) or (name.strip() + owned if owned else None)
         rate = metrics.completion_rate(doc.text[max(0, figures[0].start - 24):figures[0].start],
                                        metric or metrics.without_adverbs(name).strip()) \
             if q.kind.startswith("percent") else None
@@ -647,6 +653,28 @@ def _apply_names(doc: Document, names: list[str], figures: list, comparands: boo
                 q.metric, q.metric_source = metrics._of_project_set(
                     doc.text, q, sentence.start if sentence else 0, metric, "list")
     return places
+
+
+def _measure_said_after(text: str, last: str, first, owned: str | None) -> str | None:
+    """新能源、新材料…和生物医药产业分别签约项目236个、198个…: the measure said once right after 分别, which kinds
+    listed (no places) each own: 签约项目数 (where the metrics stage read the last kind into it, without it:
+    文化惠民工程、全民健身工程分别惠及3500万、2300万人次 → 惠及人次)."""
+    spec = patterns.load("structure")["kinds_listed"]
+    said = rx(spec["measure_after"]).search(text, max(0, first.start - 16), first.start)
+    if said is None or not first.metric or first.metric_source not in ("taxonomy", "fallback"):
+        return None
+    kind = rx(spec["shared_head"]).sub("", metrics.without_adverbs(last).strip())
+    measure = owned or (first.metric[len(kind):] if kind and first.metric.startswith(kind) else first.metric)
+    return measure if len(measure) >= 2 and any(
+        word in measure for word in rx(r"\p{Han}{2}").findall(said.group("m"))) else None
+
+
+def _kind_named(name: str, measure: str) -> str | None:
+    """The kind's figure of a measure all the listed kinds own: 新能源签约项目数 (the list's shared head dropped:
+    生物医药产业 → 生物医药签约项目数)."""
+    spec = patterns.load("structure")["kinds_listed"]
+    kind = rx(spec["shared_head"]).sub("", metrics.without_adverbs(name).strip())
+    return kind + measure if 2 <= len(kind) <= spec["longest_kind"] and not gazetteer.mentions(kind) else None
 
 
 def _measure_of_kind_before(doc: Document, first) -> tuple[str | None, str | None]:
