@@ -1265,8 +1265,10 @@ def annotate(doc: Document) -> Document:
             told_last = q
             if q.metric:
                 told_of[q.metric, q.aspect] = q
-        if not (section and section.status) and _after_completion(text, q, floor, planned=q.status == "target"):
-            q.period, q.status = None, "expected"  # 达产后可实现年产值约30亿元: of no year the text fixes
+        completed = _after_completion(text, q, floor, planned=q.status == "target") \
+            if not (section and section.status) else False
+        if completed is not False:
+            q.period, q.status = completed, "expected"  # 达产后可实现年产值约30亿元: of no year the text fixes
             # (…whatever plan the sentence told for the building: 二期计划2026年底前建成投产，全部达产后可实现…)
         if q.period == str(doc.year) and _running_year_plan(text, q, floor, year_running):
             q.status = "target"  # 1956年施工的…单位共有964个, in a report of June 1956: the year's plan
@@ -1290,18 +1292,25 @@ def _completion_rules():
     return rx(spec["pattern"]), rx(spec["time_with"]), rx(spec["time_after"]), rx(spec["plan_after"])
 
 
-def _after_completion(text: str, q, floor: int, planned: bool = False) -> bool:
-    """…预计今年10月底前投产，达产后可实现年产值约30亿元: whether the figure is told of what will be once its project
-    is built or at full output, with no time named for that (see periods.toml, after_completion); a figure `planned`
-    is so only where no word of a plan stands between the completion and it (全部建成后增加的年产能力将为…: the plan's)."""
+def _after_completion(text: str, q, floor: int, planned: bool = False) -> str | None | bool:
+    """…预计今年10月底前投产，达产后可实现年产值约30亿元: False unless the figure is told of what will be once its
+    project is built or at full output, with no time named for that (see periods.toml, after_completion); then the
+    year the sentence dated that same completion in (项目计划2028年全面达产，达产后… → 2028), else None. A figure
+    `planned` is so only where no word of a plan stands between the completion and it (全部建成后增加的年产能力将为…)."""
     completion, time_with, time_after, plan_after = _completion_rules()
     clause = max(floor, last_of("；;", text, floor, q.start) + 1)
     found = None
     for found in completion.finditer(text, clause, q.start):
         pass
-    return found is not None and time_with.search(text, max(clause, found.start() - 12), found.start()) is None \
-        and time_after.search(text, found.end(), q.start) is None \
-        and not (planned and plan_after.search(text, found.end(), q.start))
+    if found is None or time_with.search(text, max(clause, found.start() - 12), found.start()) is not None \
+            or time_after.search(text, found.end(), q.start) is not None \
+            or planned and plan_after.search(text, found.end(), q.start):
+        return False
+    dated = rx(patterns.load("periods")["after_completion"]["event_dated"].replace("{event}", found.group("event")))
+    said = None
+    for said in dated.finditer(text, floor, found.start()):
+        pass
+    return said.group(1) if said else None
 
 
 def names_a_time(name: str) -> bool:

@@ -672,8 +672,12 @@ def _measure_said_after(text: str, last: str, first, owned: str | None) -> str |
 def _kind_named(name: str, measure: str) -> str | None:
     """The kind's figure of a measure all the listed kinds own: 新能源签约项目数 (the list's shared head dropped:
     生物医药产业 → 生物医药签约项目数)."""
+    from .periods import names_a_time, period_of
+
     spec = patterns.load("structure")["kinds_listed"]
     kind = rx(spec["shared_head"]).sub("", metrics.without_adverbs(name).strip())
+    if period_of(kind, len(kind), 0, 2000) or names_a_time(kind):
+        return None  # 力争三季度、四季度分别签约项目6个、8个: times, no kinds
     return kind + measure if 2 <= len(kind) <= spec["longest_kind"] and not gazetteer.mentions(kind) else None
 
 
