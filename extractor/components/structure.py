@@ -1254,6 +1254,33 @@ def _deeds_named_before(doc: Document) -> None:
             told.append(q)
 
 
+def _comparands_in_brackets(doc: Document) -> None:
+    """…增长9.8%，高于全省（4.1%）5.7个百分点: see structure.toml, bracketed_comparand."""
+    spec = patterns.load("structure")["bracketed_comparand"]
+    frame, gap_after = rx(spec["frame"]), rx(spec["gap_after"])
+    text, quantities = doc.text, doc.quantities
+    for k, q in enumerate(quantities):
+        if k == 0 or not q.kind.startswith("percent") or not frame.search(text, max(0, q.start - 24), q.start):
+            continue
+        sentence = doc.sentence_at(q.start)
+        floor = sentence.start if sentence else max(0, q.start - 80)
+        growth = next((p for p in reversed(quantities[:k]) if p.start >= floor and p.aspect == "growth" and p.metric),
+                      None)
+        if growth is None or rx("[；;。]").search(text, growth.end, q.start):
+            continue
+        if q.metric is None or q.metric == growth.metric:
+            q.metric, q.metric_source, q.aspect = growth.metric, "context", "growth"
+        gap = quantities[k + 1] if k + 1 < len(quantities) else None
+        if gap is not None and gap.kind == "pp" and gap_after.match(text[q.end:gap.start]):
+            gap.aspect = "difference"  # …（下降1.6%）10.5个百分点: the gap, not a change
+            if gap.metric is None:
+                gap.metric, gap.metric_source = growth.metric, "context"
+            ranked = quantities[k + 2] if k + 2 < len(quantities) else None
+            if ranked is not None and ranked.is_rank and ranked.metric is None \
+                    and not rx("[。；;！？]").search(text, gap.end, ranked.start):
+                ranked.metric, ranked.metric_source = growth.metric, "context"  # …2.1个百分点，居全省第3位
+
+
 def _shares_of_figures_before(doc: Document) -> None:
     """…，其中开发区新增203家，占比近七成; …分别开行214列、97列和75列，太原占全省的55.4%: see structure.toml,
     share_of_figure_before."""
@@ -1435,4 +1462,5 @@ def annotate(doc: Document) -> Document:
     _link_parts(doc)
     _rates_of_places(doc)
     _shares_of_figures_before(doc)
+    _comparands_in_brackets(doc)
     return doc

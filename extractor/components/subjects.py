@@ -62,6 +62,7 @@ def _rules():
         "group_joint_re": rx(spec["group_joint"]),
         "group_tail_re": rx(spec["group_tail"]),
         "counted_places_re": rx(spec["counted_places"]),
+        "bracket_signed_re": rx(r"[（(](?:下降|增长|降低|回落|减少)\s*$"),
         "project_carry_re": rx(spec["project_carry_opening"]),
         "zones_counted_after_re": rx(spec["zones_counted_after"]),
         "remainder_zones_re": rx(spec["remainder_zones"]),
@@ -659,7 +660,9 @@ def _subject(doc: Document, q, article: Article | None, default: Subject | None)
         return project
     # a figure in brackets right after a place's word and its measure: 高于全市增速（7.7%）, 高于全省规上工业增加值
     # 增速（6.2%）
-    if text[q.start - 1:q.start] in "（(" and text[q.end:q.end + 1] in "）)":
+    # (…its sign said inside the bracket: 高于全省（下降1.6%）)
+    if (text[q.start - 1:q.start] in "（(" or rules["bracket_signed_re"].search(text, max(0, q.start - 4), q.start)) \
+            and text[q.end:q.end + 1] in "）)":
         reach = max(floor, q.start - rules["bracketed_owner_reach"], last_of("，,；;。", text, floor, q.start) + 1)
         near = _mentions_before(text, reach, q.start)
         if near:
