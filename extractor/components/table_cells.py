@@ -33,18 +33,24 @@ def _rules() -> dict:
         "unit_split": rx(spec["unit_split"]),
         "aspects": [(aspect, rx(pattern)) for aspect, pattern in spec["column_aspects"].items()],
         "province_words": tuple(spec["province_words"]),
+        "caption_max": spec["caption_max"],
         "zones_word": patterns.load("subjects")["zones_word"],
     }
 
 
 def annotate(doc: Document) -> Document:
-    tables = _tables_of(doc.paragraphs)
+    tables = _tables_of(doc.paragraphs, doc.text)
     if not tables:
         return doc
-    cells = [cell for block, caption in tables for cell in _cells(doc, block, caption)]
+    read = [_cells(doc, block, caption) for block, caption in tables]
+    cells = [cell for table in read for cell in table]
     if cells:
-        _merge(doc, cells, [(block[0].start, block[-1].end) for block, _ in tables])
-        _told_again(doc, cells)
+        units_said = [m.span() for _, caption in tables if caption  # (单位：亿元 in the caption is no figure)
+                      for m in [rx(r"[（(]单位[：:][^）)]+[）)]").search(doc.text, caption.start, caption.end)] if m]
+        _merge(doc, cells, [(block[0].start, block[-1].end) for block, _ in tables] + units_said)
+        for table in read:
+            if table:
+                _told_again(doc, table)
     return doc
 
 
@@ -59,8 +65,8 @@ def _told_again(doc: Document, cells: list[Quantity]) -> None:
     for q in doc.quantities:
         if q.start < last or q.metric is not None:
             continue
-        if article is None or q.start >= article.end:
-            break  # (in the table's own article only)
+        if article is None or q.start >= article.end or q.metric_source == "table" and q not in cells:
+            break  # (in the table's own article only, up to the next table)
         cell = by_owner.get((q.subject, q.value, q.unit))
         sentence = doc.sentence_at(q.start)
         if cell is not None and sentence is not None:
@@ -72,7 +78,7 @@ def _told_again(doc: Document, cells: list[Quantity]) -> None:
             q.metric, q.metric_source = named[sentence.start], "table"
 
 
-def _tables_of(paragraphs: list[Paragraph]) -> list[tuple[list[Paragraph], Paragraph | None]]:
+def _tables_of(paragraphs: list[Paragraph], text: str) -> list[tuple[list[Paragraph], Paragraph | None]]:
     """(the table's paragraphs: units, header and rows; the caption right above them, if any) for each table."""
     found, k = [], 0
     while k < len(paragraphs):
@@ -83,7 +89,10 @@ def _tables_of(paragraphs: list[Paragraph]) -> list[tuple[list[Paragraph], Parag
         while end < len(paragraphs) and paragraphs[end].kind == "table":
             end += 1
         block = paragraphs[k:end]
-        caption = paragraphs[k - 1] if k > 0 and paragraphs[k - 1].kind == "heading" else None
+        above = paragraphs[k - 1] if k > 0 else None
+        # (the caption: the short line right above, a heading or not: 表1 前三季度…营业收入（单位：亿元，%）)
+        caption = above if above is not None and above.kind in ("heading", "body") \
+            and above.end - above.start <= _rules()["caption_max"] and "。" not in text[above.start:above.end] else None
         found.append((block, caption))
         k = end
     return found
@@ -98,7 +107,7 @@ def _cells(doc: Document, block: list[Paragraph], caption: Paragraph | None) -> 
     if len(width) != 1:
         return []  # rows of different widths: no columns to read them by
     n = width.pop()
-    units = _units(text, heads, n)
+    units = _units(text, heads, n, text[caption.start:caption.end] if caption else "")
     names = _column_names(doc, heads, n)
     said = text[caption.start:caption.end] if caption else ""
     measure = metrics.measure_named(said) if said else None
@@ -130,9 +139,12 @@ def _cells(doc: Document, block: list[Paragraph], caption: Paragraph | None) -> 
     return out
 
 
-def _units(text: str, heads: list[Paragraph], n: int) -> list[str | None]:
-    """单位：亿元，% → ['亿元', '%']: one per column of figures; a single unit holds for them all."""
+def _units(text: str, heads: list[Paragraph], n: int, caption: str = "") -> list[str | None]:
+    """单位：亿元，% → ['亿元', '%']: one per column of figures; a single unit holds for them all (the units said
+    in the caption's brackets where no line of their own says them: …主要指标（单位：亿元，%）)."""
     line = next((text[p.start:p.end] for p in heads if _rules()["units"].fullmatch(text, p.start, p.end)), "")
+    if not line and (said := rx(r"[（(](单位[：:][^）)]+)[）)]").search(caption)):
+        line = said.group(1)
     said = [u.strip() for u in _rules()["unit_split"].split(line.split("：", 1)[-1].split(":", 1)[-1]) if u.strip()]
     if len(said) == n:
         return said
