@@ -1,4 +1,5 @@
-"""Stage 7 — the cells of a table printed in the text (见下表): one figure per cell, named by its column.
+"""Table cells (after periods, before facts) — a table printed in the text (见下表): one figure per cell, named by its
+column.
 
     前三季度各市开发区规上工业增加值        ← the caption: what the table measures, when, of whom
     单位：亿元，%                          ← the units, one per column of figures, in order
