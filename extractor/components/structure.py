@@ -1292,15 +1292,20 @@ def _shares_of_figures_before(doc: Document) -> None:
             continue
         sentence = doc.sentence_at(q.start)
         floor = sentence.start if sentence else max(0, q.start - 80)
-        before = [p for p in doc.quantities[:k] if p.start >= floor and p.metric and not p.kind.startswith("percent")]
-        if not before or rx("[；;。]").search(text, before[-1].end, q.start):
+        before = []  # the sentence's named figures before the share, the nearest first (a walk back, not the doc)
+        for p in reversed(doc.quantities[:k]):
+            if p.start < floor:
+                break
+            if p.metric and not p.kind.startswith("percent"):
+                before.append(p)
+        if not before or rx("[；;。]").search(text, before[0].end, q.start):
             continue
-        if doc.quantities[k - 1] is before[-1] and bare.match(text[before[-1].end:q.start]):
-            q.metric, q.metric_source = before[-1].metric, "context"
+        if doc.quantities[k - 1] is before[0] and bare.match(text[before[0].end:q.start]):
+            q.metric, q.metric_source = before[0].metric, "context"
         elif q.metric is None and q.subject and owner_share.search(text, last_of("，,", text, floor, q.start) + 1, q.start):
-            owned = [p for p in before if p.subject == q.subject]
+            owned = next((p for p in before if p.subject == q.subject), None)
             if owned:
-                q.metric, q.metric_source = owned[-1].metric, "context"
+                q.metric, q.metric_source = owned.metric, "context"
 
 
 def _rates_of_places(doc: Document) -> None:
