@@ -101,16 +101,15 @@ def _tables_of(paragraphs: list[Paragraph], text: str) -> list[tuple[list[Paragr
 
 def _cells(doc: Document, block: list[Paragraph], caption: Paragraph | None) -> list[Quantity]:
     text, rules = doc.text, _rules()
-    rows = [p for p in block if rules["row"].fullmatch(text, p.start, p.end)]
-    heads = [p for p in block if p not in rows]
-    width = {len(rules["cell"].findall(text[rules["row"].fullmatch(text, p.start, p.end).start("cells"):p.end]))
-             for p in rows}
+    rows = [(p, m) for p in block if (m := rules["row"].fullmatch(text, p.start, p.end))]
+    heads = [p for p in block if all(p is not row for row, _ in rows)]
+    width = {len(rules["cell"].findall(text, m.start("cells"), row.end)) for row, m in rows}
     if len(width) != 1:
         return []  # rows of different widths: no columns to read them by
     n = width.pop()
-    units = _units(text, heads, n, text[caption.start:caption.end] if caption else "")
-    names = _column_names(doc, heads, n)
     said = text[caption.start:caption.end] if caption else ""
+    units = _units(text, heads, n, said)
+    names = _column_names(doc, heads, n)
     measure = metrics.measure_named(said) if said else None
     columns = _columns(names, units, measure)
     if not columns:
@@ -119,8 +118,7 @@ def _cells(doc: Document, block: list[Paragraph], caption: Paragraph | None) -> 
     period = period or (str(doc.year) if doc.year else None)
     zones = rules["zones_word"] in said
     out, totals = [], {}
-    for row in rows:
-        m = rules["row"].fullmatch(text, row.start, row.end)
+    for row, m in rows:
         label = "".join(m.group("label").split())
         owner = _owner(label, zones, doc.region)
         for column, ((metric, aspect, unit), cell) in enumerate(
